@@ -1,0 +1,1 @@
+//! UK bank holidays, working days and notice conventions.

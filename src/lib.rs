@@ -1,0 +1,6 @@
+//! `tor`: terms of reference for UK statutory partnerships, as rules a machine checks.
+//!
+//! The library owns the domain (model, loader, calendar, rules engines, reports) and
+//! never prints; the `tor` binary renders what it returns.
+
+pub mod calendar;
