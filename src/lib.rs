@@ -4,3 +4,9 @@
 //! never prints; the `tor` binary renders what it returns.
 
 pub mod calendar;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod bundled;
+pub mod catalog;
+pub mod report;

@@ -1,3 +1,22 @@
-fn main() {
-    println!("Hello, world!");
+//! The `tor` command line: parse the arguments, run the command, map to an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(status) => status.into(),
+        Err(err) => {
+            // One clear line; never a backtrace (SPEC §4).
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
 }

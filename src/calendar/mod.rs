@@ -1,1 +1,20 @@
-//! UK bank holidays, working days and notice conventions.
+//! UK bank holidays, working days, notice conventions and date-time input (SPEC §3).
+
+pub mod datetime;
+mod easter;
+pub mod holidays;
+pub mod notice;
+pub mod region;
+mod rules;
+mod special;
+mod substitute;
+pub mod working;
+
+pub use datetime::{DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime};
+pub use holidays::{BankHoliday, FIRST_YEAR, LAST_YEAR, bank_holidays, easter_sunday};
+pub use notice::{
+    Convention, Deadline, Given, NoticeError, deadline, elapsed, elapsed_hours, in_time,
+    minutes_due,
+};
+pub use region::{Region, UnknownRegion};
+pub use working::Calendar;

@@ -1,0 +1,171 @@
+//! Where ToR files come from: a folder on disk, or the ones built into the binary.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::bundled;
+use crate::diag::nearest;
+use crate::load::{LoadedTor, load_tor};
+use crate::model::Tor;
+
+/// The folder tor looks in when `--dir` is not given.
+pub const DEFAULT_DIR: &str = "partnerships";
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("cannot read `{path}`: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`{path}` is not a folder")]
+    NotADir { path: String },
+    #[error("no partnership `{id}` in {origin}{}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+    Unknown {
+        id: String,
+        origin: String,
+        suggestion: Option<String>,
+    },
+    #[error("`{path}` has {errors} error(s); run `tor validate {path}` to see them")]
+    Invalid { path: String, errors: usize },
+}
+
+/// A set of ToR files, each known by its id (the file stem).
+#[derive(Debug, Clone)]
+pub enum Catalog {
+    Dir(PathBuf),
+    Bundled,
+}
+
+impl Catalog {
+    /// `dir` if given; else `./partnerships` if it exists; else the built-in set.
+    pub fn discover(dir: Option<&Path>) -> Result<Self, CatalogError> {
+        match dir {
+            Some(dir) if dir.is_dir() => Ok(Self::Dir(dir.to_owned())),
+            Some(dir) if dir.exists() => Err(CatalogError::NotADir {
+                path: dir.display().to_string(),
+            }),
+            Some(dir) => Err(CatalogError::Read {
+                path: dir.display().to_string(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            }),
+            None if Path::new(DEFAULT_DIR).is_dir() => Ok(Self::Dir(PathBuf::from(DEFAULT_DIR))),
+            None => Ok(Self::Bundled),
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        match self {
+            Self::Dir(dir) => format!("`{}`", dir.display()),
+            Self::Bundled => "the built-in partnerships".to_owned(),
+        }
+    }
+
+    /// The ids available, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, CatalogError> {
+        match self {
+            Self::Bundled => Ok(bundled::PARTNERSHIPS.iter().map(|(id, _)| (*id).to_owned()).collect()),
+            Self::Dir(dir) => {
+                let mut ids: Vec<String> = tor_files(dir)?
+                    .iter()
+                    .filter_map(|p| tor_stem(p).map(str::to_owned))
+                    .collect();
+                ids.sort();
+                Ok(ids)
+            }
+        }
+    }
+
+    /// Loads every ToR in the catalog.
+    pub fn load_all(&self, as_of: Option<NaiveDate>) -> Result<Vec<LoadedTor>, CatalogError> {
+        match self {
+            Self::Bundled => Ok(bundled::PARTNERSHIPS
+                .iter()
+                .map(|(id, text)| load_tor(&bundled_path(id), Some(id), text.as_bytes(), as_of))
+                .collect()),
+            Self::Dir(dir) => tor_files(dir)?.iter().map(|p| load_path(p, as_of)).collect(),
+        }
+    }
+
+    /// Loads one partnership's ToR, which must be free of errors.
+    pub fn load(&self, id: &str) -> Result<Tor, CatalogError> {
+        let loaded = match self {
+            Self::Bundled => {
+                let found = bundled::PARTNERSHIPS.iter().find(|(known, _)| *known == id);
+                let Some((id, text)) = found else {
+                    return Err(self.unknown(id));
+                };
+                load_tor(&bundled_path(id), Some(id), text.as_bytes(), None)
+            }
+            Self::Dir(dir) => {
+                let path = dir.join(format!("{id}.toml"));
+                if id.contains(['/', '\\', '.']) || !path.is_file() {
+                    return Err(self.unknown(id));
+                }
+                load_path(&path, None)?
+            }
+        };
+        let errors = loaded.errors();
+        loaded.tor.ok_or(CatalogError::Invalid {
+            path: loaded.path,
+            errors,
+        })
+    }
+
+    fn unknown(&self, id: &str) -> CatalogError {
+        let ids = self.ids().unwrap_or_default();
+        CatalogError::Unknown {
+            id: id.to_owned(),
+            origin: self.origin(),
+            suggestion: nearest(id, ids.iter().map(String::as_str)).map(str::to_owned),
+        }
+    }
+
+    /// The file beside a ToR holding another kind of record, e.g. `meetings`.
+    pub fn companion(&self, id: &str, kind: &str) -> Option<PathBuf> {
+        match self {
+            Self::Dir(dir) => Some(dir.join(format!("{id}.{kind}.toml"))),
+            Self::Bundled => None,
+        }
+    }
+}
+
+fn bundled_path(id: &str) -> String {
+    format!("<built-in>/{id}.toml")
+}
+
+/// Reads and loads one file; its stem is the id it must declare.
+pub fn load_path(path: &Path, as_of: Option<NaiveDate>) -> Result<LoadedTor, CatalogError> {
+    let bytes = std::fs::read(path).map_err(|source| CatalogError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(load_tor(&path.display().to_string(), tor_stem(path), &bytes, as_of))
+}
+
+/// A ToR file's stem: `sefton-scp.toml` → `sefton-scp`; companion files
+/// (`sefton-scp.meetings.toml`) are not ToR files.
+pub fn tor_stem(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".toml")?;
+    (!stem.contains('.')).then_some(stem)
+}
+
+/// The ToR files directly in `dir`, sorted by name.
+pub fn tor_files(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
+    let read_err = |source| CatalogError::Read {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_err)? {
+        let path = entry.map_err(read_err)?.path();
+        if path.is_file() && tor_stem(&path).is_some() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,69 @@
+//! Command-line arguments (clap derive: the doc comments are the help text) and
+//! the dispatch to one module per subcommand.
+
+mod list;
+mod output;
+mod show;
+mod validate;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+pub use output::{Format, Status};
+
+/// Check meetings and votes against a partnership's terms of reference.
+///
+/// Exit codes: 0 checked and valid, 1 checked and not valid, 2 could not check.
+#[derive(Debug, Parser)]
+#[command(name = "tor", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Global {
+    /// Folder of ToR files [default: ./partnerships if it exists, else the built-in set]
+    #[arg(long, global = true, env = "TOR_DIR", value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the partnerships: id, name, members, review due
+    List,
+    /// Show the terms of reference in force on a date, every rule with its clause
+    Show(show::Args),
+    /// Check ToR files are well formed and coherent
+    Validate(validate::Args),
+}
+
+pub fn run(cli: Cli) -> Result<Status> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::List => list::run(g),
+        Command::Show(args) => show::run(g, args),
+        Command::Validate(args) => validate::run(g, args),
+    }
+}
+
+/// The catalog the global options select.
+fn catalog(g: &Global) -> Result<tor::catalog::Catalog> {
+    Ok(tor::catalog::Catalog::discover(g.dir.as_deref())?)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2013-01-10"))
+}

@@ -1,0 +1,62 @@
+//! `tor list`: one row per partnership.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog, today};
+
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    name: String,
+    members: usize,
+    review_due: Option<chrono::NaiveDate>,
+    valid: bool,
+}
+
+pub fn run(g: &Global) -> Result<Status> {
+    let catalog = catalog(g)?;
+    let today = today();
+    let rows: Vec<Row> = catalog
+        .load_all(None)?
+        .into_iter()
+        .map(|loaded| {
+            let stem = loaded.path.rsplit(['/', '\\']).next().unwrap_or_default();
+            let stem = stem.strip_suffix(".toml").unwrap_or(stem).to_owned();
+            match loaded.tor {
+                Some(tor) => Row {
+                    id: tor.id.to_string(),
+                    name: tor.name_on(today).to_owned(),
+                    members: tor.members_on(today).count(),
+                    review_due: tor.review.as_ref().and_then(|r| r.next),
+                    valid: true,
+                },
+                None => Row {
+                    id: stem,
+                    name: "(not valid: run `tor validate`)".to_owned(),
+                    members: 0,
+                    review_due: None,
+                    valid: false,
+                },
+            }
+        })
+        .collect();
+    let all_valid = rows.iter().all(|r| r.valid);
+    match g.format {
+        Format::Json => print_json(&rows)?,
+        Format::Human => {
+            let mut t = table(["id", "name", "members", "review due"]);
+            for r in &rows {
+                let review = match r.review_due {
+                    Some(d) if d < today => format!("{d} (overdue)"),
+                    Some(d) => d.to_string(),
+                    None => "not stated".to_owned(),
+                };
+                t.add_row([r.id.clone(), r.name.clone(), r.members.to_string(), review]);
+            }
+            print(&format!("{t}\n"))?;
+        }
+    }
+    Ok(Status::from_valid(all_valid))
+}

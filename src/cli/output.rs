@@ -1,0 +1,87 @@
+//! What every command shares: the output format, colour, tables, the exit status.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for people
+    Human,
+    /// JSON for scripts (fields fixed by the spec)
+    Json,
+}
+
+/// How a command ended: checked and valid (0) or checked and not valid (1).
+/// "Could not check" (2) is an `Err`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Valid,
+    Invalid,
+}
+
+impl Status {
+    pub fn from_valid(valid: bool) -> Self {
+        if valid { Self::Valid } else { Self::Invalid }
+    }
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Valid => ExitCode::SUCCESS,
+            Status::Invalid => ExitCode::from(1),
+        }
+    }
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR` set.
+pub fn color(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn stdout_color() -> bool {
+    color(std::io::stdout().is_terminal())
+}
+
+pub fn stderr_color() -> bool {
+    color(std::io::stderr().is_terminal())
+}
+
+pub fn table<I, S>(header: I) -> Table
+where
+    I: IntoIterator<Item = S>,
+    S: Into<comfy_table::Cell>,
+{
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    if !stdout_color() {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// Writes to stdout, treating a closed pipe (`tor list | head`) as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    print(&text)
+}
+
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}

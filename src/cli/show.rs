@@ -1,0 +1,131 @@
+//! `tor show ID`: the ToR in force on a date, as tables.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+use tor::model::{Member, Tor};
+use tor::report::{RuleSummary, summarise};
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog, parse_date_arg, today};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Partnership id (see `tor list`)
+    pub id: String,
+    /// Show the ToR in force on this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_parser = parse_date_arg)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct MemberRow<'a> {
+    #[serde(flatten)]
+    member: &'a Member,
+    in_force: bool,
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    as_of: NaiveDate,
+    source: Option<&'a str>,
+    region: String,
+    timezone: &'a str,
+    members: Vec<MemberRow<'a>>,
+    rules: Vec<RuleSummary>,
+    standing_items: Vec<&'a str>,
+    history: &'a [tor::model::HistoryEvent],
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let tor = catalog(g)?.load(&args.id)?;
+    let as_of = args.as_of.unwrap_or_else(today);
+    let rules = summarise(&tor);
+    match g.format {
+        Format::Json => print_json(&ShowJson {
+            id: tor.id.as_str(),
+            name: tor.name_on(as_of),
+            as_of,
+            source: tor.source.as_deref(),
+            region: tor.region.to_string(),
+            timezone: tor.timezone.name(),
+            members: tor
+                .members
+                .iter()
+                .map(|m| MemberRow {
+                    member: m,
+                    in_force: m.holds_on(as_of),
+                })
+                .collect(),
+            rules,
+            standing_items: tor.standing_items.iter().flat_map(|s| s.items.iter().map(String::as_str)).collect(),
+            history: &tor.history,
+        })?,
+        Format::Human => print(&human(&tor, as_of, &rules))?,
+    }
+    Ok(Status::Valid)
+}
+
+fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
+    let mut out = format!("{} ({})\nas of {as_of}", tor.name_on(as_of), tor.id);
+    if let Some(adopted) = tor.adopted.filter(|a| *a > as_of) {
+        out.push_str(&format!(" (not yet adopted: adopted {adopted})"));
+    }
+    out.push_str(&format!(
+        "\nbank holidays: {}, time zone: {}\n",
+        tor.region,
+        tor.timezone.name()
+    ));
+    if let Some(source) = &tor.source {
+        out.push_str(&format!("source: {source}\n"));
+    }
+    for h in &tor.history {
+        let verb = match h.event {
+            tor::model::HistoryKind::Renamed => "renamed",
+            tor::model::HistoryKind::Succeeded => "succeeded by",
+        };
+        let when = if h.date <= as_of { "" } else { " (later)" };
+        out.push_str(&format!("{}: {verb} {}{when}\n", h.date, h.name));
+    }
+
+    let mut members = table(["member", "name", "class", "vote", "membership", "clause"]);
+    for m in &tor.members {
+        let span = match (m.from, m.until) {
+            (_, Some(u)) if u < as_of => format!("ended {u}"),
+            (Some(f), _) if f > as_of => format!("from {f}"),
+            (Some(f), Some(u)) => format!("{f} to {u}"),
+            (None, Some(u)) => format!("until {u}"),
+            (Some(f), None) => format!("since {f}"),
+            (None, None) => "member".to_owned(),
+        };
+        members.add_row([
+            m.id.to_string(),
+            m.name.clone(),
+            m.class.to_string(),
+            if m.voting { "yes" } else { "no" }.to_owned(),
+            span,
+            m.clause.as_ref().map(ToString::to_string).unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&format!("\nMembers\n{members}\n"));
+
+    let mut t = table(["rule", "clause", "says"]);
+    for r in rules {
+        t.add_row([
+            r.rule.to_owned(),
+            r.clause.as_ref().map_or("—".to_owned(), ToString::to_string),
+            r.summary.clone(),
+        ]);
+    }
+    out.push_str(&format!("\nRules\n{t}\n"));
+
+    if let Some(s) = &tor.standing_items {
+        out.push_str(&format!("\nStanding items ({})\n", s.clause));
+        for item in &s.items {
+            out.push_str(&format!("  - {item}\n"));
+        }
+    }
+    out
+}

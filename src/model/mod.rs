@@ -1,0 +1,139 @@
+//! The checked ToR model: what a partnership's terms of reference say, with every
+//! reference resolved. Built only by [`crate::load`], so holding a [`Tor`] means the
+//! file was well formed and coherent.
+
+mod ids;
+mod rules;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::calendar::{Calendar, Region};
+pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
+pub use rules::*;
+
+/// The clause of the source document that states a rule, e.g. `"4.3"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Clause(pub String);
+
+impl std::fmt::Display for Clause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tor {
+    pub id: PartnershipId,
+    pub name: String,
+    pub source: Option<String>,
+    pub adopted: Option<NaiveDate>,
+    pub region: Region,
+    #[serde(serialize_with = "ser_tz")]
+    pub timezone: Tz,
+    pub closures: Vec<NaiveDate>,
+    pub extra_holidays: Vec<ExtraHoliday>,
+    pub classes: Vec<Class>,
+    pub members: Vec<Member>,
+    pub chair: Option<Chair>,
+    pub quorum: Option<Quorum>,
+    pub notice: Notices,
+    pub frequency: Option<Frequency>,
+    pub public: PublicRules,
+    pub decisions: Option<Decisions>,
+    pub standing_items: Option<StandingItems>,
+    pub review: Option<Review>,
+    pub history: Vec<HistoryEvent>,
+}
+
+fn ser_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(tz.name())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtraHoliday {
+    pub date: NaiveDate,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Class {
+    pub id: ClassId,
+    pub name: String,
+    pub voting: bool,
+    pub clause: Option<Clause>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub id: MemberId,
+    pub name: String,
+    pub class: ClassId,
+    pub voting: bool,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub clause: Option<Clause>,
+    pub note: Option<String>,
+}
+
+impl Member {
+    /// Whether the membership holds on `date` (both ends inclusive).
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEvent {
+    pub date: NaiveDate,
+    pub event: HistoryKind,
+    pub name: String,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HistoryKind {
+    /// The same body under a new name.
+    Renamed,
+    /// The body ended and another took over its role.
+    Succeeded,
+}
+
+impl Tor {
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.id.as_str() == id)
+    }
+
+    pub fn class(&self, id: &ClassId) -> Option<&Class> {
+        self.classes.iter().find(|c| &c.id == id)
+    }
+
+    /// Members whose membership holds on `date`.
+    pub fn members_on(&self, date: NaiveDate) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.holds_on(date))
+    }
+
+    /// The body's name on `date`, following renames in its history.
+    pub fn name_on(&self, date: NaiveDate) -> &str {
+        self.history
+            .iter()
+            .filter(|h| h.event == HistoryKind::Renamed && h.date <= date)
+            .max_by_key(|h| h.date)
+            .map_or(&self.name, |h| &h.name)
+    }
+
+    /// The working-day calendar of this partnership: its region's bank holidays,
+    /// the extra days its file adds and its closure dates.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.region)
+            .with_extra_holidays(
+                self.extra_holidays
+                    .iter()
+                    .map(|h| (h.date, h.name.clone())),
+            )
+            .with_closures(self.closures.iter().copied())
+    }
+}

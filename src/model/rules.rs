@@ -1,0 +1,238 @@
+//! The rule families a ToR can state. Each rule keeps the clause that states it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{ClassId, Clause, MemberId};
+use crate::calendar::Convention;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Chair {
+    pub clause: Clause,
+    pub appointment: ChairAppointment,
+    /// The member organisation that provides the chair, where named.
+    pub member: Option<MemberId>,
+    /// A deputy (or vice-chair) may chair in the chair's absence.
+    pub deputy: Option<Clause>,
+    /// The chair has a casting vote on equal votes.
+    pub casting_vote: Option<Clause>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum ChairAppointment {
+    ElectedAnnually,
+    /// Elected each year at the May meeting.
+    ElectedAtMayMeeting,
+    /// Rotates among the members of a class every `years` years.
+    Rotating { class: ClassId, years: u32 },
+    /// A named office holds the chair (e.g. the Chief Fire Officer).
+    Named,
+}
+
+impl ChairAppointment {
+    pub const NAMES: [&'static str; 4] = [
+        "elected-annually",
+        "elected-at-may-meeting",
+        "rotating",
+        "named",
+    ];
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quorum {
+    pub clause: Clause,
+    pub rule: QuorumRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum QuorumRule {
+    /// At least `n` distinct organisations of `class` (or of any voting class).
+    AtLeast { n: u32, class: Option<ClassId> },
+    /// At least this fraction of the voting members in post.
+    Fraction { numerator: u32, denominator: u32 },
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Notices {
+    pub agenda: Option<Notice>,
+    pub extraordinary: Option<Notice>,
+    /// Minutes are due this many working days after the meeting.
+    pub minutes: Option<Notice>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Notice {
+    pub clause: Clause,
+    pub convention: Convention,
+    pub n: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Frequency {
+    pub clause: Clause,
+    pub rule: FrequencyRule,
+    /// Month and day the partnership's year starts; 1 January when absent.
+    pub year_starts: Option<(u32, u32)>,
+    pub cancellation: Option<Cancellation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum FrequencyRule {
+    /// The next meeting by the same day `months` months on.
+    EveryMonths { months: u32 },
+    AtLeast { n: u32, per: Period },
+    /// A stated number of meetings, no more and no fewer.
+    Exactly { n: u32, per: Period },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    pub const NAMES: [&'static str; 3] = ["month", "quarter", "year"];
+}
+
+/// The chair may cancel a meeting; with `consult_members` only after consulting them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cancellation {
+    pub clause: Clause,
+    pub consult_members: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PublicRules {
+    pub access: Option<PublicAccess>,
+    pub meetings: Option<PublicMeetings>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicAccess {
+    pub clause: Clause,
+    pub mode: AccessMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessMode {
+    Closed,
+    OpenExceptRestricted,
+    Open,
+}
+
+impl AccessMode {
+    pub const NAMES: [&'static str; 3] = ["closed", "open-except-restricted", "open"];
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicMeetings {
+    pub clause: Clause,
+    pub at_least_per_year: u32,
+    pub required_class: Option<ClassId>,
+    pub joint_with: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decisions {
+    pub clause: Clause,
+    pub method: DecisionMethod,
+    pub majority: Majority,
+    pub one_vote_per_organisation: Option<Clause>,
+    pub proxies: Option<KindRule>,
+    pub deputies: Option<StandIns>,
+    pub substitutes: Option<StandIns>,
+    pub opt_out: Option<KindRule>,
+    pub conflicts_of_interest: Option<KindRule>,
+    pub disputes: Option<Disputes>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionMethod {
+    Consensus,
+    ConsensusThenMajority,
+    Majority,
+}
+
+impl DecisionMethod {
+    pub const NAMES: [&'static str; 3] = ["consensus", "consensus-then-majority", "majority"];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Majority {
+    /// More votes for than against; abstentions are not counted.
+    #[default]
+    VotesCast,
+    /// At least two thirds of the votes cast are for.
+    TwoThirds,
+    /// More than half of the voting members present are for.
+    MembersPresent,
+}
+
+impl Majority {
+    pub const NAMES: [&'static str; 3] = ["votes-cast", "two-thirds", "members-present"];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    Ordinary,
+    Major,
+    Financial,
+    Funding,
+}
+
+impl DecisionKind {
+    pub const NAMES: [&'static str; 4] = ["ordinary", "major", "financial", "funding"];
+}
+
+/// A rule that applies only to some kinds of decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindRule {
+    pub clause: Clause,
+    pub kinds: Vec<DecisionKind>,
+}
+
+impl KindRule {
+    pub fn applies_to(&self, kinds: &[DecisionKind]) -> bool {
+        kinds.iter().any(|k| self.kinds.contains(k))
+    }
+}
+
+/// Deputies or substitutes standing in for a member.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandIns {
+    pub clause: Clause,
+    pub holds_vote: bool,
+    pub advance_notice: bool,
+    pub per_member: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Disputes {
+    pub clause: Clause,
+    pub referred_to: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingItems {
+    pub clause: Clause,
+    pub items: Vec<String>,
+    /// Spread across the year's agendas rather than taken at every meeting.
+    pub staggered: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub clause: Clause,
+    pub annually: bool,
+    pub next: Option<NaiveDate>,
+}

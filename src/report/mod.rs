@@ -1,0 +1,239 @@
+//! Plain-language summaries of what a ToR says, for `tor show` and reports.
+
+use serde::Serialize;
+
+use crate::calendar::Convention;
+use crate::model::*;
+
+/// One rule in words, with the clause that states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSummary {
+    pub rule: &'static str,
+    /// `None` where the ToR states no such rule.
+    pub clause: Option<Clause>,
+    pub summary: String,
+}
+
+fn stated(rule: &'static str, clause: &Clause, summary: String) -> RuleSummary {
+    RuleSummary {
+        rule,
+        clause: Some(clause.clone()),
+        summary,
+    }
+}
+
+fn not_stated(rule: &'static str) -> RuleSummary {
+    RuleSummary {
+        rule,
+        clause: None,
+        summary: "not stated".to_owned(),
+    }
+}
+
+pub fn describe_notice(n: &Notice) -> String {
+    let unit = |one: &str, many: &str| if n.n == 1 { one.to_owned() } else { many.to_owned() };
+    match n.convention {
+        Convention::Working => format!("{} {}", n.n, unit("working day", "working days")),
+        Convention::ClearWorking => format!("{} clear {}", n.n, unit("working day", "working days")),
+        Convention::Clear => format!("{} clear {}", n.n, unit("day", "days")),
+        Convention::Hours => format!("{} {}", n.n, unit("hour", "hours")),
+    }
+}
+
+fn class_name(tor: &Tor, id: &ClassId) -> String {
+    tor.class(id).map_or_else(|| id.to_string(), |c| c.name.to_lowercase())
+}
+
+fn kinds(k: &KindRule) -> String {
+    let names: Vec<String> = k
+        .kinds
+        .iter()
+        .map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+        .collect();
+    names.join(", ")
+}
+
+/// Every rule family in a fixed order, stated or not.
+pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
+    let mut out = Vec::new();
+    out.push(match &tor.chair {
+        Some(c) => {
+            let mut s = match &c.appointment {
+                ChairAppointment::ElectedAnnually => "elected annually".to_owned(),
+                ChairAppointment::ElectedAtMayMeeting => "elected each year at the May meeting".to_owned(),
+                ChairAppointment::Rotating { class, years } => {
+                    format!("rotates among each {} every {years} years", class_name(tor, class))
+                }
+                ChairAppointment::Named => "held by a named office".to_owned(),
+            };
+            if let Some(m) = &c.member {
+                s.push_str(&format!("; provided by `{m}`"));
+            }
+            stated("chair", &c.clause, s)
+        }
+        None => not_stated("chair"),
+    });
+    if let Some(c) = tor.chair.as_ref() {
+        if let Some(clause) = &c.deputy {
+            out.push(stated("deputy-chair", clause, "a deputy may chair in the chair's absence".into()));
+        }
+        if let Some(clause) = &c.casting_vote {
+            out.push(stated("casting-vote", clause, "the chair has a casting vote on equal votes".into()));
+        }
+    }
+    out.push(match &tor.quorum {
+        Some(q) => stated(
+            "quorum",
+            &q.clause,
+            match &q.rule {
+                QuorumRule::AtLeast { n, class: Some(class) } => {
+                    let total = tor.members.iter().filter(|m| &m.class == class).count();
+                    format!("at least {n} of the {total} members of class `{class}`")
+                }
+                QuorumRule::AtLeast { n, class: None } => format!("at least {n} voting members"),
+                QuorumRule::Fraction { numerator, denominator } => {
+                    format!("at least {numerator}/{denominator} of the voting members")
+                }
+            },
+        ),
+        None => not_stated("quorum"),
+    });
+    out.push(match &tor.notice.agenda {
+        Some(n) => stated("notice", &n.clause, format!("agenda and papers {} before the meeting", describe_notice(n))),
+        None => not_stated("notice"),
+    });
+    out.push(match &tor.notice.extraordinary {
+        Some(n) => stated("extraordinary-notice", &n.clause, format!("urgent extraordinary meetings on {} notice", describe_notice(n))),
+        None => not_stated("extraordinary-notice"),
+    });
+    out.push(match &tor.notice.minutes {
+        Some(n) => stated("minutes", &n.clause, format!("minutes within {} after the meeting", describe_notice(n))),
+        None => not_stated("minutes"),
+    });
+    out.push(match &tor.frequency {
+        Some(f) => {
+            let per = |p: &Period| match p {
+                Period::Month => "month",
+                Period::Quarter => "quarter",
+                Period::Year => "year",
+            };
+            let mut s = match &f.rule {
+                FrequencyRule::EveryMonths { months } => format!("every {months} months"),
+                FrequencyRule::AtLeast { n, per: p } => format!("at least {n} a {}", per(p)),
+                FrequencyRule::Exactly { n, per: p } => format!("{n} times a {}", per(p)),
+            };
+            if let Some((m, d)) = f.year_starts {
+                s.push_str(&format!("; the year starts on {m:02}-{d:02}"));
+            }
+            stated("frequency", &f.clause, s)
+        }
+        None => not_stated("frequency"),
+    });
+    if let Some(c) = tor.frequency.as_ref().and_then(|f| f.cancellation.as_ref()) {
+        let s = if c.consult_members {
+            "the chair may cancel a meeting after consulting the members, and must hold it if they ask"
+        } else {
+            "the chair may cancel a meeting"
+        };
+        out.push(stated("cancellation", &c.clause, s.into()));
+    }
+    out.push(match &tor.public.access {
+        Some(a) => stated(
+            "public-access",
+            &a.clause,
+            match a.mode {
+                AccessMode::Closed => "meetings are not open to the public",
+                AccessMode::OpenExceptRestricted => "meetings are open to the public except for restricted items",
+                AccessMode::Open => "meetings are open to the public",
+            }
+            .into(),
+        ),
+        None => not_stated("public-access"),
+    });
+    out.push(match &tor.public.meetings {
+        Some(p) => {
+            let mut s = format!("at least {} public meeting(s) a year", p.at_least_per_year);
+            if let Some(class) = &p.required_class {
+                s.push_str(&format!(", with every {} present", class_name(tor, class)));
+            }
+            if let Some(j) = &p.joint_with {
+                s.push_str(&format!(", held jointly with the {j}"));
+            }
+            stated("public-meeting", &p.clause, s)
+        }
+        None => not_stated("public-meeting"),
+    });
+    match &tor.decisions {
+        Some(d) => {
+            let majority = match d.majority {
+                Majority::VotesCast => "a simple majority of votes cast",
+                Majority::TwoThirds => "two thirds of votes cast",
+                Majority::MembersPresent => "a majority of the voting members present",
+            };
+            let s = match d.method {
+                DecisionMethod::Consensus => "by consensus".to_owned(),
+                DecisionMethod::ConsensusThenMajority => format!("by consensus where possible, else by {majority}"),
+                DecisionMethod::Majority => format!("by {majority}"),
+            };
+            out.push(stated("decision", &d.clause, s));
+            if let Some(c) = &d.one_vote_per_organisation {
+                out.push(stated("one-vote", c, "one vote per organisation".into()));
+            }
+            if let Some(k) = &d.proxies {
+                out.push(stated("proxy", &k.clause, format!("absent members may vote by proxy on {} decisions", kinds(k))));
+            }
+            for (rule, s) in [("deputies", &d.deputies), ("substitutes", &d.substitutes)] {
+                if let Some(s) = s {
+                    let mut text = format!("{rule} may attend");
+                    if s.holds_vote {
+                        text.push_str(" and hold the member's vote");
+                    }
+                    if let Some(n) = s.per_member {
+                        text.push_str(&format!("; {n} per member"));
+                    }
+                    if s.advance_notice {
+                        text.push_str("; the secretariat must be told beforehand");
+                    }
+                    out.push(stated(rule, &s.clause, text));
+                }
+            }
+            if let Some(k) = &d.opt_out {
+                out.push(stated("opt-out", &k.clause, format!("members may opt out of {} decisions and are then not bound", kinds(k))));
+            }
+            if let Some(k) = &d.conflicts_of_interest {
+                out.push(stated(
+                    "conflict-of-interest",
+                    &k.clause,
+                    format!("a member with a conflict of interest takes no part in {} decisions", kinds(k)),
+                ));
+            }
+            if let Some(x) = &d.disputes {
+                out.push(stated("disputes", &x.clause, format!("unresolved disputes go to the {}", x.referred_to)));
+            }
+        }
+        None => out.push(not_stated("decision")),
+    }
+    out.push(match &tor.standing_items {
+        Some(s) => stated(
+            "standing-items",
+            &s.clause,
+            format!(
+                "{} standing items{}",
+                s.items.len(),
+                if s.staggered { ", staggered across agendas" } else { " at every meeting" }
+            ),
+        ),
+        None => not_stated("standing-items"),
+    });
+    out.push(match &tor.review {
+        Some(r) => {
+            let mut s = if r.annually { "reviewed annually".to_owned() } else { "reviewed".to_owned() };
+            if let Some(next) = r.next {
+                s.push_str(&format!("; next review {next}"));
+            }
+            stated("review", &r.clause, s)
+        }
+        None => not_stated("review"),
+    });
+    out
+}

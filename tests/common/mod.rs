@@ -1,0 +1,58 @@
+//! Helpers shared by the binary tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// `tor` with the bundled partnerships, from a folder that has no `partnerships/`,
+/// without colour and with a fixed environment.
+pub fn tor() -> Command {
+    let mut cmd = Command::cargo_bin("tor").expect("binary built");
+    cmd.current_dir(std::env::temp_dir())
+        .env_remove("TOR_DIR")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// The repository's `partnerships/` folder.
+pub fn bundled_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("partnerships")
+}
+
+/// A small, valid ToR used as the base for broken variants.
+pub const MINIMAL: &str = r#"id = "test-group"
+name = "Test Group"
+
+[[classes]]
+id = "responsible-authority"
+name = "Responsible authority"
+
+[[members]]
+id = "council"
+name = "The Council"
+class = "responsible-authority"
+
+[[members]]
+id = "police"
+name = "The Police"
+class = "responsible-authority"
+
+[quorum]
+clause = "5"
+at_least = 2
+class = "responsible-authority"
+"#;
+
+/// Writes `files` into a fresh temporary folder.
+pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, body) in files {
+        std::fs::write(dir.path().join(name), body).expect("write fixture");
+    }
+    dir
+}
+
+pub fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("stdout is JSON")
+}
