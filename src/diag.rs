@@ -133,7 +133,7 @@ pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> 
             }
             title.element(Snippet::source(text).path(path).annotation(annotation))
         }
-        _ => title.element(Origin::path(path)),
+        _ => title.element(Origin::path(path).line(1).char_column(1)),
     };
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));

@@ -70,8 +70,8 @@ fn syntax_error_has_position() {
 
 #[test]
 fn unknown_top_level_key_suggests_nearest() {
-    let body = format!("{MINIMAL}qorum = 3\n");
-    let human = assert_error("test-group.toml", &body, "unknown-key", 23, 1);
+    let body = format!("qorum = 3\n{MINIMAL}");
+    let human = assert_error("test-group.toml", &body, "unknown-key", 1, 1);
     assert!(human.contains("did you mean `quorum`?"), "{human}");
 }
 
@@ -116,7 +116,7 @@ fn quorum_above_eligible_members_is_impossible() {
 #[test]
 fn reference_to_undefined_member_suggests_nearest() {
     let body = format!("{MINIMAL}\n[chair]\nclause = \"1\"\nappointment = \"named\"\nmember = \"polce\"\n");
-    let human = assert_error("test-group.toml", &body, "unknown-member", 27, 10);
+    let human = assert_error("test-group.toml", &body, "unknown-member", 26, 10);
     assert!(human.contains("did you mean `police`?"), "{human}");
 }
 
@@ -135,7 +135,7 @@ fn id_must_match_file_name() {
 #[test]
 fn duplicate_member_id_is_an_error() {
     let body = MINIMAL.replace("id = \"police\"", "id = \"council\"");
-    assert_error("test-group.toml", &body, "duplicate-id", 13, 6);
+    assert_error("test-group.toml", &body, "duplicate-id", 14, 6);
 }
 
 #[test]

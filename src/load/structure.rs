@@ -65,20 +65,23 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end && outer != &(0..0)
 }
 
-/// Removes the innermost entry whose key or value encloses `span`.
+/// Removes the innermost entry whose key or value encloses `span`. A table's span
+/// may cover only its header, so every nested table is searched.
 fn prune(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
     let mut doomed = None;
     for (key, value) in table.iter_mut() {
-        let hit = contains(&key.span(), span) || contains(&value.span(), span);
-        if !hit {
-            continue;
+        if contains(&key.span(), span) {
+            doomed = Some(key.clone());
+            break;
         }
         let value_span = value.span();
-        if value_span != *span && prune_value(value.get_mut(), span) {
+        if prune_value(value.get_mut(), span) {
             return true;
         }
-        doomed = Some(key.clone());
-        break;
+        if contains(&value_span, span) {
+            doomed = Some(key.clone());
+            break;
+        }
     }
     match doomed {
         Some(doomed) => {
@@ -93,13 +96,18 @@ fn prune_value(value: &mut DeValue<'_>, span: &Range<usize>) -> bool {
     match value {
         DeValue::Table(table) => prune(table, span),
         DeValue::Array(items) => {
-            let Some(index) = items.iter().position(|item| contains(&item.span(), span)) else {
-                return false;
-            };
-            let item_span = items[index].span();
-            if item_span != *span && prune_value(items.as_mut()[index].get_mut(), span) {
-                return true;
+            let mut doomed = None;
+            for (index, item) in items.as_mut().iter_mut().enumerate() {
+                let item_span = item.span();
+                if prune_value(item.get_mut(), span) {
+                    return true;
+                }
+                if contains(&item_span, span) {
+                    doomed = Some(index);
+                    break;
+                }
             }
+            let Some(index) = doomed else { return false };
             let kept = std::mem::replace(items, toml::de::DeArray::new())
                 .into_iter()
                 .enumerate()
