@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::bundled;
+use crate::calendar::Calendar;
 use crate::diag::nearest;
 use crate::load::{LoadedTor, load_tor};
 use crate::model::Tor;
+use crate::proclaimed::ProclaimedDay;
 
 /// The folder tor looks in when `--dir` is not given.
 pub const DEFAULT_DIR: &str = "partnerships";
@@ -28,6 +30,8 @@ pub enum CatalogError {
         origin: String,
         suggestion: Option<String>,
     },
+    #[error(transparent)]
+    Proclaimed(#[from] crate::proclaimed::FileError),
     #[error("`{path}` has {errors} error(s); run `tor validate {path}` to see them")]
     Invalid { path: String, errors: usize },
 }
@@ -66,7 +70,10 @@ impl Catalog {
     /// The ids available, sorted.
     pub fn ids(&self) -> Result<Vec<String>, CatalogError> {
         match self {
-            Self::Bundled => Ok(bundled::PARTNERSHIPS.iter().map(|(id, _)| (*id).to_owned()).collect()),
+            Self::Bundled => Ok(bundled::PARTNERSHIPS
+                .iter()
+                .map(|(id, _)| (*id).to_owned())
+                .collect()),
             Self::Dir(dir) => {
                 let mut ids: Vec<String> = tor_files(dir)?
                     .iter()
@@ -85,7 +92,10 @@ impl Catalog {
                 .iter()
                 .map(|(id, text)| load_tor(&bundled_path(id), Some(id), text.as_bytes(), as_of))
                 .collect()),
-            Self::Dir(dir) => tor_files(dir)?.iter().map(|p| load_path(p, as_of)).collect(),
+            Self::Dir(dir) => tor_files(dir)?
+                .iter()
+                .map(|p| load_path(p, as_of))
+                .collect(),
         }
     }
 
@@ -123,6 +133,34 @@ impl Catalog {
         }
     }
 
+    /// Days proclaimed for every partnership (`bank-holidays.toml` in the folder).
+    pub fn proclaimed(&self) -> Result<Vec<ProclaimedDay>, CatalogError> {
+        let Self::Dir(dir) = self else {
+            return Ok(Vec::new());
+        };
+        let path = dir.join(crate::proclaimed::FILE);
+        if !path.exists() {
+            return Ok(Vec::new());
+        }
+        let bytes = std::fs::read(&path).map_err(|source| CatalogError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Ok(crate::proclaimed::parse(
+            &path.display().to_string(),
+            &bytes,
+        )?)
+    }
+
+    /// The working-day calendar of `tor`: its region's bank holidays, the days
+    /// proclaimed for everyone and for it alone, and its closure dates.
+    pub fn calendar(&self, tor: &Tor) -> Result<Calendar, CatalogError> {
+        Ok(crate::proclaimed::add_to(
+            tor.calendar(),
+            &self.proclaimed()?,
+        ))
+    }
+
     /// The file beside a ToR holding another kind of record, e.g. `meetings`.
     pub fn companion(&self, id: &str, kind: &str) -> Option<PathBuf> {
         match self {
@@ -142,7 +180,12 @@ pub fn load_path(path: &Path, as_of: Option<NaiveDate>) -> Result<LoadedTor, Cat
         path: path.display().to_string(),
         source,
     })?;
-    Ok(load_tor(&path.display().to_string(), tor_stem(path), &bytes, as_of))
+    Ok(load_tor(
+        &path.display().to_string(),
+        tor_stem(path),
+        &bytes,
+        as_of,
+    ))
 }
 
 /// A ToR file's stem: `sefton-scp.toml` → `sefton-scp`; companion files
@@ -150,7 +193,7 @@ pub fn load_path(path: &Path, as_of: Option<NaiveDate>) -> Result<LoadedTor, Cat
 pub fn tor_stem(path: &Path) -> Option<&str> {
     let name = path.file_name()?.to_str()?;
     let stem = name.strip_suffix(".toml")?;
-    (!stem.contains('.')).then_some(stem)
+    (!stem.contains('.') && name != crate::proclaimed::FILE).then_some(stem)
 }
 
 /// The ToR files directly in `dir`, sorted by name.

@@ -1,9 +1,13 @@
 //! Command-line arguments (clap derive: the doc comments are the help text) and
 //! the dispatch to one module per subcommand.
 
+mod check_meeting;
+mod deadlines;
+mod holidays;
 mod list;
 mod output;
 mod show;
+mod tally;
 mod validate;
 
 use std::path::PathBuf;
@@ -43,6 +47,14 @@ pub enum Command {
     Show(show::Args),
     /// Check ToR files are well formed and coherent
     Validate(validate::Args),
+    /// List the bank holidays of a region
+    Holidays(holidays::Args),
+    /// Deadlines for a meeting: papers out, extraordinary notice, minutes due
+    Deadlines(deadlines::Args),
+    /// Check a proposed meeting against every rule of the ToR in force on its date
+    CheckMeeting(check_meeting::Args),
+    /// Count a vote and say whether it is valid under the ToR
+    Tally(tally::Args),
 }
 
 pub fn run(cli: Cli) -> Result<Status> {
@@ -51,6 +63,10 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::List => list::run(g),
         Command::Show(args) => show::run(g, args),
         Command::Validate(args) => validate::run(g, args),
+        Command::Holidays(args) => holidays::run(g, args),
+        Command::Deadlines(args) => deadlines::run(g, args),
+        Command::CheckMeeting(args) => check_meeting::run(g, args),
+        Command::Tally(args) => tally::run(g, args),
     }
 }
 

@@ -123,7 +123,9 @@ pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> 
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code);
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code);
     let mut group = match &diagnostic.span {
         Some(span) if !text.is_empty() => {
             let span = clamp(text, span.clone());
@@ -138,7 +140,11 @@ pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> 
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     renderer.render(&[group])
 }
 

@@ -3,10 +3,12 @@
 //! The library owns the domain (model, loader, calendar, rules engines, reports) and
 //! never prints; the `tor` binary renders what it returns.
 
+pub mod bundled;
 pub mod calendar;
+pub mod catalog;
 pub mod diag;
+pub mod engine;
 pub mod load;
 pub mod model;
-pub mod bundled;
-pub mod catalog;
+pub mod proclaimed;
 pub mod report;

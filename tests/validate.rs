@@ -28,7 +28,10 @@ fn check(name: &str, body: &[u8]) -> (serde_json::Value, String) {
         .get_output()
         .stdout
         .clone();
-    (report["files"][0].clone(), String::from_utf8(human).expect("utf-8"))
+    (
+        report["files"][0].clone(),
+        String::from_utf8(human).expect("utf-8"),
+    )
 }
 
 fn first_error(file: &serde_json::Value) -> &serde_json::Value {
@@ -45,16 +48,27 @@ fn assert_error(name: &str, body: &str, code: &str, line: u64, column: u64) -> S
     let (file, human) = check(name, body.as_bytes());
     let d = first_error(&file);
     assert_eq!(d["code"], code, "{d}");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(column)), "{d}");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{d}"
+    );
     let place = format!("{name}:{line}:{column}");
-    assert!(human.contains(&place), "human output lacks {place}:\n{human}");
+    assert!(
+        human.contains(&place),
+        "human output lacks {place}:\n{human}"
+    );
     assert!(human.contains(&format!("error[{code}]")), "{human}");
     human
 }
 
 #[test]
 fn bundled_partnerships_are_valid() {
-    tor().arg("validate").assert().code(0).stdout(predicate::str::contains("0 error(s)"));
+    tor()
+        .arg("validate")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 error(s)"));
     tor()
         .args(["validate", "--dir"])
         .arg(common::bundled_dir())
@@ -86,7 +100,12 @@ fn unknown_nested_key_suggests_nearest() {
 fn every_unknown_key_is_reported_not_only_the_first() {
     let body = MINIMAL.replace("clause = \"5\"", "clase = \"5\"\nclause = \"5\"") + "colour = 1\n";
     let (file, _) = check("test-group.toml", body.as_bytes());
-    let codes: Vec<_> = file["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].clone()).collect();
+    let codes: Vec<_> = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
     assert_eq!(codes, ["unknown-key", "unknown-key"], "{file}");
 }
 
@@ -98,11 +117,21 @@ fn wrong_type_has_position() {
 
 #[test]
 fn invalid_date_is_an_error() {
-    let body = MINIMAL.replace("name = \"The Police\"", "name = \"The Police\"\nfrom = 2013-02-30");
+    let body = MINIMAL.replace(
+        "name = \"The Police\"",
+        "name = \"The Police\"\nfrom = 2013-02-30",
+    );
     let (file, human) = check("test-group.toml", body.as_bytes());
     let d = first_error(&file);
-    assert!(["invalid-date", "syntax"].contains(&d["code"].as_str().unwrap()), "{d}");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(16), Some(8)), "{d}");
+    assert!(
+        ["invalid-date", "syntax"].contains(&d["code"].as_str().unwrap()),
+        "{d}"
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(16), Some(8)),
+        "{d}"
+    );
     assert!(human.contains("test-group.toml:16:8"), "{human}");
 }
 
@@ -115,14 +144,19 @@ fn quorum_above_eligible_members_is_impossible() {
 
 #[test]
 fn reference_to_undefined_member_suggests_nearest() {
-    let body = format!("{MINIMAL}\n[chair]\nclause = \"1\"\nappointment = \"named\"\nmember = \"polce\"\n");
+    let body = format!(
+        "{MINIMAL}\n[chair]\nclause = \"1\"\nappointment = \"named\"\nmember = \"polce\"\n"
+    );
     let human = assert_error("test-group.toml", &body, "unknown-member", 26, 10);
     assert!(human.contains("did you mean `police`?"), "{human}");
 }
 
 #[test]
 fn reference_to_undefined_class_is_an_error() {
-    let body = MINIMAL.replace("class = \"responsible-authority\"\n\n[quorum]", "class = \"responsibl-authority\"\n\n[quorum]");
+    let body = MINIMAL.replace(
+        "class = \"responsible-authority\"\n\n[quorum]",
+        "class = \"responsibl-authority\"\n\n[quorum]",
+    );
     assert_error("test-group.toml", &body, "unknown-class", 16, 9);
 }
 
@@ -140,7 +174,10 @@ fn duplicate_member_id_is_an_error() {
 
 #[test]
 fn inverted_membership_dates_are_an_error() {
-    let body = MINIMAL.replace("name = \"The Police\"", "name = \"The Police\"\nfrom = 2012-01-01\nuntil = 2011-01-01");
+    let body = MINIMAL.replace(
+        "name = \"The Police\"",
+        "name = \"The Police\"\nfrom = 2012-01-01\nuntil = 2011-01-01",
+    );
     assert_error("test-group.toml", &body, "inverted-dates", 17, 9);
 }
 
@@ -165,7 +202,14 @@ fn missing_required_key_is_an_error() {
 
 #[test]
 fn no_panic_on_arbitrary_bytes() {
-    for body in [&b"[[members]]\n"[..], b"id = 1", b"\xef\xbb\xbfid = \"x\"", b"[a.b.c]\nd=1", b"=", b"\"\"\"\n"] {
+    for body in [
+        &b"[[members]]\n"[..],
+        b"id = 1",
+        b"\xef\xbb\xbfid = \"x\"",
+        b"[a.b.c]\nd=1",
+        b"=",
+        b"\"\"\"\n",
+    ] {
         let dir = dir_with(&[("x.toml", body)]);
         tor()
             .arg("validate")
@@ -191,7 +235,12 @@ fn warns_about_overdue_review_and_missing_rules() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|f| f["path"].as_str().unwrap().ends_with(&format!("{stem}.toml")))
+            .find(|f| {
+                f["path"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("{stem}.toml"))
+            })
             .expect("file listed")["diagnostics"]
             .as_array()
             .unwrap()
@@ -207,7 +256,10 @@ fn warns_about_overdue_review_and_missing_rules() {
 
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
-    tor().args(["validate", "--as-of", "2026-11-23", "--deny-warnings"]).assert().code(1);
+    tor()
+        .args(["validate", "--as-of", "2026-11-23", "--deny-warnings"])
+        .assert()
+        .code(1);
 }
 
 #[test]

@@ -207,7 +207,9 @@ mod tests {
     use chrono_tz::Europe::London;
 
     fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(s)
+            .expect("RFC 3339")
+            .with_timezone(&Utc)
     }
 
     #[test]
@@ -226,13 +228,13 @@ mod tests {
             assert_eq!(t.with_timezone(&Utc), want, "{s}");
             assert_eq!(t.timezone(), London);
         }
-        let bst = parse_datetime("2026-07-01T09:30", London).unwrap();
+        let bst = parse_datetime("2026-07-01T09:30", London).expect("valid date-time");
         assert_eq!(bst.with_timezone(&Utc), utc("2026-07-01T08:30:00Z"));
     }
 
     #[test]
     fn spring_forward_gap_is_refused() {
-        let err = parse_datetime("2026-03-29T01:30", London).unwrap_err();
+        let err = parse_datetime("2026-03-29T01:30", London).expect_err("must be refused");
         assert!(matches!(err, DateTimeError::NonExistent { .. }), "{err:?}");
         let msg = err.to_string();
         assert!(
@@ -243,7 +245,7 @@ mod tests {
 
     #[test]
     fn autumn_overlap_is_refused_and_names_both_offsets() {
-        let err = parse_datetime("2026-10-25T01:30", London).unwrap_err();
+        let err = parse_datetime("2026-10-25T01:30", London).expect_err("must be refused");
         match &err {
             DateTimeError::Ambiguous { earlier, later, .. } => {
                 assert_eq!((earlier.as_str(), later.as_str()), ("+01:00", "+00:00"));
@@ -255,8 +257,8 @@ mod tests {
 
     #[test]
     fn an_offset_settles_the_overlap() {
-        let first = parse_datetime("2026-10-25T01:30+01:00", London).unwrap();
-        let second = parse_datetime("2026-10-25T01:30+00:00", London).unwrap();
+        let first = parse_datetime("2026-10-25T01:30+01:00", London).expect("valid date-time");
+        let second = parse_datetime("2026-10-25T01:30+00:00", London).expect("valid date-time");
         assert_eq!(first.with_timezone(&Utc), utc("2026-10-25T00:30:00Z"));
         assert_eq!((second - first).num_minutes(), 60);
     }
@@ -300,7 +302,7 @@ mod tests {
     fn dates() {
         assert_eq!(
             parse_date("2012-12-06"),
-            Ok(NaiveDate::from_ymd_opt(2012, 12, 6).unwrap())
+            Ok(NaiveDate::from_ymd_opt(2012, 12, 6).expect("real date"))
         );
         assert!(matches!(
             parse_date("2012-2-6"),
@@ -321,14 +323,14 @@ mod tests {
         assert_eq!(
             parse_date_or_datetime("2026-10-23", London),
             Ok(DateOrTime::Date(
-                NaiveDate::from_ymd_opt(2026, 10, 23).unwrap()
+                NaiveDate::from_ymd_opt(2026, 10, 23).expect("real date")
             ))
         );
         assert!(matches!(
             parse_date_or_datetime("2026-10-23T14:30", London),
             Ok(DateOrTime::DateTime(_))
         ));
-        let err = parse_date_or_datetime("tomorrow", London).unwrap_err();
+        let err = parse_date_or_datetime("tomorrow", London).expect_err("must be refused");
         assert!(err.to_string().contains("a date as YYYY-MM-DD or"), "{err}");
         assert!(matches!(
             parse_date_or_datetime("2026-10-25T01:30", London),

@@ -37,7 +37,7 @@ mod tests {
     use chrono::{Datelike, Weekday};
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d).expect("real date")
     }
 
     #[test]

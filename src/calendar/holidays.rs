@@ -74,6 +74,16 @@ mod tests {
     }
 
     #[test]
+    fn serialises_with_iso_date_and_kebab_region() {
+        let first = bank_holidays(Region::EnglandAndWales, 2012).remove(0);
+        let json = serde_json::to_string(&first).expect("serialises");
+        assert_eq!(
+            json,
+            r#"{"date":"2012-01-02","name":"New Year’s Day","region":"england-and-wales"}"#
+        );
+    }
+
+    #[test]
     fn outside_the_range_is_empty() {
         assert!(bank_holidays(Region::EnglandAndWales, 1969).is_empty());
         assert!(bank_holidays(Region::Scotland, 2101).is_empty());

@@ -116,14 +116,14 @@ mod tests {
     use chrono_tz::Europe::London;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d).expect("real date")
     }
 
     fn london(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Tz> {
         London
             .with_ymd_and_hms(y, mo, d, h, mi, 0)
             .single()
-            .unwrap()
+            .expect("unambiguous London time")
     }
 
     fn ew() -> Calendar {
@@ -184,7 +184,8 @@ mod tests {
             panic!("hours give an instant");
         };
         assert_eq!(last.to_rfc3339(), "2026-10-23T15:00:00+01:00");
-        let given = |t| in_time(Convention::Hours, 48, start, Given::Instant(t), &ew()).unwrap();
+        let given =
+            |t| in_time(Convention::Hours, 48, start, Given::Instant(t), &ew()).expect("judged");
         assert!(given(london(2026, 10, 23, 14, 30)));
         assert!(given(london(2026, 10, 23, 15, 0)));
         assert!(!given(london(2026, 10, 23, 15, 1)));
@@ -211,7 +212,7 @@ mod tests {
             Given::Date(ymd(2026, 10, 22)),
             &ew(),
         )
-        .unwrap_err();
+        .expect_err("must be refused");
         assert_eq!(
             err,
             NoticeError::DateForHours {
@@ -226,7 +227,8 @@ mod tests {
         let start = london(2012, 12, 6, 10, 0);
         let late_evening = london(2012, 11, 29, 23, 59);
         let next_morning = london(2012, 11, 30, 0, 1);
-        let check = |t| in_time(Convention::Working, 5, start, Given::Instant(t), &ew()).unwrap();
+        let check =
+            |t| in_time(Convention::Working, 5, start, Given::Instant(t), &ew()).expect("judged");
         assert!(check(late_evening));
         assert!(!check(next_morning));
         assert_eq!(
@@ -249,7 +251,7 @@ mod tests {
 
     #[test]
     fn conventions_serialise_in_kebab_case() {
-        let json = serde_json::to_string(&Convention::ClearWorking).unwrap();
+        let json = serde_json::to_string(&Convention::ClearWorking).expect("serde round trip");
         assert_eq!(json, "\"clear-working\"");
     }
 }

@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn unknown_region_lists_the_valid_ones() {
-        let err = "wales".parse::<Region>().unwrap_err();
+        let err = "wales".parse::<Region>().expect_err("must be refused");
         let msg = err.to_string();
         assert!(msg.contains("`wales`"));
         for r in Region::ALL {
@@ -93,9 +93,9 @@ mod tests {
 
     #[test]
     fn serde_uses_kebab_case() {
-        let json = serde_json::to_string(&Region::NorthernIreland).unwrap();
+        let json = serde_json::to_string(&Region::NorthernIreland).expect("serde round trip");
         assert_eq!(json, "\"northern-ireland\"");
-        let back: Region = serde_json::from_str("\"scotland\"").unwrap();
+        let back: Region = serde_json::from_str("\"scotland\"").expect("serde round trip");
         assert_eq!(back, Region::Scotland);
         assert_eq!(Region::default(), Region::EnglandAndWales);
     }

@@ -142,7 +142,8 @@ fn spring(region: Region, year: i32) -> Option<NaiveDate> {
     })
 }
 
-/// First Monday in August in Scotland, last Monday elsewhere.
+/// First Monday in August in Scotland, last Monday elsewhere (in 1970 too, by the
+/// 1965–1970 trial proclamations).
 fn summer(region: Region, year: i32) -> NaiveDate {
     match region {
         Region::Scotland => nth_weekday(year, 8, 1),

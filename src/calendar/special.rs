@@ -6,65 +6,48 @@ use chrono::NaiveDate;
 use super::region::Region;
 use super::rules::ymd;
 
-/// Which regions a one-off applied to.
-#[derive(Clone, Copy)]
-enum Where {
-    Uk,
-    Only(Region),
+struct OneOff {
+    ymd: (i32, u32, u32),
+    /// `None`: the whole UK.
+    only: Option<Region>,
+    name: &'static str,
 }
 
-/// (year, month, day, where, name). Names after 2012 are GOV.UK's titles; older
-/// days predate its data, so their names are ours in the same style.
-const ONE_OFFS: &[(i32, u32, u32, Where, &str)] = &[
-    // Reported as a special bank holiday; before both reference data sets.
-    (
-        1973,
-        11,
-        14,
-        Where::Uk,
-        "Wedding of Princess Anne and Mark Phillips",
-    ),
-    (1977, 6, 7, Where::Uk, "Queen’s Silver Jubilee"),
-    (
-        1981,
-        7,
-        29,
-        Where::Uk,
-        "Wedding of the Prince of Wales and Lady Diana Spencer",
-    ),
-    (1999, 12, 31, Where::Uk, "Millennium celebrations"),
-    (2002, 6, 3, Where::Uk, "Queen’s Golden Jubilee"),
-    (
-        2011,
-        4,
-        29,
-        Where::Uk,
-        "Wedding of Prince William and Catherine Middleton",
-    ),
-    (2012, 6, 5, Where::Uk, "Queen’s Diamond Jubilee"),
-    (2022, 6, 3, Where::Uk, "Platinum Jubilee bank holiday"),
-    (
-        2022,
-        9,
-        19,
-        Where::Uk,
-        "Bank Holiday for the State Funeral of Queen Elizabeth II",
-    ),
-    (
-        2023,
-        5,
-        8,
-        Where::Uk,
-        "Bank holiday for the coronation of King Charles III",
-    ),
-    // Proclaimed 4 February 2026, after the GOV.UK data cached in our fixture.
-    (
-        2026,
-        6,
-        15,
-        Where::Only(Region::Scotland),
-        "Bank holiday for Scotland’s participation in the FIFA World Cup",
-    ),
+const fn uk(y: i32, m: u32, d: u32, name: &'static str) -> OneOff {
+    OneOff {
+        ymd: (y, m, d),
+        only: None,
+        name,
+    }
+}
+
+const fn only(region: Region, y: i32, m: u32, d: u32, name: &'static str) -> OneOff {
+    OneOff {
+        ymd: (y, m, d),
+        only: Some(region),
+        name,
+    }
+}
+
+/// Names from 2012 on are GOV.UK's titles; older days predate its data, so their
+/// names are ours in the same style.
+#[rustfmt::skip] // one row per day reads better than rustfmt's one field per line
+const ONE_OFFS: &[OneOff] = &[
+    // Reported as a special bank holiday; predates both reference data sets.
+    uk(1973, 11, 14, "Wedding of Princess Anne and Mark Phillips"),
+    uk(1977, 6, 7, "Queen’s Silver Jubilee"),
+    uk(1981, 7, 29, "Wedding of the Prince of Wales and Lady Diana Spencer"),
+    uk(1999, 12, 31, "Millennium celebrations"),
+    uk(2002, 6, 3, "Queen’s Golden Jubilee"),
+    uk(2011, 4, 29, "Wedding of Prince William and Catherine Middleton"),
+    uk(2012, 6, 5, "Queen’s Diamond Jubilee"),
+    uk(2022, 6, 3, "Platinum Jubilee bank holiday"),
+    uk(2022, 9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II"),
+    uk(2023, 5, 8, "Bank holiday for the coronation of King Charles III"),
+    // Proclaimed 4 February 2026, after the GOV.UK data in our fixture was cached;
+    // the name is ours until GOV.UK titles it.
+    only(Region::Scotland, 2026, 6, 15,
+        "Bank holiday for Scotland’s participation in the FIFA World Cup"),
 ];
 
 /// The one-off days of `region` in `year`.
@@ -74,12 +57,6 @@ pub(crate) fn one_offs(
 ) -> impl Iterator<Item = (NaiveDate, &'static str)> {
     ONE_OFFS
         .iter()
-        .filter(move |(y, _, _, place, _)| {
-            *y == year
-                && match place {
-                    Where::Uk => true,
-                    Where::Only(r) => *r == region,
-                }
-        })
-        .map(|&(y, m, d, _, name)| (ymd(y, m, d), name))
+        .filter(move |o| o.ymd.0 == year && o.only.is_none_or(|r| r == region))
+        .map(|o| (ymd(o.ymd.0, o.ymd.1, o.ymd.2), o.name))
 }

@@ -60,7 +60,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                 })
                 .collect(),
             rules,
-            standing_items: tor.standing_items.iter().flat_map(|s| s.items.iter().map(String::as_str)).collect(),
+            standing_items: tor
+                .standing_items
+                .iter()
+                .flat_map(|s| s.items.iter().map(String::as_str))
+                .collect(),
             history: &tor.history,
         })?,
         Format::Human => print(&human(&tor, as_of, &rules))?,
@@ -106,7 +110,10 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
             m.class.to_string(),
             if m.voting { "yes" } else { "no" }.to_owned(),
             span,
-            m.clause.as_ref().map(ToString::to_string).unwrap_or_default(),
+            m.clause
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
         ]);
     }
     out.push_str(&format!("\nMembers\n{members}\n"));
@@ -115,7 +122,9 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
     for r in rules {
         t.add_row([
             r.rule.to_owned(),
-            r.clause.as_ref().map_or("—".to_owned(), ToString::to_string),
+            r.clause
+                .as_ref()
+                .map_or("—".to_owned(), ToString::to_string),
             r.summary.clone(),
         ]);
     }

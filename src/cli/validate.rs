@@ -68,7 +68,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     if loaded.is_empty() {
         let origin = match args.paths.as_slice() {
             [] => catalog(g).map(|c| c.origin()).unwrap_or_default(),
-            paths => paths.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(", "),
+            paths => paths
+                .iter()
+                .map(|p| format!("`{}`", p.display()))
+                .collect::<Vec<_>>()
+                .join(", "),
         };
         anyhow::bail!("no ToR files (*.toml) in {origin}");
     }
@@ -96,7 +100,9 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             print(&out)?;
         }
     }
-    Ok(Status::from_valid(errors == 0 && !(args.deny_warnings && warnings > 0)))
+    Ok(Status::from_valid(
+        errors == 0 && !(args.deny_warnings && warnings > 0),
+    ))
 }
 
 fn json_file(file: &LoadedTor) -> JsonFile<'_> {
@@ -106,7 +112,10 @@ fn json_file(file: &LoadedTor) -> JsonFile<'_> {
             .diagnostics
             .iter()
             .map(|d| {
-                let (line, column) = d.span.as_ref().map_or((1, 1), |s| line_column(&file.text, s.start));
+                let (line, column) = d
+                    .span
+                    .as_ref()
+                    .map_or((1, 1), |s| line_column(&file.text, s.start));
                 JsonDiagnostic {
                     severity: d.severity,
                     code: d.code,

@@ -39,8 +39,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn error(&mut self, code: &'static str, message: impl Into<String>, span: Range<usize>) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error(code, message).at(span));
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: impl Into<String>,
+        span: Range<usize>,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::error(code, message).at(span));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
@@ -48,7 +54,11 @@ impl<'a> Checker<'a> {
     pub fn check(&mut self, raw: RawTor) -> Option<(Tor, Spans)> {
         let spans = Spans {
             id: raw.id.span(),
-            review_next: raw.review.as_ref().and_then(|r| r.next.as_ref()).map(|n| n.span()),
+            review_next: raw
+                .review
+                .as_ref()
+                .and_then(|r| r.next.as_ref())
+                .map(|n| n.span()),
             quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
         };
         let id = self.partnership_id(&raw.id);
@@ -56,8 +66,14 @@ impl<'a> Checker<'a> {
             self.error("empty-value", "`name` is empty", raw.name.span());
         }
         let adopted = raw.adopted.as_ref().and_then(|d| self.date(d));
-        let region = raw.region.as_ref().map_or(Some(Region::default()), |r| self.region(r));
-        let timezone = raw.timezone.as_ref().map_or(Some(chrono_tz::Europe::London), |t| self.timezone(t));
+        let region = raw
+            .region
+            .as_ref()
+            .map_or(Some(Region::default()), |r| self.region(r));
+        let timezone = raw
+            .timezone
+            .as_ref()
+            .map_or(Some(chrono_tz::Europe::London), |t| self.timezone(t));
         let closures = raw.closures.iter().filter_map(|d| self.date(d)).collect();
         let extra_holidays = raw
             .extra_holidays
@@ -71,11 +87,25 @@ impl<'a> Checker<'a> {
             .collect();
         let classes = self.classes(&raw.classes);
         let members = self.members(&raw.members, &classes);
-        let chair = raw.chair.as_ref().and_then(|c| self.chair(c, &classes, &members));
-        let quorum = raw.quorum.as_ref().and_then(|q| self.quorum(q, &classes, &members));
-        let notice = raw.notice.as_ref().map(|n| self.notices(n)).unwrap_or_default();
+        let chair = raw
+            .chair
+            .as_ref()
+            .and_then(|c| self.chair(c, &classes, &members));
+        let quorum = raw
+            .quorum
+            .as_ref()
+            .and_then(|q| self.quorum(q, &classes, &members));
+        let notice = raw
+            .notice
+            .as_ref()
+            .map(|n| self.notices(n))
+            .unwrap_or_default();
         let frequency = raw.frequency.as_ref().and_then(|f| self.frequency(f));
-        let public = raw.public.as_ref().map(|p| self.public(p, &classes)).unwrap_or_default();
+        let public = raw
+            .public
+            .as_ref()
+            .map(|p| self.public(p, &classes))
+            .unwrap_or_default();
         let decisions = raw.decisions.as_ref().and_then(|d| self.decisions(d));
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
         let review = raw.review.as_ref().map(|r| Review {
@@ -85,7 +115,11 @@ impl<'a> Checker<'a> {
         });
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
 
-        if self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+        if self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+        {
             return None;
         }
         let tor = Tor {
@@ -128,7 +162,9 @@ impl<'a> Checker<'a> {
                 format!("`id` is `{id}` but the file is named `{expected}.toml`"),
                 raw.span(),
             )
-            .help = Some(format!("set `id = \"{expected}\"` or rename the file to `{id}.toml`"));
+            .help = Some(format!(
+                "set `id = \"{expected}\"` or rename the file to `{id}.toml`"
+            ));
         }
         Some(id)
     }
@@ -137,12 +173,20 @@ impl<'a> Checker<'a> {
     fn date(&mut self, raw: &S<Datetime>) -> Option<NaiveDate> {
         let value = raw.get_ref();
         let (Some(d), None, None) = (value.date, value.time, value.offset) else {
-            self.error("invalid-date", format!("`{value}` is not a plain date: write YYYY-MM-DD"), raw.span());
+            self.error(
+                "invalid-date",
+                format!("`{value}` is not a plain date: write YYYY-MM-DD"),
+                raw.span(),
+            );
             return None;
         };
         let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
         if date.is_none() {
-            self.error("invalid-date", format!("{value} is not a date in the calendar"), raw.span());
+            self.error(
+                "invalid-date",
+                format!("{value} is not a date in the calendar"),
+                raw.span(),
+            );
         }
         date
     }
@@ -151,10 +195,17 @@ impl<'a> Checker<'a> {
         let found = Region::from_str(raw.get_ref()).ok();
         if found.is_none() {
             let names: Vec<String> = Region::ALL.iter().map(ToString::to_string).collect();
-            let d = Diagnostic::error("unknown-region", format!("unknown region `{}`", raw.get_ref()))
-                .at(raw.span())
-                .suggest(raw.get_ref(), names.iter().map(String::as_str));
-            let d = if d.help.is_none() { d.help(format!("expected one of: {}", names.join(", "))) } else { d };
+            let d = Diagnostic::error(
+                "unknown-region",
+                format!("unknown region `{}`", raw.get_ref()),
+            )
+            .at(raw.span())
+            .suggest(raw.get_ref(), names.iter().map(String::as_str));
+            let d = if d.help.is_none() {
+                d.help(format!("expected one of: {}", names.join(", ")))
+            } else {
+                d
+            };
             self.diagnostics.push(d);
         }
         found
@@ -163,9 +214,15 @@ impl<'a> Checker<'a> {
     fn timezone(&mut self, raw: &S<String>) -> Option<Tz> {
         let found = Tz::from_str(raw.get_ref()).ok();
         if found.is_none() {
-            let d = Diagnostic::error("unknown-timezone", format!("unknown time zone `{}`", raw.get_ref()))
-                .at(raw.span())
-                .suggest(raw.get_ref(), chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()));
+            let d = Diagnostic::error(
+                "unknown-timezone",
+                format!("unknown time zone `{}`", raw.get_ref()),
+            )
+            .at(raw.span())
+            .suggest(
+                raw.get_ref(),
+                chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()),
+            );
             self.diagnostics.push(d);
         }
         found
@@ -180,7 +237,11 @@ impl<'a> Checker<'a> {
         let d = Diagnostic::error("unknown-keyword", format!("unknown {what} `{got}`"))
             .at(raw.span())
             .suggest(got, names.iter().copied());
-        let d = if d.help.is_none() { d.help(format!("expected one of: {}", names.join(", "))) } else { d };
+        let d = if d.help.is_none() {
+            d.help(format!("expected one of: {}", names.join(", ")))
+        } else {
+            d
+        };
         self.diagnostics.push(d);
         None
     }
@@ -190,11 +251,19 @@ impl<'a> Checker<'a> {
         let mut classes = Vec::new();
         for c in raw {
             let Ok(id) = ClassId::parse(c.id.get_ref()) else {
-                self.error("invalid-id", format!("class id `{}` is not kebab-case", c.id.get_ref()), c.id.span());
+                self.error(
+                    "invalid-id",
+                    format!("class id `{}` is not kebab-case", c.id.get_ref()),
+                    c.id.span(),
+                );
                 continue;
             };
             if !seen.insert(id.clone()) {
-                self.error("duplicate-id", format!("class `{id}` is defined twice"), c.id.span());
+                self.error(
+                    "duplicate-id",
+                    format!("class `{id}` is defined twice"),
+                    c.id.span(),
+                );
                 continue;
             }
             classes.push(Class {
@@ -245,20 +314,32 @@ impl<'a> Checker<'a> {
                 }
             };
             if !seen.insert(id.clone()) {
-                self.error("duplicate-id", format!("member `{id}` is defined twice"), m.id.span())
-                    .label = Some("already defined above".into());
+                self.error(
+                    "duplicate-id",
+                    format!("member `{id}` is defined twice"),
+                    m.id.span(),
+                )
+                .label = Some("already defined above".into());
                 continue;
             }
             let class = self.class_ref(&m.class, classes);
             let from = m.from.as_ref().and_then(|d| self.date(d));
             let until = m.until.as_ref().and_then(|d| self.date(d));
-            if let (Some(f), Some(u), Some(span)) = (from, until, m.until.as_ref().map(|u| u.span()))
+            if let (Some(f), Some(u), Some(span)) =
+                (from, until, m.until.as_ref().map(|u| u.span()))
                 && u < f
             {
-                self.error("inverted-dates", format!("member `{id}`: `until` {u} is before `from` {f}"), span);
+                self.error(
+                    "inverted-dates",
+                    format!("member `{id}`: `until` {u} is before `from` {f}"),
+                    span,
+                );
             }
             let Some(class) = class else { continue };
-            let class_votes = classes.iter().find(|c| c.id == class).is_some_and(|c| c.voting);
+            let class_votes = classes
+                .iter()
+                .find(|c| c.id == class)
+                .is_some_and(|c| c.voting);
             members.push(Member {
                 id,
                 name: m.name.clone(),
@@ -274,7 +355,11 @@ impl<'a> Checker<'a> {
     }
 
     fn chair(&mut self, raw: &RawChair, classes: &[Class], members: &[Member]) -> Option<Chair> {
-        let kind = self.keyword("chair appointment", &raw.appointment, &ChairAppointment::NAMES)?;
+        let kind = self.keyword(
+            "chair appointment",
+            &raw.appointment,
+            &ChairAppointment::NAMES,
+        )?;
         let appointment = match kind {
             "elected-annually" => ChairAppointment::ElectedAnnually,
             "elected-at-may-meeting" => ChairAppointment::ElectedAtMayMeeting,
@@ -320,9 +405,15 @@ impl<'a> Checker<'a> {
                     .count();
                 let n_value = *n.get_ref();
                 if n_value == 0 {
-                    self.error("impossible-rule", "a quorum of 0 is no quorum: leave `[quorum]` out instead", n.span());
+                    self.error(
+                        "impossible-rule",
+                        "a quorum of 0 is no quorum: leave `[quorum]` out instead",
+                        n.span(),
+                    );
                 } else if n_value as usize > eligible {
-                    let of = class.as_ref().map_or("voting members".to_owned(), |c| format!("members of class `{c}`"));
+                    let of = class.as_ref().map_or("voting members".to_owned(), |c| {
+                        format!("members of class `{c}`")
+                    });
                     self.error(
                         "impossible-rule",
                         format!("quorum of {n_value} is more than the {eligible} {of} defined"),
@@ -342,13 +433,21 @@ impl<'a> Checker<'a> {
                         denominator: den,
                     },
                     _ => {
-                        self.error("invalid-value", "`fraction` must be like \"1/3\": a proper fraction above 0", f.span());
+                        self.error(
+                            "invalid-value",
+                            "`fraction` must be like \"1/3\": a proper fraction above 0",
+                            f.span(),
+                        );
                         return None;
                     }
                 }
             }
             _ => {
-                self.error("conflicting-keys", "`[quorum]` needs exactly one of `at_least` or `fraction`", raw.clause.span());
+                self.error(
+                    "conflicting-keys",
+                    "`[quorum]` needs exactly one of `at_least` or `fraction`",
+                    raw.clause.span(),
+                );
                 return None;
             }
         };
@@ -361,7 +460,10 @@ impl<'a> Checker<'a> {
     fn notices(&mut self, raw: &RawNotices) -> Notices {
         Notices {
             agenda: raw.agenda.as_ref().and_then(|n| self.notice(n, false)),
-            extraordinary: raw.extraordinary.as_ref().and_then(|n| self.notice(n, false)),
+            extraordinary: raw
+                .extraordinary
+                .as_ref()
+                .and_then(|n| self.notice(n, false)),
             minutes: raw.minutes.as_ref().and_then(|n| self.notice(n, true)),
         }
     }
@@ -385,7 +487,11 @@ impl<'a> Checker<'a> {
             return None;
         };
         if working_only && convention != Convention::Working {
-            self.error("invalid-value", "minutes are due within `working_days` of the meeting", n.span());
+            self.error(
+                "invalid-value",
+                "minutes are due within `working_days` of the meeting",
+                n.span(),
+            );
             return None;
         }
         Some(Notice {
@@ -405,9 +511,17 @@ impl<'a> Checker<'a> {
             None => None,
         };
         let rule = match (&raw.every_months, &raw.at_least, &raw.times, per) {
-            (Some(m), None, None, None) if *m.get_ref() > 0 => FrequencyRule::EveryMonths { months: *m.get_ref() },
-            (None, Some(n), None, Some(per)) if *n.get_ref() > 0 => FrequencyRule::AtLeast { n: *n.get_ref(), per },
-            (None, None, Some(n), Some(per)) if *n.get_ref() > 0 => FrequencyRule::Exactly { n: *n.get_ref(), per },
+            (Some(m), None, None, None) if *m.get_ref() > 0 => FrequencyRule::EveryMonths {
+                months: *m.get_ref(),
+            },
+            (None, Some(n), None, Some(per)) if *n.get_ref() > 0 => FrequencyRule::AtLeast {
+                n: *n.get_ref(),
+                per,
+            },
+            (None, None, Some(n), Some(per)) if *n.get_ref() > 0 => FrequencyRule::Exactly {
+                n: *n.get_ref(),
+                per,
+            },
             _ => {
                 self.error(
                     "conflicting-keys",
@@ -439,7 +553,11 @@ impl<'a> Checker<'a> {
             NaiveDate::from_ymd_opt(2024, m, d).map(|_| (m, d))
         });
         if parsed.is_none() {
-            self.error("invalid-value", "`year_starts` must be a month and day as MM-DD, e.g. \"05-01\"", raw.span());
+            self.error(
+                "invalid-value",
+                "`year_starts` must be a month and day as MM-DD, e.g. \"05-01\"",
+                raw.span(),
+            );
         }
         parsed
     }
@@ -458,7 +576,11 @@ impl<'a> Checker<'a> {
         });
         let meetings = raw.meetings.as_ref().and_then(|m| {
             if *m.at_least.get_ref() == 0 {
-                self.error("impossible-rule", "at least 0 public meetings is no rule: leave it out", m.at_least.span());
+                self.error(
+                    "impossible-rule",
+                    "at least 0 public meetings is no rule: leave it out",
+                    m.at_least.span(),
+                );
             }
             let required_class = match &m.required_class {
                 Some(c) => Some(self.class_ref(c, classes)?),
@@ -477,15 +599,21 @@ impl<'a> Checker<'a> {
     fn kinds(&mut self, raw: &RawKinds) -> Option<KindRule> {
         let mut kinds = Vec::new();
         for k in &raw.kinds {
-            kinds.push(match self.keyword("decision kind", k, &DecisionKind::NAMES)? {
-                "ordinary" => DecisionKind::Ordinary,
-                "major" => DecisionKind::Major,
-                "financial" => DecisionKind::Financial,
-                _ => DecisionKind::Funding,
-            });
+            kinds.push(
+                match self.keyword("decision kind", k, &DecisionKind::NAMES)? {
+                    "ordinary" => DecisionKind::Ordinary,
+                    "major" => DecisionKind::Major,
+                    "financial" => DecisionKind::Financial,
+                    _ => DecisionKind::Funding,
+                },
+            );
         }
         if kinds.is_empty() {
-            self.error("empty-value", "`kinds` lists no decision kind", raw.clause.span());
+            self.error(
+                "empty-value",
+                "`kinds` lists no decision kind",
+                raw.clause.span(),
+            );
         }
         Some(KindRule {
             clause: clause(&raw.clause),
@@ -517,12 +645,18 @@ impl<'a> Checker<'a> {
             clause: clause(&raw.clause),
             method,
             majority,
-            one_vote_per_organisation: raw.one_vote_per_organisation.as_ref().map(|c| clause(&c.clause)),
+            one_vote_per_organisation: raw
+                .one_vote_per_organisation
+                .as_ref()
+                .map(|c| clause(&c.clause)),
             proxies: raw.proxies.as_ref().and_then(|k| self.kinds(k)),
             deputies: raw.deputies.as_ref().map(stand_ins),
             substitutes: raw.substitutes.as_ref().map(stand_ins),
             opt_out: raw.opt_out.as_ref().and_then(|k| self.kinds(k)),
-            conflicts_of_interest: raw.conflicts_of_interest.as_ref().and_then(|k| self.kinds(k)),
+            conflicts_of_interest: raw
+                .conflicts_of_interest
+                .as_ref()
+                .and_then(|k| self.kinds(k)),
             disputes: raw.disputes.as_ref().map(|d| Disputes {
                 clause: clause(&d.clause),
                 referred_to: d.referred_to.clone(),
@@ -534,11 +668,19 @@ impl<'a> Checker<'a> {
         let mut seen = HashSet::new();
         for item in &raw.items {
             if !seen.insert(item.get_ref().to_lowercase()) {
-                self.error("duplicate-id", format!("standing item `{}` is listed twice", item.get_ref()), item.span());
+                self.error(
+                    "duplicate-id",
+                    format!("standing item `{}` is listed twice", item.get_ref()),
+                    item.span(),
+                );
             }
         }
         if raw.items.is_empty() {
-            self.error("empty-value", "`items` lists no standing item", raw.clause.span());
+            self.error(
+                "empty-value",
+                "`items` lists no standing item",
+                raw.clause.span(),
+            );
         }
         StandingItems {
             clause: clause(&raw.clause),

@@ -31,13 +31,21 @@ impl LoadedTor {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 }
 
 /// Loads a ToR from `bytes`. `expected_id` is the file stem the `id` must match;
 /// `as_of` adds the warnings that depend on the date (review overdue, …).
-pub fn load_tor(path: &str, expected_id: Option<&str>, bytes: &[u8], as_of: Option<NaiveDate>) -> LoadedTor {
+pub fn load_tor(
+    path: &str,
+    expected_id: Option<&str>,
+    bytes: &[u8],
+    as_of: Option<NaiveDate>,
+) -> LoadedTor {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let (tor, diagnostics) = match structure::as_text(bytes) {
         Err(d) => (None, vec![d]),

@@ -18,17 +18,22 @@ const MAX_SHAPE_ERRORS: usize = 50;
 pub fn as_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        Diagnostic::error("not-text", "the file is not UTF-8 text (is it a binary file?)")
-            .at(at..at + 1)
+        Diagnostic::error(
+            "not-text",
+            "the file is not UTF-8 text (is it a binary file?)",
+        )
+        .at(at..at + 1)
     })?;
     if let Some(at) = text.find('\0') {
-        return Err(
-            Diagnostic::error("not-text", "the file contains a NUL byte (is it a binary file?)")
-                .at(at..at + 1),
-        );
+        return Err(Diagnostic::error(
+            "not-text",
+            "the file contains a NUL byte (is it a binary file?)",
+        )
+        .at(at..at + 1));
     }
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", "the file is empty").help("a ToR file needs at least `id` and `name`"));
+        return Err(Diagnostic::error("empty-file", "the file is empty")
+            .help("a ToR file needs at least `id` and `name`"));
     }
     Ok(text)
 }
@@ -123,7 +128,11 @@ fn prune_value(value: &mut DeValue<'_>, span: &Range<usize>) -> bool {
 
 fn syntax_diagnostic(err: &toml::de::Error) -> Diagnostic {
     let span = err.span().unwrap_or(0..0);
-    Diagnostic::error("syntax", format!("TOML syntax: {}", first_line(err.message()))).at(span)
+    Diagnostic::error(
+        "syntax",
+        format!("TOML syntax: {}", first_line(err.message())),
+    )
+    .at(span)
 }
 
 fn first_line(message: &str) -> &str {
@@ -136,11 +145,7 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
     let span = err.span().unwrap_or(0..0);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (got, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates: Vec<&str> = expected
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let diag = Diagnostic::error("unknown-key", format!("unknown key `{got}`"))
             .at(span)
             .label("not a key here");
@@ -154,7 +159,10 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        let header = text.get(span.clone()).map(|s| s.lines().next().unwrap_or(s)).unwrap_or("");
+        let header = text
+            .get(span.clone())
+            .map(|s| s.lines().next().unwrap_or(s))
+            .unwrap_or("");
         let start = span.start;
         return Diagnostic::error("missing-key", format!("missing required key `{name}`"))
             .at(start..start + header.len().max(1))

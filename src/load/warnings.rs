@@ -10,11 +10,27 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let missing = [
         (tor.quorum.is_none(), "no-quorum-rule", "quorum"),
-        (tor.notice.agenda.is_none(), "no-notice-rule", "notice period for agenda and papers"),
-        (tor.decisions.is_none(), "no-decision-rule", "decision-making rule"),
-        (tor.frequency.is_none(), "no-frequency-rule", "meeting frequency"),
+        (
+            tor.notice.agenda.is_none(),
+            "no-notice-rule",
+            "notice period for agenda and papers",
+        ),
+        (
+            tor.decisions.is_none(),
+            "no-decision-rule",
+            "decision-making rule",
+        ),
+        (
+            tor.frequency.is_none(),
+            "no-frequency-rule",
+            "meeting frequency",
+        ),
         (tor.chair.is_none(), "no-chair-rule", "rule for the chair"),
-        (tor.review.is_none(), "no-review-rule", "review date or cycle"),
+        (
+            tor.review.is_none(),
+            "no-review-rule",
+            "review date or cycle",
+        ),
     ];
     for (absent, code, what) in missing {
         if absent {
@@ -28,21 +44,29 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     if let Some(next) = tor.review.as_ref().and_then(|r| r.next)
         && next < as_of
     {
-        let d = Diagnostic::warning("review-overdue", format!("the review date {next} has passed (as of {as_of})"))
-            .help("review the ToR and set the next review date");
+        let d = Diagnostic::warning(
+            "review-overdue",
+            format!("the review date {next} has passed (as of {as_of})"),
+        )
+        .help("review the ToR and set the next review date");
         out.push(match &spans.review_next {
             Some(span) => d.at(span.clone()),
             None => d,
         });
     }
     if let Some(q) = &tor.quorum
-        && let QuorumRule::AtLeast { n, class: Some(class) } = &q.rule
+        && let QuorumRule::AtLeast {
+            n,
+            class: Some(class),
+        } = &q.rule
     {
         let in_post = tor.members_on(as_of).filter(|m| &m.class == class).count();
         if (*n as usize) > in_post {
             let d = Diagnostic::warning(
                 "quorum-unreachable",
-                format!("quorum needs {n} of class `{class}` but only {in_post} hold membership on {as_of}"),
+                format!(
+                    "quorum needs {n} of class `{class}` but only {in_post} hold membership on {as_of}"
+                ),
             );
             out.push(match &spans.quorum {
                 Some(span) => d.at(span.clone()),

@@ -55,7 +55,9 @@ id_type!(
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a valid id: use lower-case letters, digits and single hyphens (e.g. `police-force`)")]
+#[error(
+    "`{0}` is not a valid id: use lower-case letters, digits and single hyphens (e.g. `police-force`)"
+)]
 pub struct InvalidId(pub String);
 
 fn is_kebab(s: &str) -> bool {
@@ -73,7 +75,10 @@ mod tests {
 
     #[test]
     fn accepts_kebab_case_ids() {
-        assert_eq!(MemberId::parse("police-force").unwrap().as_str(), "police-force");
+        assert_eq!(
+            MemberId::parse("police-force").unwrap().as_str(),
+            "police-force"
+        );
         assert!(MemberId::parse("lscb").is_ok());
     }
 

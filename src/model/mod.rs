@@ -129,11 +129,7 @@ impl Tor {
     /// the extra days its file adds and its closure dates.
     pub fn calendar(&self) -> Calendar {
         Calendar::new(self.region)
-            .with_extra_holidays(
-                self.extra_holidays
-                    .iter()
-                    .map(|h| (h.date, h.name.clone())),
-            )
+            .with_extra_holidays(self.extra_holidays.iter().map(|h| (h.date, h.name.clone())))
             .with_closures(self.closures.iter().copied())
     }
 }

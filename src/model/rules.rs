@@ -25,7 +25,10 @@ pub enum ChairAppointment {
     /// Elected each year at the May meeting.
     ElectedAtMayMeeting,
     /// Rotates among the members of a class every `years` years.
-    Rotating { class: ClassId, years: u32 },
+    Rotating {
+        class: ClassId,
+        years: u32,
+    },
     /// A named office holds the chair (e.g. the Chief Fire Officer).
     Named,
 }
@@ -82,10 +85,18 @@ pub struct Frequency {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum FrequencyRule {
     /// The next meeting by the same day `months` months on.
-    EveryMonths { months: u32 },
-    AtLeast { n: u32, per: Period },
+    EveryMonths {
+        months: u32,
+    },
+    AtLeast {
+        n: u32,
+        per: Period,
+    },
     /// A stated number of meetings, no more and no fewer.
-    Exactly { n: u32, per: Period },
+    Exactly {
+        n: u32,
+        per: Period,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -31,24 +31,38 @@ fn not_stated(rule: &'static str) -> RuleSummary {
 }
 
 pub fn describe_notice(n: &Notice) -> String {
-    let unit = |one: &str, many: &str| if n.n == 1 { one.to_owned() } else { many.to_owned() };
+    let unit = |one: &str, many: &str| {
+        if n.n == 1 {
+            one.to_owned()
+        } else {
+            many.to_owned()
+        }
+    };
     match n.convention {
         Convention::Working => format!("{} {}", n.n, unit("working day", "working days")),
-        Convention::ClearWorking => format!("{} clear {}", n.n, unit("working day", "working days")),
+        Convention::ClearWorking => {
+            format!("{} clear {}", n.n, unit("working day", "working days"))
+        }
         Convention::Clear => format!("{} clear {}", n.n, unit("day", "days")),
         Convention::Hours => format!("{} {}", n.n, unit("hour", "hours")),
     }
 }
 
 fn class_name(tor: &Tor, id: &ClassId) -> String {
-    tor.class(id).map_or_else(|| id.to_string(), |c| c.name.to_lowercase())
+    tor.class(id)
+        .map_or_else(|| id.to_string(), |c| c.name.to_lowercase())
 }
 
 fn kinds(k: &KindRule) -> String {
     let names: Vec<String> = k
         .kinds
         .iter()
-        .map(|k| serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+        .map(|k| {
+            serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        })
         .collect();
     names.join(", ")
 }
@@ -60,9 +74,14 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         Some(c) => {
             let mut s = match &c.appointment {
                 ChairAppointment::ElectedAnnually => "elected annually".to_owned(),
-                ChairAppointment::ElectedAtMayMeeting => "elected each year at the May meeting".to_owned(),
+                ChairAppointment::ElectedAtMayMeeting => {
+                    "elected each year at the May meeting".to_owned()
+                }
                 ChairAppointment::Rotating { class, years } => {
-                    format!("rotates among each {} every {years} years", class_name(tor, class))
+                    format!(
+                        "rotates among each {} every {years} years",
+                        class_name(tor, class)
+                    )
                 }
                 ChairAppointment::Named => "held by a named office".to_owned(),
             };
@@ -75,10 +94,18 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
     });
     if let Some(c) = tor.chair.as_ref() {
         if let Some(clause) = &c.deputy {
-            out.push(stated("deputy-chair", clause, "a deputy may chair in the chair's absence".into()));
+            out.push(stated(
+                "deputy-chair",
+                clause,
+                "a deputy may chair in the chair's absence".into(),
+            ));
         }
         if let Some(clause) = &c.casting_vote {
-            out.push(stated("casting-vote", clause, "the chair has a casting vote on equal votes".into()));
+            out.push(stated(
+                "casting-vote",
+                clause,
+                "the chair has a casting vote on equal votes".into(),
+            ));
         }
     }
     out.push(match &tor.quorum {
@@ -86,12 +113,18 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             "quorum",
             &q.clause,
             match &q.rule {
-                QuorumRule::AtLeast { n, class: Some(class) } => {
+                QuorumRule::AtLeast {
+                    n,
+                    class: Some(class),
+                } => {
                     let total = tor.members.iter().filter(|m| &m.class == class).count();
                     format!("at least {n} of the {total} members of class `{class}`")
                 }
                 QuorumRule::AtLeast { n, class: None } => format!("at least {n} voting members"),
-                QuorumRule::Fraction { numerator, denominator } => {
+                QuorumRule::Fraction {
+                    numerator,
+                    denominator,
+                } => {
                     format!("at least {numerator}/{denominator} of the voting members")
                 }
             },
@@ -99,15 +132,33 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         None => not_stated("quorum"),
     });
     out.push(match &tor.notice.agenda {
-        Some(n) => stated("notice", &n.clause, format!("agenda and papers {} before the meeting", describe_notice(n))),
+        Some(n) => stated(
+            "notice",
+            &n.clause,
+            format!(
+                "agenda and papers {} before the meeting",
+                describe_notice(n)
+            ),
+        ),
         None => not_stated("notice"),
     });
     out.push(match &tor.notice.extraordinary {
-        Some(n) => stated("extraordinary-notice", &n.clause, format!("urgent extraordinary meetings on {} notice", describe_notice(n))),
+        Some(n) => stated(
+            "extraordinary-notice",
+            &n.clause,
+            format!(
+                "urgent extraordinary meetings on {} notice",
+                describe_notice(n)
+            ),
+        ),
         None => not_stated("extraordinary-notice"),
     });
     out.push(match &tor.notice.minutes {
-        Some(n) => stated("minutes", &n.clause, format!("minutes within {} after the meeting", describe_notice(n))),
+        Some(n) => stated(
+            "minutes",
+            &n.clause,
+            format!("minutes within {} after the meeting", describe_notice(n)),
+        ),
         None => not_stated("minutes"),
     });
     out.push(match &tor.frequency {
@@ -143,7 +194,9 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             &a.clause,
             match a.mode {
                 AccessMode::Closed => "meetings are not open to the public",
-                AccessMode::OpenExceptRestricted => "meetings are open to the public except for restricted items",
+                AccessMode::OpenExceptRestricted => {
+                    "meetings are open to the public except for restricted items"
+                }
                 AccessMode::Open => "meetings are open to the public",
             }
             .into(),
@@ -172,7 +225,9 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             };
             let s = match d.method {
                 DecisionMethod::Consensus => "by consensus".to_owned(),
-                DecisionMethod::ConsensusThenMajority => format!("by consensus where possible, else by {majority}"),
+                DecisionMethod::ConsensusThenMajority => {
+                    format!("by consensus where possible, else by {majority}")
+                }
                 DecisionMethod::Majority => format!("by {majority}"),
             };
             out.push(stated("decision", &d.clause, s));
@@ -180,7 +235,11 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
                 out.push(stated("one-vote", c, "one vote per organisation".into()));
             }
             if let Some(k) = &d.proxies {
-                out.push(stated("proxy", &k.clause, format!("absent members may vote by proxy on {} decisions", kinds(k))));
+                out.push(stated(
+                    "proxy",
+                    &k.clause,
+                    format!("absent members may vote by proxy on {} decisions", kinds(k)),
+                ));
             }
             for (rule, s) in [("deputies", &d.deputies), ("substitutes", &d.substitutes)] {
                 if let Some(s) = s {
@@ -198,17 +257,31 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
                 }
             }
             if let Some(k) = &d.opt_out {
-                out.push(stated("opt-out", &k.clause, format!("members may opt out of {} decisions and are then not bound", kinds(k))));
+                out.push(stated(
+                    "opt-out",
+                    &k.clause,
+                    format!(
+                        "members may opt out of {} decisions and are then not bound",
+                        kinds(k)
+                    ),
+                ));
             }
             if let Some(k) = &d.conflicts_of_interest {
                 out.push(stated(
                     "conflict-of-interest",
                     &k.clause,
-                    format!("a member with a conflict of interest takes no part in {} decisions", kinds(k)),
+                    format!(
+                        "a member with a conflict of interest takes no part in {} decisions",
+                        kinds(k)
+                    ),
                 ));
             }
             if let Some(x) = &d.disputes {
-                out.push(stated("disputes", &x.clause, format!("unresolved disputes go to the {}", x.referred_to)));
+                out.push(stated(
+                    "disputes",
+                    &x.clause,
+                    format!("unresolved disputes go to the {}", x.referred_to),
+                ));
             }
         }
         None => out.push(not_stated("decision")),
@@ -220,14 +293,22 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             format!(
                 "{} standing items{}",
                 s.items.len(),
-                if s.staggered { ", staggered across agendas" } else { " at every meeting" }
+                if s.staggered {
+                    ", staggered across agendas"
+                } else {
+                    " at every meeting"
+                }
             ),
         ),
         None => not_stated("standing-items"),
     });
     out.push(match &tor.review {
         Some(r) => {
-            let mut s = if r.annually { "reviewed annually".to_owned() } else { "reviewed".to_owned() };
+            let mut s = if r.annually {
+                "reviewed annually".to_owned()
+            } else {
+                "reviewed".to_owned()
+            };
             if let Some(next) = r.next {
                 s.push_str(&format!("; next review {next}"));
             }

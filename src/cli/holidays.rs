@@ -1,0 +1,82 @@
+//! `tor holidays`: the bank holidays of a region.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use tor::calendar::{BankHoliday, Calendar, FIRST_YEAR, LAST_YEAR, Region};
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog, parse_date_arg};
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("range").required(true).args(["year", "from"])))]
+pub struct Args {
+    /// england-and-wales, scotland or northern-ireland
+    #[arg(long, default_value = "england-and-wales", value_parser = parse_region)]
+    pub region: Region,
+    /// A calendar year (1970–2100)
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+    /// First date of the range (YYYY-MM-DD)
+    #[arg(long, requires = "to", value_parser = parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// Last date of the range, inclusive (YYYY-MM-DD)
+    #[arg(long, requires = "from", value_parser = parse_date_arg)]
+    pub to: Option<NaiveDate>,
+}
+
+fn parse_region(s: &str) -> Result<Region, String> {
+    s.parse::<Region>().map_err(|e| e.to_string())
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let (from, to) = match (args.year, args.from, args.to) {
+        (Some(year), _, _) => {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+                bail!(
+                    "year {year} is outside {FIRST_YEAR}–{LAST_YEAR}, the years tor computes bank holidays for"
+                );
+            }
+            (first_day(year), last_day(year))
+        }
+        (None, Some(from), Some(to)) => (from, to),
+        _ => bail!("give --year, or --from and --to"),
+    };
+    if to < from {
+        bail!("--to {to} is before --from {from}");
+    }
+    for d in [from, to] {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&d)) {
+            bail!(
+                "{d} is outside {FIRST_YEAR}–{LAST_YEAR}, the years tor computes bank holidays for"
+            );
+        }
+    }
+    let calendar = tor::proclaimed::add_to(Calendar::new(args.region), &catalog(g)?.proclaimed()?);
+    let days: Vec<BankHoliday> = calendar.holidays_between(from, to);
+    match g.format {
+        Format::Json => print_json(&days)?,
+        Format::Human => {
+            let mut t = table(["date", "day", "name"]);
+            for d in &days {
+                t.add_row([
+                    d.date.to_string(),
+                    d.date.format("%A").to_string(),
+                    d.name.clone(),
+                ]);
+            }
+            print(&format!(
+                "Bank holidays in {} from {from} to {to}\n{t}\n",
+                args.region
+            ))?;
+        }
+    }
+    Ok(Status::Valid)
+}
+
+fn first_day(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_day(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}

@@ -1,0 +1,69 @@
+//! The deadlines a meeting sets: papers out, extraordinary notice, minutes due.
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use serde::{Serialize, Serializer};
+
+use crate::calendar::{Calendar, Deadline, deadline, minutes_due};
+use crate::model::{Notice, Tor};
+
+/// A deadline as users read it: a whole day, or a moment with its offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When(pub Deadline);
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Deadline::Date(d) => write!(f, "{d}"),
+            Deadline::Instant(t) => f.write_str(&format_instant(t)),
+        }
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// `2026-10-23T15:00+01:00`; seconds only when they are not zero.
+pub fn format_instant(t: DateTime<Tz>) -> String {
+    use chrono::Timelike;
+    if t.second() == 0 {
+        t.format("%Y-%m-%dT%H:%M%:z").to_string()
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+}
+
+/// Each field is `None` where the ToR states no such rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadlines {
+    pub circulate_by: Option<When>,
+    pub extraordinary_notice_by: Option<When>,
+    pub minutes_by: Option<NaiveDate>,
+}
+
+pub fn notice_deadline(rule: &Notice, start: DateTime<Tz>, cal: &Calendar) -> When {
+    When(deadline(rule.convention, rule.n, start, cal))
+}
+
+pub fn deadlines(tor: &Tor, start: DateTime<Tz>, cal: &Calendar) -> Deadlines {
+    Deadlines {
+        circulate_by: tor
+            .notice
+            .agenda
+            .as_ref()
+            .map(|r| notice_deadline(r, start, cal)),
+        extraordinary_notice_by: tor
+            .notice
+            .extraordinary
+            .as_ref()
+            .map(|r| notice_deadline(r, start, cal)),
+        minutes_by: tor
+            .notice
+            .minutes
+            .as_ref()
+            .map(|r| minutes_due(start.date_naive(), r.n, cal)),
+    }
+}

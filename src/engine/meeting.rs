@@ -1,0 +1,1 @@
+//! `tor check-meeting`: the meeting rules engine (in progress).

@@ -1,0 +1,10 @@
+//! The rules engines: a proposed meeting and a recorded vote, checked against the
+//! ToR. Rule violations are findings (data), never errors; an `Err` means the
+//! input itself could not be checked (exit 2).
+
+pub mod deadlines;
+mod finding;
+pub mod meeting;
+pub mod tally;
+
+pub use finding::{Finding, FindingStatus, InputError, resolve_member};

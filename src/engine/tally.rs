@@ -1,0 +1,1 @@
+//! `tor tally`: the vote engine (in progress).
