@@ -5,6 +5,7 @@
 pub mod deadlines;
 mod finding;
 pub mod meeting;
+pub mod record;
 pub mod tally;
 
 pub use finding::{Finding, FindingStatus, InputError, resolve_member};

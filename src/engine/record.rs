@@ -1,0 +1,1 @@
+//! The record of held meetings (in progress).
