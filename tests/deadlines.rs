@@ -6,15 +6,27 @@ use common::{json, tor};
 use predicates::prelude::*;
 
 fn deadlines(id: &str, at: &str) -> serde_json::Value {
-    let out = tor().args(["deadlines", id, "--at", at, "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .args(["deadlines", id, "--at", at, "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     json(&out)
 }
 
 #[test]
 fn sefton_five_working_days() {
-    assert_eq!(deadlines("sefton-scp", "2012-12-06T14:00")["circulate_by"], "2012-11-29");
+    assert_eq!(
+        deadlines("sefton-scp", "2012-12-06T14:00")["circulate_by"],
+        "2012-11-29"
+    );
     // Christmas Day and Boxing Day are not working days.
-    assert_eq!(deadlines("sefton-scp", "2012-12-27T14:00")["circulate_by"], "2012-12-18");
+    assert_eq!(
+        deadlines("sefton-scp", "2012-12-27T14:00")["circulate_by"],
+        "2012-12-18"
+    );
 }
 
 #[test]
@@ -42,7 +54,12 @@ fn oxfordshire_48_hours_across_the_autumn_clock_change() {
 #[test]
 fn a_local_time_that_does_not_exist_is_refused() {
     tor()
-        .args(["deadlines", "oxfordshire-business-group", "--at", "2026-03-29T01:30"])
+        .args([
+            "deadlines",
+            "oxfordshire-business-group",
+            "--at",
+            "2026-03-29T01:30",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("does not exist"));
@@ -50,15 +67,29 @@ fn a_local_time_that_does_not_exist_is_refused() {
 
 #[test]
 fn an_ambiguous_local_time_is_refused_unless_an_offset_is_given() {
-    tor().args(["deadlines", "sefton-scp", "--at", "2026-10-25T01:30"]).assert().code(2).stderr(predicate::str::contains("twice"));
-    tor().args(["deadlines", "sefton-scp", "--at", "2026-10-25T01:30+01:00"]).assert().code(0);
+    tor()
+        .args(["deadlines", "sefton-scp", "--at", "2026-10-25T01:30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("twice"));
+    tor()
+        .args(["deadlines", "sefton-scp", "--at", "2026-10-25T01:30+01:00"])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn human_output_names_the_clause() {
     tor()
-        .args(["deadlines", "oxfordshire-business-group", "--at", "2026-10-25T14:00"])
+        .args([
+            "deadlines",
+            "oxfordshire-business-group",
+            "--at",
+            "2026-10-25T14:00",
+        ])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("4.4").and(predicate::str::contains("2026-10-23T15:00+01:00")));
+        .stdout(
+            predicate::str::contains("4.4").and(predicate::str::contains("2026-10-23T15:00+01:00")),
+        );
 }

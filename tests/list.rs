@@ -6,10 +6,29 @@ use common::{MINIMAL, dir_with, json, tor};
 
 #[test]
 fn lists_the_four_bundled_partnerships_as_json() {
-    let out = tor().args(["list", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .args(["list", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let rows = json(&out);
-    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["oxfordshire-board", "oxfordshire-business-group", "richmond-strategy-group", "sefton-scp"]);
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "oxfordshire-board",
+            "oxfordshire-business-group",
+            "richmond-strategy-group",
+            "sefton-scp"
+        ]
+    );
     let sefton = &rows[3];
     assert_eq!(sefton["review_due"], "2013-04-30");
     assert_eq!(sefton["name"], "Sefton Safer Communities Partnership");
@@ -21,9 +40,20 @@ fn lists_the_four_bundled_partnerships_as_json() {
 
 #[test]
 fn human_list_is_a_table_with_every_id() {
-    let out = tor().arg("list").assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .arg("list")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
-    for id in ["oxfordshire-board", "oxfordshire-business-group", "richmond-strategy-group", "sefton-scp"] {
+    for id in [
+        "oxfordshire-board",
+        "oxfordshire-business-group",
+        "richmond-strategy-group",
+        "sefton-scp",
+    ] {
         assert!(text.contains(id), "{text}");
     }
     assert!(text.contains("review due"), "{text}");
@@ -32,16 +62,40 @@ fn human_list_is_a_table_with_every_id() {
 #[test]
 fn dir_option_and_env_select_the_folder() {
     let dir = dir_with(&[("test-group.toml", MINIMAL.as_bytes())]);
-    let out = tor().args(["list", "--format", "json", "--dir"]).arg(dir.path()).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .args(["list", "--format", "json", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(json(&out)[0]["id"], "test-group");
-    let out = tor().args(["list", "--format", "json"]).env("TOR_DIR", dir.path()).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .args(["list", "--format", "json"])
+        .env("TOR_DIR", dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(json(&out)[0]["id"], "test-group");
 }
 
 #[test]
 fn an_invalid_file_is_listed_as_not_valid() {
-    let dir = dir_with(&[("test-group.toml", MINIMAL.as_bytes()), ("broken.toml", b"id = ")]);
-    let out = tor().args(["list", "--format", "json", "--dir"]).arg(dir.path()).assert().code(1).get_output().stdout.clone();
+    let dir = dir_with(&[
+        ("test-group.toml", MINIMAL.as_bytes()),
+        ("broken.toml", b"id = "),
+    ]);
+    let out = tor()
+        .args(["list", "--format", "json", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let rows = json(&out);
     assert_eq!(rows[0]["id"], "broken");
     assert_eq!(rows[0]["valid"], false);
@@ -49,5 +103,38 @@ fn an_invalid_file_is_listed_as_not_valid() {
 
 #[test]
 fn a_missing_dir_is_exit_2() {
-    tor().args(["list", "--dir", "/nonexistent/partnerships"]).assert().code(2);
+    tor()
+        .args(["list", "--dir", "/nonexistent/partnerships"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn every_file_in_partnerships_is_built_in() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(common::bundled_dir())
+        .unwrap()
+        .filter_map(|e| tor::catalog::tor_stem(&e.unwrap().path()).map(str::to_owned))
+        .collect();
+    on_disk.sort();
+    let built_in: Vec<&str> = tor::bundled::PARTNERSHIPS
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(on_disk, built_in);
+}
+
+#[test]
+fn the_commented_example_uses_every_key_and_is_valid() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/partnerships");
+    let out = tor()
+        .args(["validate", "--as-of", "2024-07-01", "--format", "json"])
+        .arg(&example)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["warnings"], 0, "{report}");
 }

@@ -6,17 +6,36 @@ use common::{json, tor};
 use predicates::prelude::*;
 
 fn show_json(args: &[&str]) -> serde_json::Value {
-    let out = tor().arg("show").args(args).args(["--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .arg("show")
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     json(&out)
 }
 
 fn rule<'a>(doc: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    doc["rules"].as_array().unwrap().iter().find(|r| r["rule"] == name).unwrap_or_else(|| panic!("no rule {name}"))
+    doc["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == name)
+        .unwrap_or_else(|| panic!("no rule {name}"))
 }
 
 #[test]
 fn sefton_shows_members_quorum_notice_decision_items_and_review() {
-    let out = tor().args(["show", "sefton-scp", "--as-of", "2026-11-23"]).assert().code(0).get_output().stdout.clone();
+    let out = tor()
+        .args(["show", "sefton-scp", "--as-of", "2026-11-23"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     for expected in [
         "police-authority",
@@ -39,7 +58,12 @@ fn sefton_json_has_stable_fields() {
     let doc = show_json(&["sefton-scp", "--as-of", "2012-06-01"]);
     assert_eq!(doc["id"], "sefton-scp");
     assert_eq!(doc["as_of"], "2012-06-01");
-    let pa = doc["members"].as_array().unwrap().iter().find(|m| m["id"] == "police-authority").unwrap();
+    let pa = doc["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "police-authority")
+        .unwrap();
     assert_eq!(pa["until"], "2012-11-21");
     assert_eq!(pa["in_force"], true);
     assert_eq!(pa["class"], "responsible-authority");
@@ -52,14 +76,25 @@ fn sefton_json_has_stable_fields() {
 #[test]
 fn police_authority_is_not_in_force_after_abolition() {
     let doc = show_json(&["sefton-scp", "--as-of", "2012-11-22"]);
-    let pa = doc["members"].as_array().unwrap().iter().find(|m| m["id"] == "police-authority").unwrap();
+    let pa = doc["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "police-authority")
+        .unwrap();
     assert_eq!(pa["in_force"], false);
 }
 
 #[test]
 fn business_group_name_follows_its_rename() {
-    assert_eq!(show_json(&["oxfordshire-business-group", "--as-of", "2015-01-01"])["name"], "Oxfordshire Safer Communities Partnership Business Group");
-    assert_eq!(show_json(&["oxfordshire-business-group", "--as-of", "2016-06-01"])["name"], "Safer Oxfordshire Partnership Coordination Group");
+    assert_eq!(
+        show_json(&["oxfordshire-business-group", "--as-of", "2015-01-01"])["name"],
+        "Oxfordshire Safer Communities Partnership Business Group"
+    );
+    assert_eq!(
+        show_json(&["oxfordshire-business-group", "--as-of", "2016-06-01"])["name"],
+        "Safer Oxfordshire Partnership Coordination Group"
+    );
 }
 
 #[test]
@@ -72,7 +107,12 @@ fn rules_not_stated_have_no_clause() {
 
 #[test]
 fn every_bundled_partnership_shows() {
-    for id in ["oxfordshire-board", "oxfordshire-business-group", "richmond-strategy-group", "sefton-scp"] {
+    for id in [
+        "oxfordshire-board",
+        "oxfordshire-business-group",
+        "richmond-strategy-group",
+        "sefton-scp",
+    ] {
         let doc = show_json(&[id]);
         assert_eq!(doc["id"], id);
         assert!(!doc["members"].as_array().unwrap().is_empty());
@@ -90,5 +130,8 @@ fn unknown_id_suggests_the_nearest_and_exits_2() {
 
 #[test]
 fn bad_date_is_a_usage_error() {
-    tor().args(["show", "sefton-scp", "--as-of", "2013-02-30"]).assert().code(2);
+    tor()
+        .args(["show", "sefton-scp", "--as-of", "2013-02-30"])
+        .assert()
+        .code(2);
 }

@@ -47,10 +47,6 @@ pub fn stdout_color() -> bool {
     color(std::io::stdout().is_terminal())
 }
 
-pub fn stderr_color() -> bool {
-    color(std::io::stderr().is_terminal())
-}
-
 pub fn table<I, S>(header: I) -> Table
 where
     I: IntoIterator<Item = S>,
@@ -80,8 +76,4 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     print(&text)
-}
-
-pub fn eprint(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
