@@ -6,6 +6,7 @@ mod deadlines;
 mod holidays;
 mod list;
 mod output;
+mod schema;
 mod show;
 mod tally;
 mod validate;
@@ -55,6 +56,8 @@ pub enum Command {
     CheckMeeting(check_meeting::Args),
     /// Count a vote and say whether it is valid under the ToR
     Tally(tally::Args),
+    /// Print the JSON Schema (draft-07) of a file kind, for editors and taplo
+    Schema(schema::Args),
 }
 
 pub fn run(cli: Cli) -> Result<Status> {
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Deadlines(args) => deadlines::run(g, args),
         Command::CheckMeeting(args) => check_meeting::run(g, args),
         Command::Tally(args) => tally::run(g, args),
+        Command::Schema(args) => schema::run(g, args),
     }
 }
 

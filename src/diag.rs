@@ -94,26 +94,6 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_column_counts_from_one() {
-        let text = "a = 1\nbé = 2\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
-        assert_eq!(line_column(text, 9), (2, 3));
-        assert_eq!(line_column(text, 999), (3, 1));
-    }
-
-    #[test]
-    fn nearest_suggests_close_names_only() {
-        assert_eq!(nearest("qorum", ["quorum", "chair"]), Some("quorum"));
-        assert_eq!(nearest("zzz", ["quorum", "chair"]), None);
-    }
-}
-
 /// Renders a diagnostic the way rustc does: the message, `path:line:column`, the
 /// source line and a caret under the place. Returns text; the caller prints it.
 pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> String {
@@ -161,4 +141,24 @@ fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
     let start = fix(span.start);
     let end = fix(span.end).max(start);
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 9), (2, 3));
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn nearest_suggests_close_names_only() {
+        assert_eq!(nearest("qorum", ["quorum", "chair"]), Some("quorum"));
+        assert_eq!(nearest("zzz", ["quorum", "chair"]), None);
+    }
 }

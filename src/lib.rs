@@ -3,6 +3,8 @@
 //! The library owns the domain (model, loader, calendar, rules engines, reports) and
 //! never prints; the `tor` binary renders what it returns.
 
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
 pub mod bundled;
 pub mod calendar;
 pub mod catalog;
@@ -12,3 +14,4 @@ pub mod load;
 pub mod model;
 pub mod proclaimed;
 pub mod report;
+pub mod schema;

@@ -7,7 +7,12 @@ use tor::diag::Severity;
 use tor::load::load_tor;
 
 fn check_invariants(bytes: &[u8]) {
-    let loaded = load_tor("x.toml", Some("x"), bytes, chrono::NaiveDate::from_ymd_opt(2026, 1, 1));
+    let loaded = load_tor(
+        "x.toml",
+        Some("x"),
+        bytes,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+    );
     for d in &loaded.diagnostics {
         if let Some(span) = &d.span {
             assert!(span.start <= loaded.text.len(), "{d:?} outside the file");
@@ -15,8 +20,15 @@ fn check_invariants(bytes: &[u8]) {
         // Rendering must not panic either.
         let _ = tor::diag::render(&loaded.path, &loaded.text, d, false);
     }
-    let has_errors = loaded.diagnostics.iter().any(|d| d.severity == Severity::Error);
-    assert_eq!(loaded.tor.is_some(), !has_errors, "a model only when there are no errors");
+    let has_errors = loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    assert_eq!(
+        loaded.tor.is_some(),
+        !has_errors,
+        "a model only when there are no errors"
+    );
 }
 
 proptest! {
@@ -56,6 +68,10 @@ fn every_bundled_file_loads_clean() {
     for (id, text) in PARTNERSHIPS {
         let loaded = load_tor(id, Some(id), text.as_bytes(), None);
         assert!(loaded.tor.is_some(), "{id}: {:?}", loaded.diagnostics);
-        assert!(loaded.diagnostics.is_empty(), "{id}: {:?}", loaded.diagnostics);
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{id}: {:?}",
+            loaded.diagnostics
+        );
     }
 }

@@ -7,7 +7,6 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use toml::value::Datetime;
 
 use super::raw::*;
 use crate::calendar::{Convention, Region};
@@ -170,7 +169,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A TOML date with no time and no offset.
-    fn date(&mut self, raw: &S<Datetime>) -> Option<NaiveDate> {
+    fn date(&mut self, raw: &S<TomlDate>) -> Option<NaiveDate> {
         let value = raw.get_ref();
         let (Some(d), None, None) = (value.date, value.time, value.offset) else {
             self.error(

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod raw;
+mod spanned;
 pub mod structure;
 mod warnings;
 

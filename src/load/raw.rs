@@ -3,59 +3,79 @@
 //! Everything that a later check needs to point at is `Spanned`, so a diagnostic can
 //! name the line and column. Meaning is given in [`crate::load::check`].
 
+use schemars::JsonSchema;
 use serde::Deserialize;
-use toml::Spanned;
-use toml::value::Datetime;
 
-pub type S<T> = Spanned<T>;
+pub use super::spanned::{S, TomlDate};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTor {
+    /// The partnership id: the file name without `.toml` (lower-case words and hyphens).
     pub id: S<String>,
+    /// The body's name when the ToR was adopted; later names go in `history`.
     pub name: S<String>,
+    /// The source document and its date.
     pub source: Option<String>,
-    pub adopted: Option<S<Datetime>>,
+    /// The date the ToR took effect.
+    pub adopted: Option<S<TomlDate>>,
+    /// Bank holidays: `england-and-wales` (default), `scotland` or `northern-ireland`.
+    #[schemars(extend("enum" = ["england-and-wales", "scotland", "northern-ireland"]))]
     pub region: Option<S<String>>,
+    /// IANA time zone of the meetings; `Europe/London` by default.
     pub timezone: Option<S<String>>,
+    /// Days the body does not work although they are not bank holidays.
     #[serde(default)]
-    pub closures: Vec<S<Datetime>>,
+    pub closures: Vec<S<TomlDate>>,
+    /// Bank holidays proclaimed after this release of tor, for this partnership.
     #[serde(default)]
     pub extra_holidays: Vec<RawExtraHoliday>,
+    /// Membership classes (e.g. responsible authority, co-opted).
     #[serde(default)]
     pub classes: Vec<RawClass>,
+    /// Member organisations.
     #[serde(default)]
     pub members: Vec<RawMember>,
+    /// Who chairs and how the chair is filled.
     pub chair: Option<RawChair>,
+    /// The quorum; leave out if the ToR states none.
     pub quorum: Option<RawQuorum>,
+    /// Notice periods for papers, extraordinary meetings and minutes.
     pub notice: Option<RawNotices>,
+    /// How often the body meets.
     pub frequency: Option<RawFrequency>,
+    /// Public access and public meetings.
     pub public: Option<RawPublic>,
+    /// How decisions are made.
     pub decisions: Option<RawDecisions>,
+    /// Standing agenda items.
     pub standing_items: Option<RawStandingItems>,
+    /// When the ToR is reviewed.
     pub review: Option<RawReview>,
+    /// Renames and successor bodies.
     #[serde(default)]
     pub history: Vec<RawHistory>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExtraHoliday {
-    pub date: S<Datetime>,
+    pub date: S<TomlDate>,
     pub name: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClass {
     pub id: S<String>,
     pub name: String,
     #[serde(default = "yes")]
     pub voting: bool,
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMember {
     pub id: S<String>,
@@ -63,16 +83,19 @@ pub struct RawMember {
     pub class: S<String>,
     /// Absent: the class decides.
     pub voting: Option<bool>,
-    pub from: Option<S<Datetime>>,
-    pub until: Option<S<Datetime>>,
+    pub from: Option<S<TomlDate>>,
+    pub until: Option<S<TomlDate>>,
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: Option<S<String>>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChair {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    #[schemars(extend("enum" = ["elected-annually", "elected-at-may-meeting", "rotating", "named"]))]
     pub appointment: S<String>,
     /// The member organisation that provides the chair, where the ToR names one.
     pub member: Option<S<String>>,
@@ -83,22 +106,24 @@ pub struct RawChair {
 }
 
 /// A permission stated by a clause: present means allowed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClauseFlag {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuorum {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub at_least: Option<S<u32>>,
     pub class: Option<S<String>>,
     pub fraction: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNotices {
     pub agenda: Option<RawNotice>,
@@ -107,9 +132,10 @@ pub struct RawNotices {
 }
 
 /// Exactly one of the period keys must be given; the key names the convention.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNotice {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub working_days: Option<S<u32>>,
     pub clear_working_days: Option<S<u32>>,
@@ -117,44 +143,50 @@ pub struct RawNotice {
     pub hours: Option<S<u32>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFrequency {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub every_months: Option<S<u32>>,
     pub at_least: Option<S<u32>>,
     pub times: Option<S<u32>>,
+    #[schemars(extend("enum" = ["month", "quarter", "year"]))]
     pub per: Option<S<String>>,
     /// `MM-DD`: the day the partnership's year starts (municipal year).
     pub year_starts: Option<S<String>>,
     pub cancellation: Option<RawCancellation>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCancellation {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     #[serde(default)]
     pub consult_members: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPublic {
     pub access: Option<RawAccess>,
     pub meetings: Option<RawPublicMeetings>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAccess {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    #[schemars(extend("enum" = ["closed", "open-except-restricted", "open"]))]
     pub mode: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPublicMeetings {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub at_least: S<u32>,
     /// Every member of this class must attend the public meeting.
@@ -162,11 +194,14 @@ pub struct RawPublicMeetings {
     pub joint_with: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDecisions {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    #[schemars(extend("enum" = ["consensus", "consensus-then-majority", "majority"]))]
     pub method: S<String>,
+    #[schemars(extend("enum" = ["votes-cast", "two-thirds", "members-present"]))]
     pub majority: Option<S<String>>,
     pub one_vote_per_organisation: Option<RawClauseFlag>,
     pub proxies: Option<RawKinds>,
@@ -178,16 +213,19 @@ pub struct RawDecisions {
 }
 
 /// A rule that applies to some kinds of decision only.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawKinds {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    #[schemars(extend("items" = {"enum": ["ordinary", "major", "financial", "funding"]}))]
     pub kinds: Vec<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStandIns {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     #[serde(default = "yes")]
     pub holds_vote: bool,
@@ -197,35 +235,39 @@ pub struct RawStandIns {
     pub per_member: Option<S<u32>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDisputes {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub referred_to: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStandingItems {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     pub items: Vec<S<String>>,
     #[serde(default)]
     pub staggered: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReview {
+    /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
     #[serde(default)]
     pub annually: bool,
-    pub next: Option<S<Datetime>>,
+    pub next: Option<S<TomlDate>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawHistory {
-    pub date: S<Datetime>,
+    pub date: S<TomlDate>,
+    #[schemars(extend("enum" = ["renamed", "succeeded"]))]
     pub event: S<String>,
     pub name: String,
     pub source: Option<String>,

@@ -1,0 +1,28 @@
+//! `tor schema`: JSON Schemas of tor's files, for editors (taplo, Even Better TOML).
+
+use anyhow::Result;
+use tor::schema::{SchemaKind, schema};
+
+use super::Global;
+use super::output::{Status, print_json};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Which file: a ToR
+    #[arg(value_enum, default_value_t = Kind::Tor)]
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    /// partnerships/<id>.toml
+    Tor,
+}
+
+pub fn run(_g: &Global, args: &Args) -> Result<Status> {
+    let kind = match args.kind {
+        Kind::Tor => SchemaKind::Tor,
+    };
+    print_json(&schema(kind))?;
+    Ok(Status::Valid)
+}
