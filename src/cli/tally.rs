@@ -1,13 +1,277 @@
-//! Placeholder: being written.
+//! `tor tally ID ...`: the outcome of a vote and whether it is valid.
 
-use anyhow::Result;
+use std::io::Read;
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result};
+use tor::calendar::{DateOrTime, parse_date_or_datetime};
+use tor::engine::FindingStatus;
+use tor::engine::tally::{
+    Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
+};
+use tor::model::DecisionKind;
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog, today};
+
+/// The flags that describe the vote; `--votes FILE` replaces them all.
+const VOTE_FLAGS: [&str; 13] = [
+    "at",
+    "votes_for",
+    "against",
+    "abstain",
+    "present",
+    "proxy",
+    "conflict",
+    "opt_out",
+    "substitute",
+    "deputy",
+    "notified",
+    "casting",
+    "kind",
+];
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Partnership id (see `tor list`)
+    pub id: String,
+    // Boxed: the vote flags would make this the largest command by far.
+    #[command(flatten)]
+    pub vote: Box<VoteFlags>,
+    /// Read the vote from a TOML file instead of the flags (`-` for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS)]
+    pub votes: Option<String>,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+#[derive(Debug, clap::Args)]
+pub struct VoteFlags {
+    /// Day of the vote: YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time [default: today]
+    #[arg(long, value_name = "DATETIME|DATE")]
+    pub at: Option<String>,
+    /// Members voting for (comma-separated ids)
+    #[arg(long = "for", value_name = "ORG,...", value_delimiter = ',')]
+    pub votes_for: Vec<String>,
+    /// Members voting against
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub against: Vec<String>,
+    /// Members abstaining
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub abstain: Vec<String>,
+    /// Members present but not voting (they count for the quorum)
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub present: Vec<String>,
+    /// A proxy vote from an absent member (repeatable)
+    #[arg(long, value_name = "ORG=for|against|abstain", value_parser = parse_proxy)]
+    pub proxy: Vec<(String, Choice)>,
+    /// Members declaring a conflict of interest
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub conflict: Vec<String>,
+    /// Members opting out of the decision
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub opt_out: Vec<String>,
+    /// Members represented by their substitute (list them under the member's id in --for etc.)
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub substitute: Vec<String>,
+    /// Members represented by their deputy (list them under the member's id in --for etc.)
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub deputy: Vec<String>,
+    /// Members that told the secretariat beforehand who would stand in for them
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub notified: Vec<String>,
+    /// The chair's casting vote on equal votes
+    #[arg(long, value_enum)]
+    pub casting: Option<CastingArg>,
+    /// Kind of decision (repeatable) [default: ordinary]
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<KindArg>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CastingArg {
+    For,
+    Against,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Ordinary,
+    Major,
+    Financial,
+    Funding,
+}
+
+impl From<KindArg> for DecisionKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Ordinary => Self::Ordinary,
+            KindArg::Major => Self::Major,
+            KindArg::Financial => Self::Financial,
+            KindArg::Funding => Self::Funding,
+        }
+    }
+}
+
+fn parse_proxy(s: &str) -> Result<(String, Choice), String> {
+    let (org, vote) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not ORG=VOTE, e.g. probation=for"))?;
+    let vote = vote.parse::<Choice>().map_err(|e| e.to_string())?;
+    Ok((org.trim().to_owned(), vote))
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let catalog = catalog(g)?;
+    let tor = catalog.load(&args.id)?;
+    let input = match &args.votes {
+        Some(path) => {
+            let (label, bytes) = read_votes(path)?;
+            parse_votes(&tor, &label, &bytes, today())?
+        }
+        None => {
+            let date = match &args.vote.at {
+                None => today(),
+                Some(at) => match parse_date_or_datetime(at, tor.timezone)? {
+                    DateOrTime::Date(d) => d,
+                    DateOrTime::DateTime(t) => t.date_naive(),
+                },
+            };
+            VoteInput::new(&tor, date, &vote_args(&args.vote))?
+        }
+    };
+    let report = tally(&tor, &input);
+    match g.format {
+        Format::Json => print_json(&report)?,
+        Format::Human => print(&human(&report))?,
+    }
+    Ok(Status::from_valid(report.valid))
+}
+
+fn read_votes(path: &str) -> Result<(String, Vec<u8>)> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read the votes from stdin")?;
+        return Ok(("<stdin>".to_owned(), bytes));
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{path}`"))?;
+    Ok((path.to_owned(), bytes))
+}
+
+fn vote_args(args: &VoteFlags) -> VoteArgs {
+    VoteArgs {
+        kinds: args.kind.iter().map(|k| (*k).into()).collect(),
+        votes_for: args.votes_for.clone(),
+        against: args.against.clone(),
+        abstain: args.abstain.clone(),
+        present: args.present.clone(),
+        proxies: args.proxy.clone(),
+        conflicts: args.conflict.clone(),
+        opt_out: args.opt_out.clone(),
+        substitutes: args.substitute.clone(),
+        deputies: args.deputy.clone(),
+        notified: args.notified.clone(),
+        casting: args.casting.map(|c| match c {
+            CastingArg::For => Choice::For,
+            CastingArg::Against => Choice::Against,
+        }),
+    }
+}
+
+/// The outcome in one line, the counts, the findings, what was left out.
+fn human(r: &TallyReport) -> String {
+    let c = r.counts;
+    let counts = format!(
+        "{} for, {} against, {} abstain",
+        c.votes_for, c.against, c.abstain
+    );
+    let how = match (r.outcome, r.casting_vote) {
+        (Outcome::Carried | Outcome::Lost, Some(_)) => {
+            format!(" by {} on the chair's casting vote", r.method)
+        }
+        (Outcome::Carried | Outcome::Lost, None) => format!(" by {}", r.method),
+        (Outcome::NoConsensus | Outcome::Tied, _) => String::new(),
+    };
+    let outcome = r.outcome.as_str().replace('-', " ").to_uppercase();
+    let valid = if r.valid { "valid" } else { "NOT VALID" };
+    let mut out = format!("{outcome}{how} ({counts}): {valid}\n");
+    if let Some(referral) = &r.referral {
+        out.push_str(&format!(
+            "Referred to the {} ({})\n",
+            referral.to, referral.clause
+        ));
+    }
+
+    let kinds: Vec<&str> = r.kinds.iter().map(|k| kind_name(*k)).collect();
+    let voters = |choice: Choice| -> String {
+        let ids: Vec<String> = r
+            .votes
+            .iter()
+            .filter(|v| v.vote == choice)
+            .map(|v| match v.by {
+                VotedBy::Member => v.org.to_string(),
+                VotedBy::Substitute => format!("{} (substitute)", v.org),
+                VotedBy::Deputy => format!("{} (deputy)", v.org),
+                VotedBy::Proxy => format!("{} (proxy)", v.org),
+            })
+            .collect();
+        if ids.is_empty() {
+            "—".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    };
+    out.push_str(&format!(
+        "{} on {}, {} decision. Counted: for: {}; against: {}; abstain: {}\n",
+        r.partnership,
+        r.at,
+        kinds.join(" and "),
+        voters(Choice::For),
+        voters(Choice::Against),
+        voters(Choice::Abstain),
+    ));
+
+    let mut t = table(["rule", "clause", "status", "message"]);
+    for f in &r.findings {
+        t.add_row([
+            f.rule.to_owned(),
+            f.clause
+                .as_ref()
+                .map_or("—".to_owned(), ToString::to_string),
+            status_name(f.status).to_owned(),
+            f.message.clone(),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+
+    if !r.excluded.is_empty() {
+        let left: Vec<String> = r
+            .excluded
+            .iter()
+            .map(|e| format!("{} ({}: {})", e.org, e.vote, e.reason))
+            .collect();
+        out.push_str(&format!("Left out: {}\n", left.join("; ")));
+    }
+    if !r.not_bound.is_empty() {
+        let ids: Vec<&str> = r.not_bound.iter().map(|id| id.as_str()).collect();
+        out.push_str(&format!("Not bound: {}\n", ids.join(", ")));
+    }
+    out
+}
+
+fn kind_name(kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::Ordinary => "ordinary",
+        DecisionKind::Major => "major",
+        DecisionKind::Financial => "financial",
+        DecisionKind::Funding => "funding",
+    }
+}
+
+fn status_name(status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::Pass => "pass",
+        FindingStatus::Fail => "FAIL",
+        FindingStatus::Warn => "warn",
+        FindingStatus::Skip => "skip",
+    }
 }

@@ -1,1 +1,0 @@
-//! `tor tally`: the vote engine (in progress).

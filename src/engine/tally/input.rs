@@ -1,0 +1,371 @@
+//! What a vote's record says, as typed (flags or a votes file) and as resolved
+//! against the ToR: every id known, no organisation named in contradiction.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::engine::{InputError, resolve_member};
+use crate::model::{DecisionKind, MemberId, Tor};
+
+/// One organisation's vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Choice {
+    For,
+    Against,
+    Abstain,
+}
+
+impl Choice {
+    pub const NAMES: [&'static str; 3] = ["for", "against", "abstain"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::For => "for",
+            Self::Against => "against",
+            Self::Abstain => "abstain",
+        }
+    }
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Choice {
+    type Err = InputError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "for" => Ok(Self::For),
+            "against" => Ok(Self::Against),
+            "abstain" => Ok(Self::Abstain),
+            other => Err(InputError::Invalid(format!(
+                "`{other}` is not a vote: use for, against or abstain"
+            ))),
+        }
+    }
+}
+
+/// Who stood in for an absent member's representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StandIn {
+    Substitute,
+    Deputy,
+}
+
+impl StandIn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Substitute => "substitute",
+            Self::Deputy => "deputy",
+        }
+    }
+}
+
+/// A vote's record as typed: member ids not yet checked.
+#[derive(Debug, Clone, Default)]
+pub struct VoteArgs {
+    /// Empty: an ordinary decision.
+    pub kinds: Vec<DecisionKind>,
+    pub votes_for: Vec<String>,
+    pub against: Vec<String>,
+    pub abstain: Vec<String>,
+    /// Present, not voting.
+    pub present: Vec<String>,
+    pub proxies: Vec<(String, Choice)>,
+    pub conflicts: Vec<String>,
+    pub opt_out: Vec<String>,
+    /// Members represented by their substitute (listed under the member's id).
+    pub substitutes: Vec<String>,
+    /// Members represented by their deputy (listed under the member's id).
+    pub deputies: Vec<String>,
+    /// Members that told the secretariat beforehand who would stand in.
+    pub notified: Vec<String>,
+    pub casting: Option<Choice>,
+}
+
+/// A vote's record with every id resolved. Sets, so the order of the input never
+/// matters and an organisation named twice in one list is one vote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteInput {
+    /// The day of the vote: memberships are judged on it.
+    pub date: NaiveDate,
+    /// Sorted, without repeats, never empty.
+    pub kinds: Vec<DecisionKind>,
+    pub votes_for: BTreeSet<MemberId>,
+    pub against: BTreeSet<MemberId>,
+    pub abstain: BTreeSet<MemberId>,
+    pub present: BTreeSet<MemberId>,
+    pub proxies: BTreeMap<MemberId, Choice>,
+    pub conflicts: BTreeSet<MemberId>,
+    pub opt_out: BTreeSet<MemberId>,
+    pub substitutes: BTreeSet<MemberId>,
+    pub deputies: BTreeSet<MemberId>,
+    pub notified: BTreeSet<MemberId>,
+    pub casting: Option<Choice>,
+}
+
+impl VoteInput {
+    /// Resolves every id (suggesting the nearest on a typo) and refuses
+    /// contradictions; the first problem found is returned.
+    pub fn new(tor: &Tor, date: NaiveDate, args: &VoteArgs) -> Result<Self, InputError> {
+        let items = typed;
+        let lists = Lists {
+            kinds: args.kinds.clone(),
+            votes_for: items(&args.votes_for),
+            against: items(&args.against),
+            abstain: items(&args.abstain),
+            present: items(&args.present),
+            proxies: args
+                .proxies
+                .iter()
+                .map(|(org, choice)| {
+                    (
+                        Item {
+                            text: org.as_str(),
+                            span: None,
+                        },
+                        *choice,
+                    )
+                })
+                .collect(),
+            conflicts: items(&args.conflicts),
+            opt_out: items(&args.opt_out),
+            substitutes: items(&args.substitutes),
+            deputies: items(&args.deputies),
+            notified: items(&args.notified),
+            casting: args.casting,
+        };
+        build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)
+    }
+
+    /// How the member voted in person (or through its stand-in), if it did.
+    pub fn in_person(&self, id: &MemberId) -> Option<Choice> {
+        if self.votes_for.contains(id) {
+            Some(Choice::For)
+        } else if self.against.contains(id) {
+            Some(Choice::Against)
+        } else if self.abstain.contains(id) {
+            Some(Choice::Abstain)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the member was at the meeting, voting or not.
+    pub fn attends(&self, id: &MemberId) -> bool {
+        self.in_person(id).is_some() || self.present.contains(id)
+    }
+
+    pub fn stand_in(&self, id: &MemberId) -> Option<StandIn> {
+        if self.substitutes.contains(id) {
+            Some(StandIn::Substitute)
+        } else if self.deputies.contains(id) {
+            Some(StandIn::Deputy)
+        } else {
+            None
+        }
+    }
+}
+
+fn typed(list: &[String]) -> Vec<Item<'_>> {
+    list.iter()
+        .map(|s| Item {
+            text: s.as_str(),
+            span: None,
+        })
+        .collect()
+}
+
+/// A member id as typed, with its place in a votes file where there is one.
+#[derive(Debug, Clone)]
+pub(super) struct Item<'a> {
+    pub text: &'a str,
+    pub span: Option<Range<usize>>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Lists<'a> {
+    pub kinds: Vec<DecisionKind>,
+    pub votes_for: Vec<Item<'a>>,
+    pub against: Vec<Item<'a>>,
+    pub abstain: Vec<Item<'a>>,
+    pub present: Vec<Item<'a>>,
+    pub proxies: Vec<(Item<'a>, Choice)>,
+    pub conflicts: Vec<Item<'a>>,
+    pub opt_out: Vec<Item<'a>>,
+    pub substitutes: Vec<Item<'a>>,
+    pub deputies: Vec<Item<'a>>,
+    pub notified: Vec<Item<'a>>,
+    pub casting: Option<Choice>,
+}
+
+/// Problems with the place they were found at, where known.
+pub(super) type Problems = Vec<(InputError, Option<Range<usize>>)>;
+
+/// Resolves `lists` against `tor`, collecting every problem (a votes file reports
+/// them all at once).
+pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<VoteInput, Problems> {
+    let mut problems = Problems::new();
+    let resolve =
+        |items: &[Item<'_>], problems: &mut Problems| -> Vec<(MemberId, Option<Range<usize>>)> {
+            items
+                .iter()
+                .filter_map(|item| match resolve_member(tor, item.text) {
+                    Ok(id) => Some((id, item.span.clone())),
+                    Err(e) => {
+                        problems.push((e, item.span.clone()));
+                        None
+                    }
+                })
+                .collect()
+        };
+
+    // Where each organisation was first placed, to catch it placed again elsewhere.
+    let mut placed: BTreeMap<MemberId, &'static str> = BTreeMap::new();
+    let mut place =
+        |name: &'static str, items: &[Item<'_>], problems: &mut Problems| -> BTreeSet<MemberId> {
+            let mut set = BTreeSet::new();
+            for (id, span) in resolve(items, problems) {
+                match placed.get(&id) {
+                    Some(first) if *first != name => problems.push((
+                        InputError::Contradiction {
+                            org: id.to_string(),
+                            first: (*first).to_owned(),
+                            second: name.to_owned(),
+                        },
+                        span,
+                    )),
+                    _ => {
+                        placed.insert(id.clone(), name);
+                        set.insert(id);
+                    }
+                }
+            }
+            set
+        };
+    let votes_for = place("for", &lists.votes_for, &mut problems);
+    let against = place("against", &lists.against, &mut problems);
+    let abstain = place("abstain", &lists.abstain, &mut problems);
+    let present = place("present", &lists.present, &mut problems);
+
+    let mut proxies = BTreeMap::new();
+    for (item, choice) in &lists.proxies {
+        let choice = *choice;
+        let id = match resolve_member(tor, item.text) {
+            Ok(id) => id,
+            Err(e) => {
+                problems.push((e, item.span.clone()));
+                continue;
+            }
+        };
+        let in_person = votes_for.contains(&id) || against.contains(&id) || abstain.contains(&id);
+        let earlier = proxies.get(&id).copied();
+        if in_person {
+            let first = placed.get(&id).copied().unwrap_or("in person");
+            problems.push((
+                InputError::Contradiction {
+                    org: id.to_string(),
+                    first: format!("voting {first} in person"),
+                    second: format!("a proxy vote {choice}"),
+                },
+                item.span.clone(),
+            ));
+        } else if let Some(earlier) = earlier.filter(|e| *e != choice) {
+            problems.push((
+                InputError::Contradiction {
+                    org: id.to_string(),
+                    first: format!("a proxy vote {earlier}"),
+                    second: format!("a proxy vote {choice}"),
+                },
+                item.span.clone(),
+            ));
+        } else {
+            proxies.insert(id, choice);
+        }
+    }
+
+    let set = |items: &[Item<'_>], problems: &mut Problems| -> BTreeSet<MemberId> {
+        resolve(items, problems)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
+    let conflicts = set(&lists.conflicts, &mut problems);
+    let opt_out = set(&lists.opt_out, &mut problems);
+    let notified = set(&lists.notified, &mut problems);
+    let substitutes = resolve(&lists.substitutes, &mut problems);
+    let deputies = resolve(&lists.deputies, &mut problems);
+
+    let attends = |id: &MemberId| {
+        votes_for.contains(id)
+            || against.contains(id)
+            || abstain.contains(id)
+            || present.contains(id)
+    };
+    let sub_ids: BTreeSet<MemberId> = substitutes.iter().map(|(id, _)| id.clone()).collect();
+    for (kind, list) in [("substitute", &substitutes), ("deputy", &deputies)] {
+        for (id, span) in list {
+            if kind == "deputy" && sub_ids.contains(id) {
+                problems.push((
+                    InputError::Contradiction {
+                        org: id.to_string(),
+                        first: "represented by a substitute".to_owned(),
+                        second: "represented by a deputy".to_owned(),
+                    },
+                    span.clone(),
+                ));
+            } else if !attends(id) {
+                // A stand-in is recorded under the member's id; without a vote or
+                // attendance there is nothing to say it did.
+                problems.push((
+                    InputError::Invalid(format!(
+                        "`{id}` is named as represented by a {kind} but neither votes nor is \
+                         present: add it to for, against, abstain or present"
+                    )),
+                    span.clone(),
+                ));
+            }
+        }
+    }
+
+    if lists.casting == Some(Choice::Abstain) {
+        problems.push((
+            InputError::Invalid("the casting vote is `for` or `against`".to_owned()),
+            None,
+        ));
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut kinds = lists.kinds;
+    if kinds.is_empty() {
+        kinds.push(DecisionKind::Ordinary);
+    }
+    kinds.sort();
+    kinds.dedup();
+    Ok(VoteInput {
+        date,
+        kinds,
+        votes_for,
+        against,
+        abstain,
+        present,
+        proxies,
+        conflicts,
+        opt_out,
+        substitutes: sub_ids,
+        deputies: deputies.into_iter().map(|(id, _)| id).collect(),
+        notified,
+        casting: lists.casting,
+    })
+}
