@@ -87,3 +87,12 @@ fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2013-01-10"))
 }
+
+/// A clap parser for a keyword enum: its keywords are the possible values.
+fn keyword_parser<T>() -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: tor::model::Keyword + std::str::FromStr<Err = tor::model::UnknownKeyword> + Clone + Send + Sync,
+{
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::NAMES).try_map(|s| s.parse::<T>())
+}

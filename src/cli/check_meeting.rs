@@ -1,13 +1,244 @@
-//! Placeholder: being written.
+//! `tor check-meeting ID --at DATETIME ...`: a proposed meeting against every rule
+//! of the ToR, and against the record of held meetings where a rule needs history.
 
-use anyhow::Result;
+use std::path::{Path, PathBuf};
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result};
+use tor::catalog::Catalog;
+use tor::engine::FindingStatus;
+use tor::engine::deadlines::format_instant;
+use tor::engine::meeting::{
+    ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
+    parse_meeting_file,
+};
+use tor::engine::record::{COMPANION, Record, load_record};
+use tor::model::Tor;
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog};
+
+/// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
+const FACT_FLAGS: [&str; 11] = [
+    "at",
+    "circulated",
+    "attendees",
+    "substitute",
+    "deputy",
+    "notified",
+    "chair",
+    "extraordinary",
+    "public",
+    "items",
+    "previous",
+];
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Partnership id (see `tor list`)
+    pub id: String,
+    // Boxed: the facts would make this the largest variant of `Command` by far.
+    #[command(flatten)]
+    pub facts: Box<Facts>,
+    /// The meeting's facts as TOML instead of the flags above (see
+    /// examples/meetings/)
+    #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS)]
+    pub meeting: Option<PathBuf>,
+    /// The record of held meetings [default: <dir>/<ID>.meetings.toml if it exists]
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+/// The facts of the meeting, given as flags.
+#[derive(Debug, clap::Args)]
+pub struct Facts {
+    /// When the meeting starts: YYYY-MM-DDTHH:MM, local time of the partnership,
+    /// or with an offset (+01:00, Z)
+    #[arg(long, value_name = "DATETIME", required_unless_present = "meeting")]
+    pub at: Option<String>,
+    /// When the agenda and papers go out (for --extraordinary, when notice is
+    /// given): a date, or a date-time where the rule counts hours
+    #[arg(long, value_name = "DATETIME|DATE")]
+    pub circulated: Option<String>,
+    /// Members present in person
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub attendees: Vec<String>,
+    /// Members represented by their substitute
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub substitute: Vec<String>,
+    /// Members represented by their deputy
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub deputy: Vec<String>,
+    /// Members who gave the advance notice their substitute or deputy needs
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    pub notified: Vec<String>,
+    /// Who chaired
+    #[arg(long, value_enum)]
+    pub chair: Option<ChairArg>,
+    /// An urgent, extraordinary meeting (judged by the ToR's short-notice rule)
+    #[arg(long)]
+    pub extraordinary: bool,
+    /// The meeting is held in public
+    #[arg(long)]
+    pub public: bool,
+    /// An agenda item (repeat for each)
+    #[arg(long = "item", value_name = "TEXT")]
+    pub items: Vec<String>,
+    /// Date of the previous meeting, standing in for the record of meetings
+    /// (the record beside the ToR is then not read)
+    #[arg(long, value_name = "DATE", conflicts_with = "record")]
+    pub previous: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ChairArg {
+    /// The chair presided
+    Present,
+    /// A deputy or vice-chair presided
+    Deputy,
+    /// No one entitled to chair presided
+    Absent,
+}
+
+impl From<ChairArg> for ChairPresence {
+    fn from(c: ChairArg) -> Self {
+        match c {
+            ChairArg::Present => Self::Present,
+            ChairArg::Deputy => Self::Deputy,
+            ChairArg::Absent => Self::Absent,
+        }
+    }
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let catalog = catalog(g)?;
+    let tor = catalog.load(&args.id)?;
+    let calendar = catalog.calendar(&tor)?;
+    let meeting = meeting(&tor, args)?;
+    let record = record(&catalog, &tor, args, &meeting)?;
+    let history = History::choose(record.as_ref(), &meeting)?;
+    let report = check_meeting(&tor, &calendar, &meeting, history);
+    match g.format {
+        Format::Json => print_json(&report)?,
+        Format::Human => print(&human(&tor, &report))?,
+    }
+    Ok(Status::from_valid(report.valid))
+}
+
+fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
+    if let Some(path) = &args.meeting {
+        let bytes = read(path)?;
+        return Ok(parse_meeting_file(
+            tor,
+            &path.display().to_string(),
+            &bytes,
+        )?);
+    }
+    let f = &args.facts;
+    let facts = MeetingFacts {
+        at: f.at.clone().unwrap_or_default(),
+        circulated: f.circulated.clone(),
+        attendees: f.attendees.clone(),
+        substitutes: f.substitute.clone(),
+        deputies: f.deputy.clone(),
+        notified: f.notified.clone(),
+        chair: f.chair.map(Into::into),
+        extraordinary: f.extraordinary,
+        public: f.public,
+        items: f.items.clone(),
+        previous: f.previous.clone(),
+    };
+    Ok(facts.resolve(tor)?)
+}
+
+/// `--record FILE`, else the record beside the ToR if there is one. A previous
+/// meeting date stands in for the record found by default, not for one named.
+fn record(
+    catalog: &Catalog,
+    tor: &Tor,
+    args: &Args,
+    meeting: &MeetingInput,
+) -> Result<Option<Record>> {
+    let path = match &args.record {
+        Some(path) => path.clone(),
+        None if meeting.previous.is_some() => return Ok(None),
+        None => match catalog.companion(tor.id.as_str(), COMPANION) {
+            Some(path) if path.exists() => path,
+            _ => return Ok(None),
+        },
+    };
+    let bytes = read(&path)?;
+    Ok(Some(load_record(tor, &path.display().to_string(), &bytes)?))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))
+}
+
+fn human(tor: &Tor, report: &MeetingReport) -> String {
+    let failing = report.failing();
+    let verdict = if failing.is_empty() {
+        format!(
+            "VALID: {} meeting at {} meets every rule checked",
+            tor.id,
+            format_instant(report.at)
+        )
+    } else {
+        format!(
+            "NOT VALID: {} meeting at {}: {} {} ({})",
+            tor.id,
+            format_instant(report.at),
+            failing.len(),
+            if failing.len() == 1 {
+                "rule fails"
+            } else {
+                "rules fail"
+            },
+            failing.join(", ")
+        )
+    };
+    let mut findings = table(["rule", "clause", "status", "message"]);
+    for f in &report.findings {
+        let status = match f.status {
+            FindingStatus::Pass => "pass",
+            FindingStatus::Fail => "FAIL",
+            FindingStatus::Warn => "warn",
+            FindingStatus::Skip => "skip",
+        };
+        findings.add_row([
+            f.rule.to_owned(),
+            f.clause
+                .as_ref()
+                .map_or_else(|| "—".to_owned(), ToString::to_string),
+            status.to_owned(),
+            f.message.clone(),
+        ]);
+    }
+    let d = &report.deadlines;
+    let mut deadlines = table(["deadline", "by", "clause"]);
+    let rows = [
+        (
+            "agenda and papers out",
+            d.circulate_by.map(|w| w.to_string()),
+            &tor.notice.agenda,
+        ),
+        (
+            "extraordinary meeting notice",
+            d.extraordinary_notice_by.map(|w| w.to_string()),
+            &tor.notice.extraordinary,
+        ),
+        (
+            "minutes out",
+            d.minutes_by.map(|w| w.to_string()),
+            &tor.notice.minutes,
+        ),
+    ];
+    for (what, by, rule) in rows {
+        deadlines.add_row([
+            what.to_owned(),
+            by.unwrap_or_else(|| "not stated".to_owned()),
+            rule.as_ref()
+                .map_or_else(|| "—".to_owned(), |r| r.clause.to_string()),
+        ]);
+    }
+    format!("{verdict}\n{findings}\nDeadlines\n{deadlines}\n")
 }

@@ -1,5 +1,6 @@
 //! `tor tally ID ...`: the outcome of a vote and whether it is valid.
 
+use tor::model::Keyword;
 use std::io::Read;
 
 use anyhow::{Context, Result};
@@ -81,33 +82,14 @@ pub struct VoteFlags {
     #[arg(long, value_enum)]
     pub casting: Option<CastingArg>,
     /// Kind of decision (repeatable) [default: ordinary]
-    #[arg(long, value_enum, value_delimiter = ',')]
-    pub kind: Vec<KindArg>,
+    #[arg(long, value_delimiter = ',', value_parser = super::keyword_parser::<DecisionKind>())]
+    pub kind: Vec<DecisionKind>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum CastingArg {
     For,
     Against,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum KindArg {
-    Ordinary,
-    Major,
-    Financial,
-    Funding,
-}
-
-impl From<KindArg> for DecisionKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Ordinary => Self::Ordinary,
-            KindArg::Major => Self::Major,
-            KindArg::Financial => Self::Financial,
-            KindArg::Funding => Self::Funding,
-        }
-    }
 }
 
 fn parse_proxy(s: &str) -> Result<(String, Choice), String> {
@@ -159,7 +141,7 @@ fn read_votes(path: &str) -> Result<(String, Vec<u8>)> {
 
 fn vote_args(args: &VoteFlags) -> VoteArgs {
     VoteArgs {
-        kinds: args.kind.iter().map(|k| (*k).into()).collect(),
+        kinds: args.kind.clone(),
         votes_for: args.votes_for.clone(),
         against: args.against.clone(),
         abstain: args.abstain.clone(),
@@ -201,7 +183,7 @@ fn human(r: &TallyReport) -> String {
         ));
     }
 
-    let kinds: Vec<&str> = r.kinds.iter().map(|k| kind_name(*k)).collect();
+    let kinds: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
     let voters = |choice: Choice| -> String {
         let ids: Vec<String> = r
             .votes
@@ -258,14 +240,6 @@ fn human(r: &TallyReport) -> String {
     out
 }
 
-fn kind_name(kind: DecisionKind) -> &'static str {
-    match kind {
-        DecisionKind::Ordinary => "ordinary",
-        DecisionKind::Major => "major",
-        DecisionKind::Financial => "financial",
-        DecisionKind::Funding => "funding",
-    }
-}
 
 fn status_name(status: FindingStatus) -> &'static str {
     match status {

@@ -1,1 +1,557 @@
-//! The record of held meetings (in progress).
+//! The record of held meetings: `<dir>/<id>.meetings.toml`, beside the ToR file.
+//!
+//! Rules that need history (frequency, the yearly public meeting, staggered
+//! standing items) read it. The format, every key optional unless stated:
+//!
+//! ```toml
+//! [[meeting]]
+//! date = 2012-03-01            # the day (or `at = 2012-03-01T14:00` for the start); one is required
+//! kind = "ordinary"            # ordinary | extraordinary
+//! public = false               # held in public
+//! circulated = 2012-02-22      # when the agenda and papers went out (date or date-time)
+//! minutes = 2012-03-09         # when the minutes went out
+//! present = ["local-authority", "police-force"]   # members present in person
+//! substitutes = []             # members represented by their substitute
+//! deputies = []                # members represented by their deputy
+//! chair = "present"            # present | deputy | absent
+//! items = ["Prevent", "ASB"]   # the agenda items
+//! note = "free text"
+//!
+//! [[cancelled]]
+//! date = 2012-05-03            # the day the cancelled meeting was to be held (required)
+//! consulted = true             # members were consulted before the chair cancelled
+//! note = "free text"
+//! ```
+//!
+//! A meeting is one per day: the record entry on the day of a meeting being
+//! checked is taken to be that meeting.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::meeting::ChairPresence;
+use super::meeting::input::{CAPACITIES, first_contradiction};
+use super::meeting::values::{self, Value};
+use crate::calendar::{DateOrTime, Given};
+use crate::diag::{Diagnostic, Severity};
+use crate::load::structure;
+use crate::model::{MemberId, Tor};
+use crate::proclaimed::FileError;
+
+/// The kind of file [`crate::catalog::Catalog::companion`] looks for.
+pub const COMPANION: &str = "meetings";
+
+/// Meetings held and meetings cancelled, each sorted by date.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub meetings: Vec<HeldMeeting>,
+    pub cancelled: Vec<CancelledMeeting>,
+}
+
+impl Record {
+    /// Meetings held before `date` (the day itself excluded), oldest first.
+    pub fn before(&self, date: NaiveDate) -> impl Iterator<Item = &HeldMeeting> {
+        self.meetings.iter().filter(move |m| m.date < date)
+    }
+
+    /// The last meeting held before `date`.
+    pub fn previous(&self, date: NaiveDate) -> Option<&HeldMeeting> {
+        self.before(date).last()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct HeldMeeting {
+    /// The day, in the partnership's time zone.
+    pub date: NaiveDate,
+    /// The start, where the record gives it.
+    pub at: Option<DateTime<Tz>>,
+    pub kind: MeetingKind,
+    pub public: bool,
+    /// When the agenda and papers went out.
+    pub circulated: Option<Given>,
+    /// When the minutes went out.
+    pub minutes: Option<NaiveDate>,
+    /// Members present in person.
+    pub present: Vec<MemberId>,
+    /// Members represented by their substitute.
+    pub substitutes: Vec<MemberId>,
+    /// Members represented by their deputy.
+    pub deputies: Vec<MemberId>,
+    pub chair: Option<ChairPresence>,
+    pub items: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    #[default]
+    Ordinary,
+    /// An urgent meeting called at short notice.
+    Extraordinary,
+}
+
+/// A meeting the chair cancelled.
+#[derive(Debug, Clone)]
+pub struct CancelledMeeting {
+    /// The day it was to be held.
+    pub date: NaiveDate,
+    /// Members were consulted before it was cancelled. Absent in the file means
+    /// no: a record that does not say cannot show a consultation happened.
+    pub consulted: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    /// One `[[meeting]]` table per meeting held.
+    #[serde(default)]
+    meeting: Vec<Spanned<RawHeld>>,
+    /// One `[[cancelled]]` table per meeting cancelled.
+    #[serde(default)]
+    cancelled: Vec<Spanned<RawCancelled>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeld {
+    /// The day it was held: a TOML date. Give this or `at`.
+    date: Option<Value>,
+    /// When it started: a TOML local date-time (the partnership's local time) or a
+    /// string with an offset. Give this or `date`.
+    at: Option<Value>,
+    /// `ordinary` (the default) or `extraordinary`.
+    #[serde(default)]
+    kind: MeetingKind,
+    /// Held in public (default false).
+    #[serde(default)]
+    public: bool,
+    /// When the agenda and papers went out: a date or a date-time.
+    circulated: Option<Value>,
+    /// When the minutes went out: a date.
+    minutes: Option<Value>,
+    /// Member ids present in person.
+    #[serde(default)]
+    present: Vec<Spanned<String>>,
+    /// Member ids represented by their substitute.
+    #[serde(default)]
+    substitutes: Vec<Spanned<String>>,
+    /// Member ids represented by their deputy.
+    #[serde(default)]
+    deputies: Vec<Spanned<String>>,
+    /// `present`, `deputy` (a deputy chaired) or `absent`.
+    chair: Option<Spanned<ChairPresence>>,
+    /// Agenda items, as named in the ToR's standing items where they are those.
+    #[serde(default)]
+    items: Vec<String>,
+    /// Free text.
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCancelled {
+    /// The day the cancelled meeting was to be held: a TOML date.
+    date: Value,
+    /// Members were consulted before the chair cancelled (default false).
+    #[serde(default)]
+    consulted: bool,
+    /// Free text.
+    note: Option<String>,
+}
+
+/// Reads a record, refusing it if it has any error (warnings are left to
+/// `tor validate`, which gets them from [`check_record`]).
+pub fn load_record(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Record, FileError> {
+    let (record, diagnostics) = analyse(tor, bytes);
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    match record {
+        Some(record) if errors.is_empty() => Ok(record),
+        _ => Err(FileError {
+            path: path.to_owned(),
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            diagnostics: errors,
+        }),
+    }
+}
+
+/// Every problem in a record, errors and warnings, each with its place.
+pub fn check_record(tor: &Tor, _path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    analyse(tor, bytes).1
+}
+
+fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Record>, Vec<Diagnostic>) {
+    let text = match structure::as_text(bytes) {
+        Ok(text) => text,
+        // A record nobody has written to yet is a valid, empty record.
+        Err(d) if d.code == "empty-file" => return (Some(Record::default()), Vec::new()),
+        Err(d) => return (None, vec![d]),
+    };
+    let raw: RawRecord = match structure::parse(text) {
+        Ok(raw) => raw,
+        Err(problems) => return (None, problems),
+    };
+    let mut problems = Vec::new();
+    let mut meetings = Vec::new();
+    // The span of each day's first entry, to point back at from a duplicate.
+    let mut days: BTreeMap<NaiveDate, Range<usize>> = BTreeMap::new();
+    for entry in &raw.meeting {
+        let Some((date, span, meeting)) = held(tor, entry, &mut problems) else {
+            continue;
+        };
+        if days.contains_key(&date) {
+            problems.push(
+                Diagnostic::error(
+                    "duplicate-meeting",
+                    format!("a meeting on {date} is already recorded"),
+                )
+                .at(span)
+                .help("record each meeting once; tor reads one meeting a day"),
+            );
+            continue;
+        }
+        days.insert(date, span);
+        meetings.extend(meeting);
+    }
+    let mut cancelled: Vec<CancelledMeeting> = Vec::new();
+    for entry in &raw.cancelled {
+        let c = entry.get_ref();
+        let Some(date) = values::date(&c.date).map_err(|d| problems.push(d)).ok() else {
+            continue;
+        };
+        if cancelled.iter().any(|x| x.date == date) {
+            problems.push(
+                Diagnostic::error(
+                    "duplicate-cancellation",
+                    format!("a cancellation on {date} is already recorded"),
+                )
+                .at(c.date.span()),
+            );
+            continue;
+        }
+        if days.contains_key(&date) {
+            problems.push(
+                Diagnostic::error(
+                    "cancelled-and-held",
+                    format!("{date} is recorded both as held and as cancelled"),
+                )
+                .at(c.date.span()),
+            );
+            continue;
+        }
+        cancelled.push(CancelledMeeting {
+            date,
+            consulted: c.consulted,
+            note: c.note.clone(),
+        });
+    }
+    meetings.sort_by_key(|m| m.date);
+    cancelled.sort_by_key(|c| c.date);
+    let ok = problems.iter().all(|d| d.severity != Severity::Error);
+    let record = ok.then_some(Record {
+        meetings,
+        cancelled,
+    });
+    (record, problems)
+}
+
+/// One `[[meeting]]` table: its day and the span to cite for it (where the day
+/// is readable), and the meeting (where it has no error).
+fn held(
+    tor: &Tor,
+    entry: &Spanned<RawHeld>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(NaiveDate, Range<usize>, Option<HeldMeeting>)> {
+    let m = entry.get_ref();
+    let tz = tor.timezone;
+    let errors_before = count_errors(problems);
+    let (date, at, span) = match (&m.date, &m.at) {
+        (Some(d), None) => match values::date(d) {
+            Ok(date) => (date, None, d.span()),
+            Err(e) => {
+                problems.push(e.help("write the day as YYYY-MM-DD, or use `at` for a start time"));
+                return None;
+            }
+        },
+        (None, Some(a)) => match values::datetime(a, tz) {
+            Ok(t) => (t.date_naive(), Some(t), a.span()),
+            Err(e) => {
+                problems
+                    .push(e.help("write the start as YYYY-MM-DDTHH:MM, or use `date` for a day"));
+                return None;
+            }
+        },
+        (Some(_), Some(a)) => {
+            problems.push(
+                Diagnostic::error("conflicting-keys", "give `date` or `at`, not both").at(a.span()),
+            );
+            return None;
+        }
+        (None, None) => {
+            problems.push(
+                Diagnostic::error("missing-key", "a meeting needs `date` or `at`")
+                    .at(header(entry.span()))
+                    .label("in this meeting"),
+            );
+            return None;
+        }
+    };
+    let circulated = m.circulated.as_ref().and_then(|v| {
+        let given = values::date_or_time(v, tz)
+            .map_err(|d| problems.push(d))
+            .ok()?;
+        let day = match given {
+            DateOrTime::Date(d) => d,
+            DateOrTime::DateTime(t) => t.date_naive(),
+        };
+        if day > date {
+            problems.push(
+                Diagnostic::error(
+                    "circulated-after",
+                    format!("papers circulated on {day}, after the meeting on {date}"),
+                )
+                .at(v.span()),
+            );
+        }
+        Some(match given {
+            DateOrTime::Date(d) => Given::Date(d),
+            DateOrTime::DateTime(t) => Given::Instant(t),
+        })
+    });
+    let minutes = m.minutes.as_ref().and_then(|v| {
+        let day = values::date(v).map_err(|d| problems.push(d)).ok()?;
+        if day < date {
+            problems.push(
+                Diagnostic::error(
+                    "minutes-before",
+                    format!("minutes out on {day}, before the meeting on {date}"),
+                )
+                .at(v.span()),
+            );
+        }
+        Some(day)
+    });
+    let lists = [&m.present, &m.substitutes, &m.deputies];
+    let resolved: Vec<Vec<(MemberId, Range<usize>)>> = lists
+        .iter()
+        .map(|ids| values::members(tor, ids, problems))
+        .collect();
+    let mut ids: Vec<Vec<MemberId>> = Vec::new();
+    for list in &resolved {
+        let mut seen: Vec<MemberId> = Vec::new();
+        for (id, span) in list {
+            if seen.contains(id) {
+                problems.push(
+                    Diagnostic::error("duplicate-member", format!("`{id}` is listed twice"))
+                        .at(span.clone()),
+                );
+            } else {
+                seen.push(id.clone());
+            }
+        }
+        ids.push(seen);
+    }
+    let [present, substitutes, deputies] = [0, 1, 2].map(|i| ids[i].clone());
+    if let Some((org, first, second, _)) = first_contradiction([&present, &substitutes, &deputies])
+    {
+        let span = resolved[second]
+            .iter()
+            .find(|(id, _)| *id == org)
+            .map_or(span.clone(), |(_, s)| s.clone());
+        problems.push(
+            Diagnostic::error(
+                "contradiction",
+                format!(
+                    "`{org}` is named twice in contradiction: {} and {}",
+                    CAPACITIES[first], CAPACITIES[second]
+                ),
+            )
+            .at(span),
+        );
+    }
+    for (id, span) in resolved.iter().flatten() {
+        let Some(member) = tor.member(id.as_str()) else {
+            continue;
+        };
+        if !member.holds_on(date) {
+            problems.push(
+                Diagnostic::error(
+                    "not-a-member",
+                    format!("`{id}` was not a member on {date}: {}", tenure(member)),
+                )
+                .at(span.clone()),
+            );
+        }
+    }
+    let decisions = tor.decisions.as_ref();
+    for (i, what) in [(1, "substitutes"), (2, "deputies")] {
+        let allowed = match i {
+            1 => decisions.and_then(|d| d.substitutes.as_ref()).is_some(),
+            _ => decisions.and_then(|d| d.deputies.as_ref()).is_some(),
+        };
+        if let (false, Some((_, span))) = (allowed, resolved[i].first()) {
+            problems.push(
+                Diagnostic::warning(
+                    "stand-in-not-allowed",
+                    format!("the ToR of {} allows no {what}", tor.id),
+                )
+                .at(span.clone()),
+            );
+        }
+    }
+    if let Some(chair) = &m.chair {
+        let deputy_allowed = tor.chair.as_ref().and_then(|c| c.deputy.as_ref()).is_some();
+        if *chair.get_ref() == ChairPresence::Deputy && !deputy_allowed {
+            problems.push(
+                Diagnostic::warning(
+                    "no-deputy-chair",
+                    format!("the ToR of {} names no deputy to chair", tor.id),
+                )
+                .at(chair.span()),
+            );
+        }
+    }
+    if count_errors(problems) > errors_before {
+        return Some((date, span, None));
+    }
+    let meeting = HeldMeeting {
+        date,
+        at,
+        kind: m.kind,
+        public: m.public,
+        circulated,
+        minutes,
+        present,
+        substitutes,
+        deputies,
+        chair: m.chair.as_ref().map(|c| *c.get_ref()),
+        items: m
+            .items
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        note: m.note.clone(),
+    };
+    Some((date, span, Some(meeting)))
+}
+
+fn count_errors(problems: &[Diagnostic]) -> usize {
+    problems
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
+/// The first line of a table's span, e.g. `[[meeting]]`.
+fn header(span: Range<usize>) -> Range<usize> {
+    span.start..span.end.min(span.start + "[[meeting]]".len())
+}
+
+/// When a membership holds, for messages.
+pub(crate) fn tenure(member: &crate::model::Member) -> String {
+    match (member.from, member.until) {
+        (Some(from), Some(until)) => format!("its membership runs from {from} to {until}"),
+        (Some(from), None) => format!("its membership begins on {from}"),
+        (None, Some(until)) => format!("its membership ended on {until}"),
+        (None, None) => "it is a member throughout".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn sefton() -> Tor {
+        Catalog::Bundled.load("sefton-scp").expect("bundled ToR")
+    }
+
+    fn codes(text: &str) -> Vec<(&'static str, Severity)> {
+        check_record(&sefton(), "r.toml", text.as_bytes())
+            .iter()
+            .map(|d| (d.code, d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_record_is_valid() {
+        let r = load_record(&sefton(), "r.toml", b"  \n").expect("empty record");
+        assert!(r.meetings.is_empty() && r.cancelled.is_empty());
+        let r = load_record(&sefton(), "r.toml", b"# nothing yet\n").expect("comment only");
+        assert!(r.meetings.is_empty());
+    }
+
+    #[test]
+    fn meetings_are_sorted_and_local_times_read_in_the_zone() {
+        let text = "[[meeting]]\nat = 2012-06-07T18:30:00\n\n[[meeting]]\ndate = 2012-03-01\n";
+        let r = load_record(&sefton(), "r.toml", text.as_bytes()).expect("valid record");
+        let days: Vec<String> = r.meetings.iter().map(|m| m.date.to_string()).collect();
+        assert_eq!(days, ["2012-03-01", "2012-06-07"]);
+        let at = r.meetings[1].at.expect("a start time");
+        assert_eq!(at.to_rfc3339(), "2012-06-07T18:30:00+01:00");
+        assert_eq!(
+            r.previous(at.date_naive())
+                .map(|m| m.date.to_string())
+                .as_deref(),
+            Some("2012-03-01")
+        );
+    }
+
+    #[test]
+    fn stand_ins_the_tor_does_not_allow_are_warnings() {
+        let text = "[[meeting]]\ndate = 2012-03-01\nsubstitutes = [\"cvs\"]\nchair = \"deputy\"\n";
+        assert_eq!(
+            codes(text),
+            [
+                ("stand-in-not-allowed", Severity::Warning),
+                ("no-deputy-chair", Severity::Warning)
+            ]
+        );
+        assert!(load_record(&sefton(), "r.toml", text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn errors_are_all_reported() {
+        let text = "\
+[[meeting]]
+date = 2012-03-01
+present = [\"cvs\", \"cvs\"]
+circulated = 2012-03-02
+minutes = 2012-02-01
+
+[[meeting]]
+date = 2012-03-01
+at = 2012-03-01T10:00:00
+
+[[cancelled]]
+date = 2012-04-01
+
+[[cancelled]]
+date = 2012-04-01
+";
+        let got: Vec<&str> = codes(text).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(
+            got,
+            [
+                "circulated-after",
+                "minutes-before",
+                "duplicate-member",
+                "conflicting-keys",
+                "duplicate-cancellation"
+            ]
+        );
+        let err = load_record(&sefton(), "r.toml", text.as_bytes()).expect_err("refused");
+        assert!(err.to_string().contains("r.toml:4:14"), "{err}");
+    }
+}

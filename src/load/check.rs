@@ -228,6 +228,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Parses a keyword into one of `names`, reporting the nearest on failure.
+    /// Parses a keyword enum, reporting the nearest keyword on failure.
+    fn keyword_of<T: Keyword>(&mut self, what: &str, raw: &S<String>) -> Option<T> {
+        self.keyword(what, raw, T::NAMES).and_then(T::from_keyword)
+    }
+
     fn keyword<'n>(&mut self, what: &str, raw: &S<String>, names: &[&'n str]) -> Option<&'n str> {
         let got = raw.get_ref().as_str();
         if let Some(found) = names.iter().find(|n| **n == got) {
@@ -502,11 +507,7 @@ impl<'a> Checker<'a> {
 
     fn frequency(&mut self, raw: &RawFrequency) -> Option<Frequency> {
         let per = match &raw.per {
-            Some(p) => Some(match self.keyword("period", p, &Period::NAMES)? {
-                "month" => Period::Month,
-                "quarter" => Period::Quarter,
-                _ => Period::Year,
-            }),
+            Some(p) => Some(self.keyword_of::<Period>("period", p)?),
             None => None,
         };
         let rule = match (&raw.every_months, &raw.at_least, &raw.times, per) {
@@ -563,11 +564,7 @@ impl<'a> Checker<'a> {
 
     fn public(&mut self, raw: &RawPublic, classes: &[Class]) -> PublicRules {
         let access = raw.access.as_ref().and_then(|a| {
-            let mode = match self.keyword("public access mode", &a.mode, &AccessMode::NAMES)? {
-                "closed" => AccessMode::Closed,
-                "open" => AccessMode::Open,
-                _ => AccessMode::OpenExceptRestricted,
-            };
+            let mode = self.keyword_of::<AccessMode>("public access mode", &a.mode)?;
             Some(PublicAccess {
                 clause: clause(&a.clause),
                 mode,
@@ -598,14 +595,7 @@ impl<'a> Checker<'a> {
     fn kinds(&mut self, raw: &RawKinds) -> Option<KindRule> {
         let mut kinds = Vec::new();
         for k in &raw.kinds {
-            kinds.push(
-                match self.keyword("decision kind", k, &DecisionKind::NAMES)? {
-                    "ordinary" => DecisionKind::Ordinary,
-                    "major" => DecisionKind::Major,
-                    "financial" => DecisionKind::Financial,
-                    _ => DecisionKind::Funding,
-                },
-            );
+            kinds.push(self.keyword_of::<DecisionKind>("decision kind", k)?);
         }
         if kinds.is_empty() {
             self.error(
@@ -621,17 +611,9 @@ impl<'a> Checker<'a> {
     }
 
     fn decisions(&mut self, raw: &RawDecisions) -> Option<Decisions> {
-        let method = match self.keyword("decision method", &raw.method, &DecisionMethod::NAMES)? {
-            "consensus" => DecisionMethod::Consensus,
-            "majority" => DecisionMethod::Majority,
-            _ => DecisionMethod::ConsensusThenMajority,
-        };
+        let method = self.keyword_of::<DecisionMethod>("decision method", &raw.method)?;
         let majority = match &raw.majority {
-            Some(m) => match self.keyword("majority", m, &Majority::NAMES)? {
-                "two-thirds" => Majority::TwoThirds,
-                "members-present" => Majority::MembersPresent,
-                _ => Majority::VotesCast,
-            },
+            Some(m) => self.keyword_of::<Majority>("majority", m)?,
             None => Majority::default(),
         };
         let stand_ins = |s: &RawStandIns| StandIns {
@@ -689,10 +671,7 @@ impl<'a> Checker<'a> {
     }
 
     fn history(&mut self, raw: &RawHistory) -> Option<HistoryEvent> {
-        let event = match self.keyword("history event", &raw.event, &["renamed", "succeeded"])? {
-            "renamed" => HistoryKind::Renamed,
-            _ => HistoryKind::Succeeded,
-        };
+        let event = self.keyword_of::<HistoryKind>("history event", &raw.event)?;
         Some(HistoryEvent {
             date: self.date(&raw.date)?,
             event,

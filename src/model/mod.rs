@@ -3,6 +3,7 @@
 //! file was well formed and coherent.
 
 mod ids;
+mod keyword;
 mod rules;
 
 use chrono::NaiveDate;
@@ -11,6 +12,7 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
 pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
+pub use keyword::{Keyword, UnknownKeyword};
 pub use rules::*;
 
 /// The clause of the source document that states a rule, e.g. `"4.3"`.
@@ -101,6 +103,8 @@ pub enum HistoryKind {
     /// The body ended and another took over its role.
     Succeeded,
 }
+
+keyword::keywords!(HistoryKind { Renamed = "renamed", Succeeded = "succeeded" });
 
 impl Tor {
     pub fn member(&self, id: &str) -> Option<&Member> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::keyword::keywords;
 use super::{ClassId, Clause, MemberId};
 use crate::calendar::Convention;
 
@@ -107,9 +108,6 @@ pub enum Period {
     Year,
 }
 
-impl Period {
-    pub const NAMES: [&'static str; 3] = ["month", "quarter", "year"];
-}
 
 /// The chair may cancel a meeting; with `consult_members` only after consulting them.
 #[derive(Debug, Clone, Serialize)]
@@ -138,9 +136,6 @@ pub enum AccessMode {
     Open,
 }
 
-impl AccessMode {
-    pub const NAMES: [&'static str; 3] = ["closed", "open-except-restricted", "open"];
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PublicMeetings {
@@ -172,9 +167,6 @@ pub enum DecisionMethod {
     Majority,
 }
 
-impl DecisionMethod {
-    pub const NAMES: [&'static str; 3] = ["consensus", "consensus-then-majority", "majority"];
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -188,9 +180,6 @@ pub enum Majority {
     MembersPresent,
 }
 
-impl Majority {
-    pub const NAMES: [&'static str; 3] = ["votes-cast", "two-thirds", "members-present"];
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -201,9 +190,6 @@ pub enum DecisionKind {
     Funding,
 }
 
-impl DecisionKind {
-    pub const NAMES: [&'static str; 4] = ["ordinary", "major", "financial", "funding"];
-}
 
 /// A rule that applies only to some kinds of decision.
 #[derive(Debug, Clone, Serialize)]
@@ -247,3 +233,26 @@ pub struct Review {
     pub annually: bool,
     pub next: Option<NaiveDate>,
 }
+
+keywords!(Period { Month = "month", Quarter = "quarter", Year = "year" });
+keywords!(AccessMode {
+    Closed = "closed",
+    OpenExceptRestricted = "open-except-restricted",
+    Open = "open",
+});
+keywords!(DecisionMethod {
+    Consensus = "consensus",
+    ConsensusThenMajority = "consensus-then-majority",
+    Majority = "majority",
+});
+keywords!(Majority {
+    VotesCast = "votes-cast",
+    TwoThirds = "two-thirds",
+    MembersPresent = "members-present",
+});
+keywords!(DecisionKind {
+    Ordinary = "ordinary",
+    Major = "major",
+    Financial = "financial",
+    Funding = "funding",
+});

@@ -1,6 +1,7 @@
 //! A vote's record as a TOML file (`tor tally ID --votes FILE`). Every problem is
 //! reported with its line and column.
 
+use crate::model::Keyword;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -61,15 +62,6 @@ fn items(list: &[S<String>]) -> Vec<Item<'_>> {
     list.iter().map(item).collect()
 }
 
-fn kind(name: &str) -> Option<DecisionKind> {
-    match name {
-        "ordinary" => Some(DecisionKind::Ordinary),
-        "major" => Some(DecisionKind::Major),
-        "financial" => Some(DecisionKind::Financial),
-        "funding" => Some(DecisionKind::Funding),
-        _ => None,
-    }
-}
 
 /// Reads a votes file for `tor`. `default_date` is the day of the vote when the
 /// file has no `at`.
@@ -109,7 +101,7 @@ pub fn parse_votes(
 
     let mut kinds = Vec::new();
     for k in &raw.kinds {
-        match kind(k.get_ref()) {
+        match DecisionKind::from_keyword(k.get_ref()) {
             Some(k) => kinds.push(k),
             None => problems.push(
                 Diagnostic::error(
@@ -117,7 +109,7 @@ pub fn parse_votes(
                     format!("`{}` is not a kind of decision", k.get_ref()),
                 )
                 .at(k.span())
-                .suggest(k.get_ref(), DecisionKind::NAMES)
+                .suggest(k.get_ref(), DecisionKind::NAMES.iter().copied())
                 .help(format!("kinds are {}", DecisionKind::NAMES.join(", "))),
             ),
         }

@@ -7,6 +7,7 @@
 mod file;
 mod input;
 
+use crate::model::Keyword;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -208,7 +209,7 @@ fn member_clause<'a>(tor: &'a Tor, m: &'a Member) -> Option<&'a Clause> {
 }
 
 fn kinds_text(kinds: &[DecisionKind]) -> String {
-    let names: Vec<&str> = kinds.iter().map(|k| kind_name(*k)).collect();
+    let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
     names.join(" and ")
 }
 
@@ -219,14 +220,6 @@ fn a_kinds(kinds: &[DecisionKind]) -> String {
     format!("{article} {text}")
 }
 
-fn kind_name(kind: DecisionKind) -> &'static str {
-    match kind {
-        DecisionKind::Ordinary => "ordinary",
-        DecisionKind::Major => "major",
-        DecisionKind::Financial => "financial",
-        DecisionKind::Funding => "funding",
-    }
-}
 
 fn list(ids: &[&MemberId]) -> String {
     if ids.is_empty() {

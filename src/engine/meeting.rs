@@ -1,1 +1,0 @@
-//! `tor check-meeting`: the meeting rules engine (in progress).

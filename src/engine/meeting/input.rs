@@ -1,0 +1,337 @@
+//! Building a [`MeetingInput`] from command-line facts or a meeting file, refusing
+//! what cannot be checked: unknown ids, an organisation in two capacities, bad or
+//! ambiguous times, a bare date against an hours rule.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::values::{self, Value};
+use super::{ChairPresence, MeetingInput};
+use crate::calendar::{
+    Convention, DateOrTime, DateTimeError, Given, parse_date, parse_date_or_datetime,
+    parse_datetime,
+};
+use crate::diag::Diagnostic;
+use crate::engine::{InputError, resolve_member};
+use crate::load::structure;
+use crate::model::{MemberId, Tor};
+use crate::proclaimed::FileError;
+
+/// The capacities an organisation can attend in, in the order of the lists.
+pub(crate) const CAPACITIES: [&str; 3] = [
+    "an attendee in person",
+    "represented by a substitute",
+    "represented by a deputy",
+];
+
+/// The facts of a proposed meeting as typed, before they are checked.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingFacts {
+    /// When the meeting starts: a date-time, local to the partnership unless it
+    /// carries an offset.
+    pub at: String,
+    /// When the agenda and papers (or an extraordinary meeting's notice) went out:
+    /// a date or a date-time.
+    pub circulated: Option<String>,
+    pub attendees: Vec<String>,
+    pub substitutes: Vec<String>,
+    pub deputies: Vec<String>,
+    pub notified: Vec<String>,
+    pub chair: Option<ChairPresence>,
+    pub extraordinary: bool,
+    pub public: bool,
+    pub items: Vec<String>,
+    /// The date of the previous meeting, standing in for a record.
+    pub previous: Option<String>,
+}
+
+/// Why the facts of a meeting cannot be checked (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum MeetingError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error("`{field}`: {error}")]
+    Date {
+        field: &'static str,
+        error: DateTimeError,
+    },
+    #[error(
+        "`circulated`: the notice rule ({clause}) counts {n} hours, so give the time notice was given, not just the date {date}"
+    )]
+    NeedsTime {
+        clause: String,
+        n: u32,
+        date: NaiveDate,
+    },
+    #[error("the previous meeting ({previous}) must be before this meeting's date ({date})")]
+    PreviousNotBefore {
+        previous: NaiveDate,
+        date: NaiveDate,
+    },
+}
+
+impl MeetingFacts {
+    /// Resolves ids against `tor` and reads the dates in its time zone.
+    pub fn resolve(&self, tor: &Tor) -> Result<MeetingInput, MeetingError> {
+        let tz = tor.timezone;
+        let date_err = |field| move |error| MeetingError::Date { field, error };
+        let at = parse_datetime(&self.at, tz).map_err(date_err("at"))?;
+        let circulated = self
+            .circulated
+            .as_deref()
+            .map(|s| parse_date_or_datetime(s, tz).map(given))
+            .transpose()
+            .map_err(date_err("circulated"))?;
+        let previous = self
+            .previous
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(date_err("previous"))?;
+        let ids = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
+            let mut out = Vec::new();
+            for id in list.iter().filter(|s| !s.trim().is_empty()) {
+                let id = resolve_member(tor, id)?;
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            Ok(out)
+        };
+        let input = MeetingInput {
+            at,
+            circulated,
+            attendees: ids(&self.attendees)?,
+            substitutes: ids(&self.substitutes)?,
+            deputies: ids(&self.deputies)?,
+            notified: ids(&self.notified)?,
+            chair: self.chair,
+            extraordinary: self.extraordinary,
+            public: self.public,
+            items: clean_items(&self.items),
+            previous,
+        };
+        if let Some((org, first, second, _)) = contradiction(&input) {
+            return Err(InputError::Contradiction {
+                org: org.to_string(),
+                first: CAPACITIES[first].to_owned(),
+                second: CAPACITIES[second].to_owned(),
+            }
+            .into());
+        }
+        if let Some((clause, n, date)) = hours_need_time(tor, &input) {
+            return Err(MeetingError::NeedsTime { clause, n, date });
+        }
+        if let Some(previous) = input.previous.filter(|p| *p >= input.date(tz)) {
+            return Err(MeetingError::PreviousNotBefore {
+                previous,
+                date: input.date(tz),
+            });
+        }
+        Ok(input)
+    }
+}
+
+/// The value, or `None` with its diagnostic kept.
+fn keep<T>(problems: &mut Vec<Diagnostic>, r: Result<T, Diagnostic>) -> Option<T> {
+    r.map_err(|d| problems.push(d)).ok()
+}
+
+fn given(d: DateOrTime) -> Given {
+    match d {
+        DateOrTime::Date(d) => Given::Date(d),
+        DateOrTime::DateTime(t) => Given::Instant(t),
+    }
+}
+
+fn clean_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The first organisation named in two capacities: the organisation, the two
+/// capacities (indices into [`CAPACITIES`]) and its index in the second list.
+pub(crate) fn first_contradiction(
+    lists: [&[MemberId]; 3],
+) -> Option<(MemberId, usize, usize, usize)> {
+    for (second, list) in lists.iter().enumerate() {
+        for (pos, org) in list.iter().enumerate() {
+            if let Some(first) = lists[..second].iter().position(|l| l.contains(org)) {
+                return Some((org.clone(), first, second, pos));
+            }
+        }
+    }
+    None
+}
+
+fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
+    first_contradiction([&m.attendees, &m.substitutes, &m.deputies])
+}
+
+/// The notice rule that judges this meeting: the extraordinary rule for an
+/// extraordinary meeting where the ToR has one, else the agenda rule.
+pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate::model::Notice> {
+    match (extraordinary, &tor.notice.extraordinary) {
+        (true, Some(rule)) => Some(rule),
+        _ => tor.notice.agenda.as_ref(),
+    }
+}
+
+/// An hours rule cannot be judged from a bare date: refuse rather than guess.
+/// Gives the rule's clause and hours, and the date given.
+fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDate)> {
+    let rule = governing_notice(tor, m.extraordinary)?;
+    match (rule.convention, m.circulated) {
+        (Convention::Hours, Some(Given::Date(date))) => {
+            Some((rule.clause.to_string(), rule.n, date))
+        }
+        _ => None,
+    }
+}
+
+/// A meeting file: the same facts as the command-line flags, as TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeeting {
+    /// When the meeting starts: a TOML local date-time (the partnership's local
+    /// time) or a string with an offset, e.g. "2026-10-25T14:00+00:00".
+    at: Value,
+    /// When the agenda and papers went out (for an extraordinary meeting, when
+    /// notice was given): a date or a date-time.
+    circulated: Option<Value>,
+    /// Members present in person.
+    #[serde(default)]
+    attendees: Vec<Spanned<String>>,
+    /// Members represented by their substitute.
+    #[serde(default)]
+    substitutes: Vec<Spanned<String>>,
+    /// Members represented by their deputy.
+    #[serde(default)]
+    deputies: Vec<Spanned<String>>,
+    /// Members who gave the advance notice a stand-in needs.
+    #[serde(default)]
+    notified: Vec<Spanned<String>>,
+    /// `present`, `deputy` (a deputy chairs) or `absent`.
+    chair: Option<ChairPresence>,
+    /// An urgent, extraordinary meeting.
+    #[serde(default)]
+    extraordinary: bool,
+    /// The meeting is held in public.
+    #[serde(default)]
+    public: bool,
+    /// The agenda items.
+    #[serde(default)]
+    items: Vec<String>,
+    /// The date of the previous meeting, standing in for a record.
+    previous: Option<Value>,
+}
+
+/// Reads a meeting file; every problem is a diagnostic with its place in the file.
+pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<MeetingInput, FileError> {
+    let fail = |diagnostics| FileError {
+        path: path.to_owned(),
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        diagnostics,
+    };
+    let text = structure::as_text(bytes).map_err(|mut d| {
+        if d.code == "empty-file" {
+            d.help = Some("a meeting file needs at least `at`, e.g. at = 2012-12-06T14:00".into());
+        }
+        fail(vec![d])
+    })?;
+    let raw: RawMeeting = structure::parse(text).map_err(fail)?;
+    let tz = tor.timezone;
+    let mut problems = Vec::new();
+    let at = keep(&mut problems, values::datetime(&raw.at, tz));
+    let circulated = raw
+        .circulated
+        .as_ref()
+        .and_then(|v| keep(&mut problems, values::date_or_time(v, tz)))
+        .map(given);
+    let previous = raw
+        .previous
+        .as_ref()
+        .and_then(|v| keep(&mut problems, values::date(v)));
+    let attendees = values::members(tor, &raw.attendees, &mut problems);
+    let substitutes = values::members(tor, &raw.substitutes, &mut problems);
+    let deputies = values::members(tor, &raw.deputies, &mut problems);
+    let notified = values::members(tor, &raw.notified, &mut problems);
+    let ids = |list: &[(MemberId, std::ops::Range<usize>)]| -> Vec<MemberId> {
+        let mut out: Vec<MemberId> = Vec::new();
+        for (id, _) in list {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    };
+    let Some(at) = at else {
+        return Err(fail(problems));
+    };
+    let input = MeetingInput {
+        at,
+        circulated,
+        attendees: ids(&attendees),
+        substitutes: ids(&substitutes),
+        deputies: ids(&deputies),
+        notified: ids(&notified),
+        chair: raw.chair,
+        extraordinary: raw.extraordinary,
+        public: raw.public,
+        items: clean_items(&raw.items),
+        previous,
+    };
+    if let Some((org, first, second, _)) = contradiction(&input) {
+        // Point at the organisation's place in the later list.
+        let spans = [&attendees, &substitutes, &deputies];
+        let span = spans[second]
+            .iter()
+            .find(|(id, _)| *id == org)
+            .map(|(_, s)| s.clone());
+        let mut d = Diagnostic::error(
+            "contradiction",
+            format!(
+                "`{org}` is named twice in contradiction: {} and {}",
+                CAPACITIES[first], CAPACITIES[second]
+            ),
+        )
+        .label("named again here");
+        if let Some(span) = span {
+            d = d.at(span);
+        }
+        problems.push(d);
+    }
+    if let (Some((clause, n, date)), Some(v)) = (hours_need_time(tor, &input), &raw.circulated) {
+        problems.push(
+            Diagnostic::error(
+                "needs-time",
+                format!("the notice rule ({clause}) counts {n} hours, so give the time notice was given, not just the date {date}"),
+            )
+                .at(v.span())
+                .help("give the time notice was given, e.g. 2026-10-23T14:30"),
+        );
+    }
+    if let (Some(p), Some(v)) = (input.previous, &raw.previous)
+        && p >= input.date(tz)
+    {
+        problems.push(
+            Diagnostic::error(
+                "previous-not-before",
+                format!(
+                    "the previous meeting ({p}) must be before this meeting's date ({})",
+                    input.date(tz)
+                ),
+            )
+            .at(v.span()),
+        );
+    }
+    if problems.is_empty() {
+        Ok(input)
+    } else {
+        Err(fail(problems))
+    }
+}

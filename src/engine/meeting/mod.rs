@@ -1,0 +1,161 @@
+//! `tor check-meeting`: a proposed meeting checked against every rule of the ToR,
+//! and against the record of held meetings where a rule needs history.
+//!
+//! Each rule gives one [`Finding`] named as SPEC §6 fixes; a rule the ToR does not
+//! state, or the input does not say enough to judge, is `skip` — never `pass`.
+
+pub(crate) mod input;
+mod period;
+mod rules;
+pub(crate) mod values;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize, Serializer};
+
+pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
+
+use super::Finding;
+use super::deadlines::{Deadlines, deadlines, format_instant};
+use super::record::Record;
+use crate::calendar::{Calendar, Given};
+use crate::model::{MemberId, Tor};
+
+/// Who chaired: the chair, a deputy, or no one entitled to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChairPresence {
+    Present,
+    Deputy,
+    Absent,
+}
+
+/// The facts of a proposed meeting, checked: ids are members of the ToR, and
+/// `at` is an instant in the partnership's zone.
+#[derive(Debug, Clone)]
+pub struct MeetingInput {
+    pub at: DateTime<Tz>,
+    /// When the agenda and papers went out (for an extraordinary meeting, when
+    /// notice was given).
+    pub circulated: Option<Given>,
+    /// Members present in person.
+    pub attendees: Vec<MemberId>,
+    /// Members represented by their substitute.
+    pub substitutes: Vec<MemberId>,
+    /// Members represented by their deputy.
+    pub deputies: Vec<MemberId>,
+    /// Members who gave the advance notice their stand-in needs.
+    pub notified: Vec<MemberId>,
+    pub chair: Option<ChairPresence>,
+    pub extraordinary: bool,
+    pub public: bool,
+    /// Agenda items.
+    pub items: Vec<String>,
+    /// The previous meeting's date, where given in place of a record.
+    pub previous: Option<NaiveDate>,
+}
+
+impl MeetingInput {
+    /// A meeting at `at` about which nothing else is known.
+    pub fn new(at: DateTime<Tz>) -> Self {
+        Self {
+            at,
+            circulated: None,
+            attendees: Vec::new(),
+            substitutes: Vec::new(),
+            deputies: Vec::new(),
+            notified: Vec::new(),
+            chair: None,
+            extraordinary: false,
+            public: false,
+            items: Vec::new(),
+            previous: None,
+        }
+    }
+
+    /// The meeting's day in `tz` (the partnership's zone).
+    pub fn date(&self, tz: Tz) -> NaiveDate {
+        self.at.with_timezone(&tz).date_naive()
+    }
+
+    fn attendance_given(&self) -> bool {
+        !(self.attendees.is_empty() && self.substitutes.is_empty() && self.deputies.is_empty())
+    }
+}
+
+/// What is known of earlier meetings.
+#[derive(Debug, Clone, Copy)]
+pub enum History<'a> {
+    /// Nothing: rules that need history are skipped.
+    Nothing,
+    /// Only the previous meeting's date.
+    Previous(NaiveDate),
+    /// The partnership's record of held and cancelled meetings.
+    Record(&'a Record),
+}
+
+impl<'a> History<'a> {
+    /// The history to check `meeting` against: its `previous` date stands in for
+    /// a record, and giving both is a contradiction.
+    pub fn choose(
+        record: Option<&'a Record>,
+        meeting: &MeetingInput,
+    ) -> Result<Self, super::InputError> {
+        match (record, meeting.previous) {
+            (Some(_), Some(_)) => Err(super::InputError::Invalid(
+                "both a record of meetings and a previous meeting date were given; give one"
+                    .to_owned(),
+            )),
+            (Some(r), None) => Ok(Self::Record(r)),
+            (None, Some(p)) => Ok(Self::Previous(p)),
+            (None, None) => Ok(Self::Nothing),
+        }
+    }
+}
+
+/// The verdict on a meeting: every rule's finding and the deadlines it sets.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingReport {
+    pub partnership: String,
+    #[serde(serialize_with = "ser_instant")]
+    pub at: DateTime<Tz>,
+    /// No finding fails.
+    pub valid: bool,
+    pub findings: Vec<Finding>,
+    pub deadlines: Deadlines,
+}
+
+impl MeetingReport {
+    /// The names of the rules that fail, in report order.
+    pub fn failing(&self) -> Vec<&'static str> {
+        self.findings
+            .iter()
+            .filter(|f| f.failed())
+            .map(|f| f.rule)
+            .collect()
+    }
+}
+
+fn ser_instant<S: Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_instant(*t))
+}
+
+/// Checks `meeting` against every rule of `tor`, using `history` where a rule
+/// needs earlier meetings. Never fails: a rule broken is a finding.
+pub fn check_meeting(
+    tor: &Tor,
+    cal: &Calendar,
+    meeting: &MeetingInput,
+    history: History,
+) -> MeetingReport {
+    let at = meeting.at.with_timezone(&tor.timezone);
+    let ctx = rules::Ctx::new(tor, cal, meeting, history);
+    let findings = ctx.findings();
+    MeetingReport {
+        partnership: tor.id.to_string(),
+        at,
+        valid: !findings.iter().any(Finding::failed),
+        findings,
+        deadlines: deadlines(tor, at, cal),
+    }
+}

@@ -1,0 +1,140 @@
+//! Periods for frequency and public-meeting rules: calendar months and quarters,
+//! and years that start on 1 January or on the partnership's own day (municipal year).
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::model::Period;
+
+/// One whole period: `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    kind: Period,
+    /// The year's first day as month and day, for labels of non-calendar years.
+    year_starts: Option<(u32, u32)>,
+}
+
+impl Span {
+    /// The period of `kind` holding `date`.
+    pub fn of(kind: Period, year_starts: Option<(u32, u32)>, date: NaiveDate) -> Self {
+        let (start, end) = match kind {
+            Period::Month => {
+                let start = date.with_day(1).unwrap_or(date);
+                (start, add_months(start, 1))
+            }
+            Period::Quarter => {
+                let month = (date.month0() / 3) * 3 + 1;
+                let start = NaiveDate::from_ymd_opt(date.year(), month, 1).unwrap_or(date);
+                (start, add_months(start, 3))
+            }
+            Period::Year => {
+                let this = year_start(date.year(), year_starts);
+                if date >= this {
+                    (this, year_start(date.year().saturating_add(1), year_starts))
+                } else {
+                    (year_start(date.year().saturating_sub(1), year_starts), this)
+                }
+            }
+        };
+        Self {
+            start,
+            end,
+            kind,
+            year_starts,
+        }
+    }
+
+    /// The period after this one.
+    pub fn next(&self) -> Self {
+        Self::of(self.kind, self.year_starts, self.end)
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date < self.end
+    }
+
+    /// `2012-07`, `2012-Q3`, `2012`, or `2012/13` for a year that does not start
+    /// on 1 January.
+    pub fn label(&self) -> String {
+        let y = self.start.year();
+        match self.kind {
+            Period::Month => self.start.format("%Y-%m").to_string(),
+            Period::Quarter => format!("{y}-Q{}", self.start.month0() / 3 + 1),
+            Period::Year if self.start.month() == 1 && self.start.day() == 1 => y.to_string(),
+            Period::Year => format!("{y}/{:02} (from {})", (y + 1).rem_euclid(100), self.start),
+        }
+    }
+}
+
+/// `date` plus `n` months: the same day, or that month's last day where the day
+/// does not exist (SPEC §3). Saturates at the end of chrono's range.
+pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The first day of the partnership's year that starts in calendar year `y`.
+fn year_start(y: i32, starts: Option<(u32, u32)>) -> NaiveDate {
+    let jan1 = NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(if y < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    });
+    let Some((month, day)) = starts else {
+        return jan1;
+    };
+    // A start on 29 February falls back to the month's last day in other years.
+    NaiveDate::from_ymd_opt(y, month, day)
+        .or_else(|| {
+            NaiveDate::from_ymd_opt(y, month, 1)
+                .and_then(|first| first.checked_add_months(Months::new(1)))
+                .and_then(|next| next.pred_opt())
+        })
+        .unwrap_or(jan1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("real date")
+    }
+
+    #[test]
+    fn quarters_and_months() {
+        let q = Span::of(Period::Quarter, None, ymd(2012, 8, 15));
+        assert_eq!((q.start, q.end), (ymd(2012, 7, 1), ymd(2012, 10, 1)));
+        assert_eq!(q.label(), "2012-Q3");
+        assert_eq!(q.next().label(), "2012-Q4");
+        assert_eq!(q.next().next().label(), "2013-Q1");
+        let m = Span::of(Period::Month, None, ymd(2012, 12, 31));
+        assert_eq!(m.label(), "2012-12");
+        assert_eq!(m.next().label(), "2013-01");
+    }
+
+    #[test]
+    fn municipal_year() {
+        let before = Span::of(Period::Year, Some((5, 1)), ymd(2013, 4, 30));
+        assert_eq!(
+            (before.start, before.end),
+            (ymd(2012, 5, 1), ymd(2013, 5, 1))
+        );
+        assert_eq!(before.label(), "2012/13 (from 2012-05-01)");
+        let on = Span::of(Period::Year, Some((5, 1)), ymd(2013, 5, 1));
+        assert_eq!(on.start, ymd(2013, 5, 1));
+        assert_eq!(
+            Span::of(Period::Year, None, ymd(2013, 5, 1)).label(),
+            "2013"
+        );
+    }
+
+    #[test]
+    fn months_clamp_to_the_last_day() {
+        assert_eq!(add_months(ymd(2012, 12, 31), 2), ymd(2013, 2, 28));
+        assert_eq!(add_months(ymd(2012, 1, 15), 2), ymd(2012, 3, 15));
+        let leap = Span::of(Period::Year, Some((2, 29)), ymd(2013, 3, 1));
+        assert_eq!(leap.start, ymd(2013, 2, 28));
+    }
+}

@@ -1,0 +1,79 @@
+//! Reading dates, date-times and member ids out of TOML files (meeting files and
+//! the record of held meetings), with a diagnostic pointing at the value.
+
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use toml::Spanned;
+
+use crate::calendar::{DateOrTime, parse_date, parse_date_or_datetime, parse_datetime};
+use crate::diag::Diagnostic;
+use crate::model::{MemberId, Tor};
+
+pub type Value = Spanned<toml::Value>;
+
+/// The text of a TOML date/date-time, or of a string holding one.
+fn text(v: &Value, expected: &str) -> Result<String, Diagnostic> {
+    match v.get_ref() {
+        toml::Value::Datetime(dt) => Ok(dt.to_string()),
+        toml::Value::String(s) => Ok(s.clone()),
+        other => Err(Diagnostic::error(
+            "wrong-type",
+            format!("expected {expected}, found a {}", other.type_str()),
+        )
+        .at(v.span())),
+    }
+}
+
+fn bad(v: &Value, e: impl ToString) -> Diagnostic {
+    Diagnostic::error("invalid-date", e.to_string()).at(v.span())
+}
+
+/// A plain date, `2012-03-01`.
+pub fn date(v: &Value) -> Result<NaiveDate, Diagnostic> {
+    parse_date(&text(v, "a date (YYYY-MM-DD)")?).map_err(|e| bad(v, e))
+}
+
+/// A date-time; without an offset it is local time in `tz`.
+pub fn datetime(v: &Value, tz: Tz) -> Result<DateTime<Tz>, Diagnostic> {
+    parse_datetime(&text(v, "a date-time (YYYY-MM-DDTHH:MM)")?, tz).map_err(|e| bad(v, e))
+}
+
+/// A date or a date-time.
+pub fn date_or_time(v: &Value, tz: Tz) -> Result<DateOrTime, Diagnostic> {
+    parse_date_or_datetime(&text(v, "a date or a date-time")?, tz).map_err(|e| bad(v, e))
+}
+
+/// A member id of `tor`, or an `unknown-member` diagnostic suggesting the nearest.
+pub fn member(tor: &Tor, id: &Spanned<String>) -> Result<MemberId, Diagnostic> {
+    let typed = id.get_ref().trim();
+    match tor.member(typed) {
+        Some(m) => Ok(m.id.clone()),
+        None => Err(Diagnostic::error(
+            "unknown-member",
+            format!("`{typed}` is not a member of {}", tor.id),
+        )
+        .at(id.span())
+        .label("unknown member")
+        .suggest(typed, tor.members.iter().map(|m| m.id.as_str()))),
+    }
+}
+
+/// Each list of ids resolved, with the span of every id kept; unknown ids become
+/// diagnostics.
+pub fn members(
+    tor: &Tor,
+    ids: &[Spanned<String>],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(MemberId, Range<usize>)> {
+    ids.iter()
+        .filter_map(|id| match member(tor, id) {
+            Ok(m) => Some((m, id.span())),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        })
+        .collect()
+}
