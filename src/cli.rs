@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-pub use output::{Format, Status};
+pub use output::{Format, OutputFormat, Status};
 
 /// Check meetings and votes against a partnership's terms of reference.
 ///
@@ -25,18 +25,25 @@ pub use output::{Format, Status};
 #[command(name = "tor", version, about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Global {
+pub struct GlobalArgs {
     /// Folder of ToR files [default: ./partnerships if it exists, else the built-in set]
     #[arg(long, global = true, env = "TOR_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
-    /// Output format
-    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    /// Output format (github, sarif and junit: `tor validate` only)
+    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+}
+
+/// The options every command sees, once checked.
+#[derive(Debug)]
+pub struct Global {
+    pub dir: Option<PathBuf>,
     pub format: Format,
 }
 
@@ -61,11 +68,22 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> Result<Status> {
-    let g = &cli.global;
+    let output = cli.global.format;
+    let format = match (output, &cli.command) {
+        (OutputFormat::Json, _) => Format::Json,
+        (OutputFormat::Human, _) | (_, Command::Validate(_)) => Format::Human,
+        (other, _) => {
+            anyhow::bail!("--format {other} is only for `tor validate`; use human or json")
+        }
+    };
+    let g = &Global {
+        dir: cli.global.dir,
+        format,
+    };
     match &cli.command {
         Command::List => list::run(g),
         Command::Show(args) => show::run(g, args),
-        Command::Validate(args) => validate::run(g, args),
+        Command::Validate(args) => validate::run(g, args, output),
         Command::Holidays(args) => holidays::run(g, args),
         Command::Deadlines(args) => deadlines::run(g, args),
         Command::CheckMeeting(args) => check_meeting::run(g, args),
@@ -91,7 +109,11 @@ fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
 /// A clap parser for a keyword enum: its keywords are the possible values.
 fn keyword_parser<T>() -> impl clap::builder::TypedValueParser<Value = T>
 where
-    T: tor::model::Keyword + std::str::FromStr<Err = tor::model::UnknownKeyword> + Clone + Send + Sync,
+    T: tor::model::Keyword
+        + std::str::FromStr<Err = tor::model::UnknownKeyword>
+        + Clone
+        + Send
+        + Sync,
 {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(T::NAMES).try_map(|s| s.parse::<T>())

@@ -15,3 +15,4 @@ pub mod model;
 pub mod proclaimed;
 pub mod report;
 pub mod schema;
+pub mod validate;

@@ -270,3 +270,270 @@ fn missing_path_is_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/tor.toml"));
 }
+
+/// A copy of the bundled partnerships in a temporary folder, one of them broken.
+fn broken_copy(stem: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, text) in tor::bundled::PARTNERSHIPS {
+        let text = if *id == stem {
+            edit(text)
+        } else {
+            (*text).to_owned()
+        };
+        std::fs::write(dir.path().join(format!("{id}.toml")), text).unwrap();
+    }
+    dir
+}
+
+/// The 1-based line of the first line of `text` containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in file")
+        + 1
+}
+
+#[test]
+fn github_format_points_at_the_broken_line_of_each_bundled_file() {
+    for (id, text) in tor::bundled::PARTNERSHIPS {
+        // Break the `name` key of each file: an unknown key on a known line.
+        let dir = broken_copy(id, |t| t.replacen("name = ", "nmae = ", 1));
+        let line = line_of(text, "name = ");
+        let out = tor()
+            .args(["validate", "--format", "github", "--as-of", "2026-01-01"])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        let expected = format!(
+            "::error file={}/{id}.toml,line={line},col=1,",
+            dir.path().display()
+        );
+        assert!(
+            out.lines().any(|l| l.starts_with(&expected)),
+            "{expected} not in\n{out}"
+        );
+    }
+}
+
+#[test]
+fn github_format_escapes_data() {
+    let dir = dir_with(&[(
+        "test-group.toml",
+        format!("{MINIMAL}\n[review]\nclause = \"8, 9\"\nnext = 2001-01-01\n").as_bytes(),
+    )]);
+    let out = tor()
+        .args(["validate", "--format", "github", "--as-of", "2026-01-01"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("::warning file="), "{out}");
+    assert!(out.contains("title=tor review-overdue::"), "{out}");
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft4::new(&schema).expect("the SARIF schema compiles")
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let validator = sarif_validator();
+    let broken = broken_copy("sefton-scp", |t| {
+        t.replace("at_least = 3", "at_least = 9") + "\ncolour = 1\n"
+    });
+    for dir in [broken.path().to_owned(), common::bundled_dir()] {
+        let out = tor()
+            .args(["validate", "--format", "sarif", "--as-of", "2026-01-01"])
+            .arg(&dir)
+            .assert()
+            .get_output()
+            .stdout
+            .clone();
+        let log = json(&out);
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+        assert!(results.iter().all(|r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        }));
+    }
+    let out = tor()
+        .args(["validate", "--format", "sarif", "--as-of", "2026-01-01"])
+        .arg(broken.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let log = json(&out);
+    let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"unknown-key"), "{rules:?}");
+}
+
+#[test]
+fn junit_output_is_well_formed_xml_with_one_case_per_file() {
+    let broken = broken_copy("richmond-strategy-group", |t| format!("{t}\ncolour = 1\n"));
+    let out = tor()
+        .args(["validate", "--format", "junit", "--as-of", "2026-01-01"])
+        .arg(broken.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let xml = String::from_utf8(out).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let cases: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    assert_eq!(cases.len(), 4);
+    let failed: Vec<_> = cases
+        .iter()
+        .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert!(
+        failed[0]
+            .attribute("name")
+            .unwrap()
+            .ends_with("richmond-strategy-group.toml")
+    );
+    let suite = doc
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    assert_eq!(suite.attribute("failures"), Some("1"));
+}
+
+#[test]
+fn ci_formats_are_only_for_validate() {
+    tor()
+        .args(["list", "--format", "sarif"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("only for `tor validate`"));
+}
+
+#[test]
+fn json_output_streams_a_complete_document_for_many_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..250 {
+        std::fs::write(
+            dir.path().join(format!("group-{i}.toml")),
+            MINIMAL.replace("test-group", &format!("group-{i}")),
+        )
+        .unwrap();
+    }
+    let out = tor()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    assert_eq!(report["files"].as_array().unwrap().len(), 250);
+    assert_eq!(report["errors"], 0);
+}
+
+#[test]
+fn meeting_records_beside_a_tor_are_validated() {
+    let record =
+        "[[meeting]]\ndate = 2012-03-01\npresent = [\"local-authority\", \"polce-force\"]\n";
+    let dir = dir_with(&[
+        (
+            "sefton-scp.toml",
+            tor::bundled::PARTNERSHIPS
+                .iter()
+                .find(|(id, _)| *id == "sefton-scp")
+                .unwrap()
+                .1
+                .as_bytes(),
+        ),
+        ("sefton-scp.meetings.toml", record.as_bytes()),
+    ]);
+    let out = tor()
+        .args(["validate", "--format", "json", "--as-of", "2012-06-01"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let file = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("sefton-scp.meetings.toml")
+        })
+        .expect("record checked");
+    assert_eq!(file["diagnostics"][0]["code"], "unknown-member");
+    assert_eq!(
+        (
+            file["diagnostics"][0]["line"].as_u64(),
+            file["diagnostics"][0]["column"].as_u64()
+        ),
+        (Some(3), Some(31))
+    );
+    // The record alone, named on the command line, is checked against its ToR.
+    tor()
+        .args(["validate", "--as-of", "2012-06-01"])
+        .arg(dir.path().join("sefton-scp.meetings.toml"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("did you mean `police-force`?"));
+}
+
+#[test]
+fn example_record_is_valid() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/records/sefton-scp.meetings.toml");
+    let dir = dir_with(&[(
+        "sefton-scp.toml",
+        tor::bundled::PARTNERSHIPS
+            .iter()
+            .find(|(id, _)| *id == "sefton-scp")
+            .unwrap()
+            .1
+            .as_bytes(),
+    )]);
+    std::fs::copy(&examples, dir.path().join("sefton-scp.meetings.toml")).unwrap();
+    let out = tor()
+        .args(["validate", "--format", "json", "--as-of", "2012-06-01"])
+        .arg(dir.path())
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json(&out)["errors"], 0, "{}", String::from_utf8_lossy(&out));
+}

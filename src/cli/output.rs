@@ -7,11 +7,33 @@ use anyhow::Result;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
+/// `--format` as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// Tables for people
     Human,
     /// JSON for scripts (fields fixed by the spec)
+    Json,
+    /// GitHub Actions workflow commands (::error file=…)
+    Github,
+    /// SARIF 2.1.0, for code-scanning upload
+    Sarif,
+    /// JUnit XML, for other CI servers
+    Junit,
+}
+
+impl std::fmt::Display for OutputFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use clap::ValueEnum;
+        let name = self.to_possible_value().map(|v| v.get_name().to_owned());
+        f.write_str(name.as_deref().unwrap_or("?"))
+    }
+}
+
+/// The format of a command that reports to people or scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
     Json,
 }
 

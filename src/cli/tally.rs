@@ -1,7 +1,7 @@
 //! `tor tally ID ...`: the outcome of a vote and whether it is valid.
 
-use tor::model::Keyword;
 use std::io::Read;
+use tor::model::Keyword;
 
 use anyhow::{Context, Result};
 use tor::calendar::{DateOrTime, parse_date_or_datetime};
@@ -239,7 +239,6 @@ fn human(r: &TallyReport) -> String {
     }
     out
 }
-
 
 fn status_name(status: FindingStatus) -> &'static str {
     match status {

@@ -108,7 +108,6 @@ pub enum Period {
     Year,
 }
 
-
 /// The chair may cancel a meeting; with `consult_members` only after consulting them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cancellation {
@@ -135,7 +134,6 @@ pub enum AccessMode {
     OpenExceptRestricted,
     Open,
 }
-
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PublicMeetings {
@@ -167,7 +165,6 @@ pub enum DecisionMethod {
     Majority,
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Majority {
@@ -180,7 +177,6 @@ pub enum Majority {
     MembersPresent,
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
@@ -189,7 +185,6 @@ pub enum DecisionKind {
     Financial,
     Funding,
 }
-
 
 /// A rule that applies only to some kinds of decision.
 #[derive(Debug, Clone, Serialize)]

@@ -1,15 +1,18 @@
-//! `tor validate`: are the ToR files well formed and coherent?
+//! `tor validate`: are the ToR files (and the meeting records beside them) well
+//! formed and coherent? Results stream out file by file.
 
+mod ci;
+mod sink;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use serde::Serialize;
-use tor::catalog::{load_path, tor_files};
-use tor::diag::{Severity, line_column, render};
-use tor::load::LoadedTor;
+use tor::catalog::Catalog;
+use tor::validate::{Job, Validator, plan_bundled, plan_dir, plan_file};
 
-use super::output::{Format, Status, print, print_json, stdout_color};
+use super::output::{OutputFormat, Status};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
@@ -24,107 +27,93 @@ pub struct Args {
     pub deny_warnings: bool,
 }
 
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: Severity,
-    code: &'a str,
-    message: &'a str,
-    line: usize,
-    column: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
-    errors: usize,
-    warnings: usize,
-}
-
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
-    let as_of = Some(args.as_of.unwrap_or_else(today));
-    let loaded = if args.paths.is_empty() {
-        catalog(g)?.load_all(as_of)?
-    } else {
-        let mut loaded = Vec::new();
-        for path in &args.paths {
-            if path.is_dir() {
-                for file in tor_files(path)? {
-                    loaded.push(load_path(&file, as_of)?);
-                }
-            } else {
-                loaded.push(load_path(path, as_of)?);
-            }
-        }
-        loaded
-    };
-    if loaded.is_empty() {
-        let origin = match args.paths.as_slice() {
-            [] => catalog(g).map(|c| c.origin()).unwrap_or_default(),
-            paths => paths
-                .iter()
-                .map(|p| format!("`{}`", p.display()))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
+pub fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let (jobs, origin) = plan(g, args)?;
+    if jobs.is_empty() {
         anyhow::bail!("no ToR files (*.toml) in {origin}");
     }
-    let errors: usize = loaded.iter().map(LoadedTor::errors).sum();
-    let warnings: usize = loaded.iter().map(LoadedTor::warnings).sum();
-    match g.format {
-        Format::Json => print_json(&JsonReport {
-            files: loaded.iter().map(json_file).collect(),
-            errors,
-            warnings,
-        })?,
-        Format::Human => {
-            let styled = stdout_color();
-            let mut out = String::new();
-            for file in &loaded {
-                for d in &file.diagnostics {
-                    out.push_str(&render(&file.path, &file.text, d, styled));
-                    out.push_str("\n\n");
-                }
-            }
-            out.push_str(&format!(
-                "checked {} file(s): {errors} error(s), {warnings} warning(s)\n",
-                loaded.len()
-            ));
-            print(&out)?;
-        }
+    let mut validator = Validator::new(as_of, &jobs);
+    let mut sink = sink::Sink::new(format, args.deny_warnings);
+    let mut progress = Progress::new(jobs.len());
+    for job in &jobs {
+        let report = validator.check(job)?;
+        progress.tick();
+        sink.file(&report)?;
     }
+    progress.finish();
+    let totals = sink.finish()?;
     Ok(Status::from_valid(
-        errors == 0 && !(args.deny_warnings && warnings > 0),
+        totals.errors == 0 && !(args.deny_warnings && totals.warnings > 0),
     ))
 }
 
-fn json_file(file: &LoadedTor) -> JsonFile<'_> {
-    JsonFile {
-        path: &file.path,
-        diagnostics: file
-            .diagnostics
-            .iter()
-            .map(|d| {
-                let (line, column) = d
-                    .span
-                    .as_ref()
-                    .map_or((1, 1), |s| line_column(&file.text, s.start));
-                JsonDiagnostic {
-                    severity: d.severity,
-                    code: d.code,
-                    message: &d.message,
-                    line,
-                    column,
-                    help: d.help.as_deref(),
-                }
-            })
-            .collect(),
+/// The files to check and a description of where they came from.
+fn plan(g: &Global, args: &Args) -> Result<(Vec<Job>, String)> {
+    if args.paths.is_empty() {
+        let catalog = catalog(g)?;
+        let jobs = match &catalog {
+            Catalog::Dir(dir) => plan_dir(dir)?,
+            Catalog::Bundled => plan_bundled(),
+        };
+        return Ok((jobs, catalog.origin()));
     }
+    let mut jobs = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() {
+            jobs.extend(plan_dir(path)?);
+        } else if path.exists() {
+            jobs.push(plan_file(path));
+        } else {
+            anyhow::bail!("cannot read `{}`: no such file or folder", path.display());
+        }
+    }
+    let origin = args
+        .paths
+        .iter()
+        .map(|p| format!("`{}`", p.display()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok((jobs, origin))
+}
+
+/// "checked 120/10000 files" on a terminal for long runs; nothing otherwise.
+struct Progress {
+    total: usize,
+    done: usize,
+    shown: bool,
+    last: std::time::Instant,
+}
+
+impl Progress {
+    /// Below this many files a run is quick enough not to need progress.
+    const MIN_FILES: usize = 200;
+
+    fn new(total: usize) -> Self {
+        Self {
+            total,
+            done: 0,
+            shown: total >= Self::MIN_FILES && std::io::stderr().is_terminal(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn tick(&mut self) {
+        self.done += 1;
+        if self.shown && self.last.elapsed().as_millis() >= 100 {
+            self.last = std::time::Instant::now();
+            eprint(&format!("\rchecked {}/{} files", self.done, self.total));
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint("\r\x1b[2K");
+        }
+    }
+}
+
+fn eprint(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -62,7 +62,6 @@ fn items(list: &[S<String>]) -> Vec<Item<'_>> {
     list.iter().map(item).collect()
 }
 
-
 /// Reads a votes file for `tor`. `default_date` is the day of the vote when the
 /// file has no `at`.
 pub fn parse_votes(

@@ -220,7 +220,6 @@ fn a_kinds(kinds: &[DecisionKind]) -> String {
     format!("{article} {text}")
 }
 
-
 fn list(ids: &[&MemberId]) -> String {
     if ids.is_empty() {
         return "none".to_owned();

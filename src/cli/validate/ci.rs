@@ -1,0 +1,191 @@
+//! Machine formats for CI: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
+
+use serde_json::{Value, json};
+use tor::diag::{Diagnostic, Severity, line_column};
+use tor::validate::FileReport;
+
+/// `path:line:column` of a diagnostic, 1-based; (1, 1) when it has no place.
+fn position(file: &FileReport, d: &Diagnostic) -> (usize, usize) {
+    d.span
+        .as_ref()
+        .map_or((1, 1), |s| line_column(&file.text, s.start))
+}
+
+fn message(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{} ({help})", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// GitHub Actions workflow commands for one file, a line per diagnostic.
+pub fn github(file: &FileReport) -> String {
+    // Data and property values have their own escapes (see GitHub's toolkit).
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for d in &file.diagnostics {
+        let (line, col) = position(file, d);
+        out.push_str(&format!(
+            "::{} file={},line={line},col={col},title={}::{}\n",
+            level(d),
+            property(&file.path),
+            property(&format!("tor {}", d.code)),
+            data(&message(d)),
+        ));
+    }
+    out
+}
+
+fn level(d: &Diagnostic) -> &'static str {
+    match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The start of a SARIF 2.1.0 log, up to its results array. Results stream after
+/// it; the tool (with the rules seen) comes last, as JSON keys have no order.
+pub fn sarif_head() -> String {
+    "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"results\": [".to_owned()
+}
+
+/// The SARIF results of one file.
+pub fn sarif_results(file: &FileReport) -> Vec<Value> {
+    file.diagnostics
+        .iter()
+        .map(|d| {
+            let (line, col) = position(file, d);
+            let mut region = json!({"startLine": line, "startColumn": col});
+            if let Some(span) = d.span.as_ref().filter(|s| s.end > s.start) {
+                let (end_line, end_col) = line_column(&file.text, span.end);
+                region["endLine"] = json!(end_line);
+                region["endColumn"] = json!(end_col);
+            }
+            json!({
+                "ruleId": d.code,
+                "level": level(d),
+                "message": {"text": message(d)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": uri(&file.path)},
+                    "region": region,
+                }}],
+            })
+        })
+        .collect()
+}
+
+/// Closes the results and describes the tool and the rules that were reported.
+pub fn sarif_tail(rule_ids: &std::collections::BTreeSet<&'static str>) -> String {
+    let rules: Vec<Value> = rule_ids
+        .iter()
+        .map(|id| json!({"id": id, "shortDescription": {"text": format!("tor diagnostic {id}")}}))
+        .collect();
+    let tool = json!({"driver": {
+        "name": "tor",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://crates.io/crates/tor",
+        "rules": rules,
+    }});
+    format!("\n      ],\n      \"tool\": {tool}\n    }}\n  ]\n}}\n")
+}
+
+/// A relative URI reference for a path: forward slashes, spaces and `%` escaped.
+fn uri(path: &str) -> String {
+    path.replace('\\', "/")
+        .replace('%', "%25")
+        .replace(' ', "%20")
+}
+
+/// JUnit XML: one test case per file, failing with its errors.
+pub fn junit(files: &[FileReport], deny_warnings: bool) -> String {
+    let failing = |f: &FileReport| f.errors() > 0 || (deny_warnings && f.warnings() > 0);
+    let failures = files.iter().filter(|f| failing(f)).count();
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tor validate\" tests=\"{}\" failures=\"{failures}\">\n  <testsuite name=\"tor validate\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n",
+        files.len(),
+        files.len()
+    );
+    for file in files {
+        out.push_str(&format!(
+            "    <testcase classname=\"tor.validate\" name=\"{}\"",
+            xml(&file.path)
+        ));
+        let lines: Vec<String> = file
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (line, col) = position(file, d);
+                let level = if d.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                format!(
+                    "{}:{line}:{col}: {level}[{}]: {}",
+                    file.path,
+                    d.code,
+                    message(d)
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let body = xml(&lines.join("\n"));
+        if failing(file) {
+            out.push_str(&format!(
+                "      <failure message=\"{} error(s), {} warning(s)\" type=\"tor\">{body}</failure>\n",
+                file.errors(),
+                file.warnings()
+            ));
+        } else {
+            out.push_str(&format!("      <system-out>{body}</system-out>\n"));
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+/// Escapes text for XML content and attributes; drops characters XML 1.0 forbids.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escapes_markup_and_control_characters() {
+        assert_eq!(
+            xml("a<b & \"c\"\u{1}"),
+            "a&lt;b &amp; &quot;c&quot;\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn uri_uses_forward_slashes() {
+        assert_eq!(uri("a\\b c.toml"), "a/b%20c.toml");
+    }
+}

@@ -1,0 +1,163 @@
+//! Where validate's results go, file by file, in each output format. All formats
+//! but JUnit stream, so memory does not grow with the number of files.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+use tor::diag::{Diagnostic, Severity, line_column, render};
+use tor::validate::FileReport;
+
+use super::ci;
+use crate::cli::output::{OutputFormat, stdout_color};
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+pub struct Sink {
+    format: OutputFormat,
+    deny_warnings: bool,
+    totals: Totals,
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// JUnit needs the counts in its opening tag, so it keeps the files.
+    junit: Vec<FileReport>,
+    /// SARIF rules reported so far; non-empty once a result is written.
+    rule_ids: std::collections::BTreeSet<&'static str>,
+    styled: bool,
+}
+
+/// A diagnostic as `validate --format json` prints it.
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+}
+
+pub fn json_diagnostics<'a>(file: &'a FileReport) -> Vec<JsonDiagnostic<'a>> {
+    file.diagnostics
+        .iter()
+        .map(|d: &Diagnostic| {
+            let (line, column) = d
+                .span
+                .as_ref()
+                .map_or((1, 1), |s| line_column(&file.text, s.start));
+            JsonDiagnostic {
+                severity: d.severity,
+                code: d.code,
+                message: &d.message,
+                line,
+                column,
+                help: d.help.as_deref(),
+            }
+        })
+        .collect()
+}
+
+impl Sink {
+    pub fn new(format: OutputFormat, deny_warnings: bool) -> Self {
+        Self {
+            format,
+            deny_warnings,
+            totals: Totals::default(),
+            out: std::io::BufWriter::new(std::io::stdout()),
+            junit: Vec::new(),
+            rule_ids: std::collections::BTreeSet::new(),
+            styled: stdout_color(),
+        }
+    }
+
+    pub fn file(&mut self, file: &FileReport) -> Result<()> {
+        let first = self.totals.files == 0;
+        self.totals.files += 1;
+        self.totals.errors += file.errors();
+        self.totals.warnings += file.warnings();
+        let text = match self.format {
+            OutputFormat::Human => {
+                let mut text = String::new();
+                for d in &file.diagnostics {
+                    text.push_str(&render(&file.path, &file.text, d, self.styled));
+                    text.push_str("\n\n");
+                }
+                text
+            }
+            OutputFormat::Json => {
+                #[derive(Serialize)]
+                struct JsonFile<'a> {
+                    path: &'a str,
+                    diagnostics: Vec<JsonDiagnostic<'a>>,
+                }
+                let entry = serde_json::to_string(&JsonFile {
+                    path: &file.path,
+                    diagnostics: json_diagnostics(file),
+                })?;
+                format!(
+                    "{}\n    {entry}",
+                    if first { "{\n  \"files\": [" } else { "," }
+                )
+            }
+            OutputFormat::Github => ci::github(file),
+            OutputFormat::Sarif => {
+                let mut text = if first {
+                    ci::sarif_head()
+                } else {
+                    String::new()
+                };
+                for result in ci::sarif_results(file) {
+                    if !self.rule_ids.is_empty() {
+                        text.push(',');
+                    }
+                    text.push_str("\n        ");
+                    text.push_str(&serde_json::to_string(&result)?);
+                    self.rule_ids
+                        .extend(file.diagnostics.iter().map(|d| d.code));
+                }
+                text
+            }
+            OutputFormat::Junit => {
+                self.junit.push(file.clone());
+                String::new()
+            }
+        };
+        self.write(&text)
+    }
+
+    pub fn finish(mut self) -> Result<Totals> {
+        let t = self.totals;
+        let text = match self.format {
+            OutputFormat::Human => format!(
+                "checked {} file(s): {} error(s), {} warning(s)\n",
+                t.files, t.errors, t.warnings
+            ),
+            OutputFormat::Json => format!(
+                "\n  ],\n  \"errors\": {},\n  \"warnings\": {}\n}}\n",
+                t.errors, t.warnings
+            ),
+            OutputFormat::Github => String::new(),
+            OutputFormat::Sarif => ci::sarif_tail(&self.rule_ids),
+            OutputFormat::Junit => ci::junit(&self.junit, self.deny_warnings),
+        };
+        self.write(&text)?;
+        match self.out.flush() {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+            _ => {}
+        }
+        Ok(t)
+    }
+
+    fn write(&mut self, text: &str) -> Result<()> {
+        match self.out.write_all(text.as_bytes()) {
+            // `tor validate | head` is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => Ok(other?),
+        }
+    }
+}
