@@ -1,14 +1,20 @@
 //! Command-line arguments (clap derive: the doc comments are the help text) and
 //! the dispatch to one module per subcommand.
 
+mod audit;
 mod check_meeting;
+mod completions;
 mod deadlines;
 mod holidays;
+mod init;
 mod list;
+mod man;
 mod output;
+mod schedule;
 mod schema;
 mod show;
 mod tally;
+mod test;
 mod validate;
 
 use std::path::PathBuf;
@@ -65,6 +71,18 @@ pub enum Command {
     Tally(tally::Args),
     /// Print the JSON Schema (draft-07) of a file kind, for editors and taplo
     Schema(schema::Args),
+    /// Run the worked cases kept beside each ToR (<id>.cases.toml)
+    Test(test::Args),
+    /// Plan a year of meetings that meets the ToR, optionally as an iCalendar file
+    Schedule(schedule::Args),
+    /// Report whether a year's meetings kept the ToR, clause by clause
+    Audit(audit::Args),
+    /// Write a new ToR file, valid by construction
+    Init(init::Args),
+    /// Print shell completions
+    Completions(completions::Args),
+    /// Print the man page
+    Man(man::Args),
 }
 
 pub fn run(cli: Cli) -> Result<Status> {
@@ -89,6 +107,12 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::CheckMeeting(args) => check_meeting::run(g, args),
         Command::Tally(args) => tally::run(g, args),
         Command::Schema(args) => schema::run(g, args),
+        Command::Test(args) => test::run(g, args),
+        Command::Schedule(args) => schedule::run(g, args),
+        Command::Audit(args) => audit::run(g, args),
+        Command::Init(args) => init::run(g, args),
+        Command::Completions(args) => completions::run(g, args),
+        Command::Man(args) => man::run(g, args),
     }
 }
 

@@ -2,10 +2,13 @@
 //! ToR. Rule violations are findings (data), never errors; an `Err` means the
 //! input itself could not be checked (exit 2).
 
+pub mod audit;
+pub mod cases;
 pub mod deadlines;
 mod finding;
 pub mod meeting;
 pub mod record;
+pub mod schedule;
 pub mod tally;
 
 pub use finding::{Finding, FindingStatus, InputError, resolve_member};
