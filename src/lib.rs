@@ -16,3 +16,4 @@ pub mod proclaimed;
 pub mod report;
 pub mod schema;
 pub mod validate;
+pub mod init;

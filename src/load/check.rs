@@ -289,6 +289,7 @@ impl<'a> Checker<'a> {
             .at(raw.span())
             .label("not in [[classes]]")
             .suggest(got, classes.iter().map(|c| c.id.as_str()));
+        let d = or_list(d, "defined classes", classes.iter().map(|c| c.id.as_str()));
         self.diagnostics.push(d);
         None
     }
@@ -302,6 +303,7 @@ impl<'a> Checker<'a> {
             .at(raw.span())
             .label("not in [[members]]")
             .suggest(got, members.iter().map(|m| m.id.as_str()));
+        let d = or_list(d, "defined members", members.iter().map(|m| m.id.as_str()));
         self.diagnostics.push(d);
         None
     }
@@ -678,5 +680,18 @@ impl<'a> Checker<'a> {
             name: raw.name.clone(),
             source: raw.source.clone(),
         })
+    }
+}
+
+/// Without a near match, help by listing what is defined (a few, at most).
+fn or_list<'a>(d: Diagnostic, what: &str, ids: impl Iterator<Item = &'a str>) -> Diagnostic {
+    if d.help.is_some() {
+        return d;
+    }
+    let ids: Vec<&str> = ids.collect();
+    match ids.len() {
+        0 => d.help(format!("no {what} yet")),
+        1..=12 => d.help(format!("{what}: {}", ids.join(", "))),
+        n => d.help(format!("{what}: {}, … ({n} in all)", ids[..12].join(", "))),
     }
 }

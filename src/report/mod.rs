@@ -1,5 +1,7 @@
 //! Plain-language summaries of what a ToR says, for `tor show` and reports.
 
+pub mod html;
+
 use serde::Serialize;
 
 use crate::calendar::Convention;
