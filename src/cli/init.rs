@@ -1,13 +1,385 @@
-//! Placeholder: being written.
+//! `tor init ID`: write a new ToR file, valid by construction, from flags or from
+//! answers typed on stdin.
 
-use anyhow::Result;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result, bail};
+use serde::Serialize;
+use tor::calendar::Region;
+use tor::catalog::DEFAULT_DIR;
+use tor::init::{
+    Answers, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_quorum, render, write_new,
+};
+use tor::model::{DecisionMethod, Keyword, PartnershipId};
+
+use super::output::{Format, Status, print, print_json};
+use super::{Global, keyword_parser};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The new partnership's id: lower-case words joined by hyphens; the file is ID.toml
+    pub id: String,
+    // Boxed: the answers are many, and every other command's arguments are small.
+    #[command(flatten)]
+    pub answers: Box<AnswerArgs>,
+    /// Write here instead of DIR/ID.toml (`-`: stdout); the file must be named ID.toml
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Ask for the answers on stdin (the default without --name when stdin is a terminal)
+    #[arg(long)]
+    pub interactive: bool,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+/// The answers as flags; in interactive mode, the defaults of the questions.
+#[derive(Debug, clap::Args)]
+pub struct AnswerArgs {
+    /// The body's name [asked for when stdin is a terminal]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The source document and its date
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Bank-holiday region [default: england-and-wales]
+    #[arg(long, value_parser = region_parser())]
+    pub region: Option<Region>,
+    /// A member organisation (repeat for each); its class is created
+    #[arg(long = "member", value_name = "ID:CLASS[:NAME]")]
+    pub members: Vec<MemberAnswer>,
+    /// The clause on membership, written on every class and member
+    #[arg(long, value_name = "CLAUSE")]
+    pub members_clause: Option<String>,
+    /// Quorum: N members, N of a class (N:CLASS), or a fraction such as 1/3
+    #[arg(long, value_name = "N[:CLASS]")]
+    pub quorum: Option<QuorumAnswer>,
+    /// The quorum's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "quorum")]
+    pub quorum_clause: Option<String>,
+    /// Papers go out this many working days before a meeting
+    #[arg(long, value_name = "N")]
+    pub notice_working_days: Option<u32>,
+    /// The notice rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "notice_working_days")]
+    pub notice_clause: Option<String>,
+    /// How decisions are made
+    #[arg(long, value_parser = keyword_parser::<DecisionMethod>())]
+    pub decision: Option<DecisionMethod>,
+    /// The decision rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "decision")]
+    pub decision_clause: Option<String>,
+    /// How often it meets: every-N-months, N-per-PERIOD (at least) or
+    /// exactly-N-per-PERIOD, PERIOD being month, quarter or year
+    #[arg(long, value_name = "FREQUENCY")]
+    pub frequency: Option<FrequencyAnswer>,
+    /// The frequency rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "frequency")]
+    pub frequency_clause: Option<String>,
+}
+
+fn region_parser() -> impl clap::builder::TypedValueParser<Value = Region> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Region::ALL.map(Region::as_str))
+        .try_map(|s| s.parse::<Region>())
+}
+
+enum Target {
+    Stdout,
+    File(PathBuf),
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    id: &'a str,
+    path: String,
+    /// Clauses left as the placeholder, for the user to replace.
+    placeholders: usize,
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let id = PartnershipId::parse(&args.id)?;
+    let target = target(g, args, &id)?;
+    // Before any question: answers typed for a file that cannot be written are lost.
+    if let Target::File(path) = &target
+        && !args.force
+        && path.exists()
+    {
+        bail!(
+            "`{}` already exists: nothing written (use --force to replace it)",
+            path.display()
+        );
+    }
+    let flags = &*args.answers;
+    let interactive = args.interactive || (flags.name.is_none() && std::io::stdin().is_terminal());
+    let answers = if interactive {
+        let input = std::io::stdin().lock();
+        let mut prompt = Prompt {
+            echo: !input.is_terminal(),
+            input,
+            out: std::io::stderr(),
+        };
+        prompt.answers(flags, id)?
+    } else {
+        let Some(name) = flags.name.clone() else {
+            bail!("give the body's name with --name, or answer the questions with --interactive");
+        };
+        from_flags(flags, id, name)
+    };
+    let text = render(&answers)?;
+    let path = match target {
+        Target::Stdout => {
+            print(&text)?;
+            return Ok(Status::Valid);
+        }
+        Target::File(path) => path,
+    };
+    write_new(&path, &text, args.force)?;
+    let shown = path.display().to_string();
+    let placeholders = answers.placeholders();
+    match g.format {
+        Format::Json => print_json(&Json {
+            id: answers.id.as_str(),
+            path: shown,
+            placeholders,
+        })?,
+        Format::Human => {
+            let next = match placeholders {
+                0 => String::new(),
+                n => format!(
+                    "replace the {n} \"{}\" clause(s) with the ToR's clause numbers, then ",
+                    tor::init::PLACEHOLDER
+                ),
+            };
+            print(&format!(
+                "created {shown}\nnext: {next}run `tor validate {shown}`\n"
+            ))?;
+        }
+    }
+    Ok(Status::Valid)
+}
+
+/// Where the file goes: `--out`, else `ID.toml` in `--dir` or `./partnerships`.
+fn target(g: &Global, args: &Args, id: &PartnershipId) -> Result<Target> {
+    let file_name = format!("{id}.toml");
+    match &args.out {
+        Some(out) if out.as_os_str() == "-" => Ok(Target::Stdout),
+        Some(out) => {
+            // validate requires the id to equal the file stem; refuse a name it would reject.
+            if out.file_name().is_none_or(|n| *n != *file_name) {
+                bail!(
+                    "`{}`: the file must be named `{file_name}`, since the id equals the file name",
+                    out.display()
+                );
+            }
+            Ok(Target::File(out.clone()))
+        }
+        None => {
+            let dir = g.dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DIR));
+            Ok(Target::File(dir.join(file_name)))
+        }
+    }
+}
+
+fn from_flags(args: &AnswerArgs, id: PartnershipId, name: String) -> Answers {
+    let mut a = Answers::new(id, name);
+    a.source.clone_from(&args.source);
+    a.region = args.region.unwrap_or_default();
+    a.members.clone_from(&args.members);
+    a.members_clause.clone_from(&args.members_clause);
+    a.quorum = args
+        .quorum
+        .clone()
+        .map(|q| Stated::new(q, args.quorum_clause.clone()));
+    a.notice_working_days = args
+        .notice_working_days
+        .map(|n| Stated::new(n, args.notice_clause.clone()));
+    a.decision = args
+        .decision
+        .map(|d| Stated::new(d, args.decision_clause.clone()));
+    a.frequency = args
+        .frequency
+        .map(|f| Stated::new(f, args.frequency_clause.clone()));
+    a
+}
+
+/// Questions on `out` (stderr, so `--out -` keeps stdout for the file), answers
+/// from `input`, one line each. The flags give the defaults.
+struct Prompt<R, W> {
+    input: R,
+    out: W,
+    /// Repeat each answer, so a transcript of piped answers reads as a dialogue.
+    echo: bool,
+}
+
+impl<R: BufRead, W: Write> Prompt<R, W> {
+    fn answers(&mut self, args: &AnswerArgs, id: PartnershipId) -> Result<Answers> {
+        let mut a = from_flags(args, id, args.name.clone().unwrap_or_default());
+        a.name = self.name(args.name.as_deref())?;
+        let region = a.region.as_str();
+        a.region = self.ask(
+            "Bank-holiday region (england-and-wales, scotland, northern-ireland)",
+            region,
+            a.region,
+            |s| s.parse::<Region>().map_err(|e| e.to_string()),
+        )?;
+        self.members(&mut a)?;
+
+        let shown = args
+            .quorum
+            .as_ref()
+            .map_or("none".to_owned(), ToString::to_string);
+        let members = a.members.clone();
+        let quorum = self.ask(
+            "Quorum: N members, N:CLASS, or a fraction such as 1/3 (none: no quorum)",
+            &shown,
+            args.quorum.clone(),
+            |s| {
+                optional(s, |s| {
+                    let q = s.parse::<QuorumAnswer>().map_err(|e| e.to_string())?;
+                    check_quorum(&q, &members).map_err(|e| e.to_string())?;
+                    Ok(q)
+                })
+            },
+        )?;
+        a.quorum = quorum.map(|q| Stated::new(q, args.quorum_clause.clone()));
+
+        let shown = args
+            .notice_working_days
+            .map_or("none".to_owned(), |n| n.to_string());
+        let notice = self.ask(
+            "Working days' notice for agenda and papers (none: not stated)",
+            &shown,
+            args.notice_working_days,
+            |s| {
+                optional(s, |s| {
+                    s.parse::<u32>()
+                        .map_err(|_| format!("`{s}` is not a number of days"))
+                })
+            },
+        )?;
+        a.notice_working_days = notice.map(|n| Stated::new(n, args.notice_clause.clone()));
+
+        let shown = args.decision.map_or("none", DecisionMethod::as_str);
+        let decision = self.ask(
+            "Decision method (consensus, consensus-then-majority, majority; none: not stated)",
+            shown,
+            args.decision,
+            |s| {
+                optional(s, |s| {
+                    s.parse::<DecisionMethod>().map_err(|e| e.to_string())
+                })
+            },
+        )?;
+        a.decision = decision.map(|d| Stated::new(d, args.decision_clause.clone()));
+
+        let shown = args.frequency.map_or("none".to_owned(), |f| f.to_string());
+        let frequency = self.ask(
+            "Frequency: every-N-months, N-per-PERIOD or exactly-N-per-PERIOD (none: not stated)",
+            &shown,
+            args.frequency,
+            |s| {
+                optional(s, |s| {
+                    s.parse::<FrequencyAnswer>().map_err(|e| e.to_string())
+                })
+            },
+        )?;
+        a.frequency = frequency.map(|f| Stated::new(f, args.frequency_clause.clone()));
+        Ok(a)
+    }
+
+    fn name(&mut self, default: Option<&str>) -> Result<String> {
+        loop {
+            let answer = self.line("Name of the body", default.unwrap_or(""))?;
+            match (answer, default) {
+                (Some(a), _) if !a.is_empty() => return Ok(a),
+                (_, Some(d)) if !d.trim().is_empty() => return Ok(d.to_owned()),
+                (Some(_), _) => writeln!(self.out, "  a name is needed")?,
+                (None, _) => bail!("no name given: stdin ended before the name"),
+            }
+        }
+    }
+
+    /// Members one per line, added to those given as flags; an empty line ends.
+    fn members(&mut self, a: &mut Answers) -> Result<()> {
+        writeln!(
+            self.out,
+            "Members, one per line as ID:CLASS[:NAME] (e.g. police:responsible-authority:Merseyside Police); an empty line ends the list"
+        )?;
+        if !a.members.is_empty() {
+            let ids: Vec<&str> = a.members.iter().map(|m| m.id.as_str()).collect();
+            writeln!(self.out, "  given: {}", ids.join(", "))?;
+        }
+        loop {
+            let Some(line) = self.line("  member", "")? else {
+                return Ok(());
+            };
+            if line.is_empty() {
+                return Ok(());
+            }
+            match line.parse::<MemberAnswer>() {
+                Ok(m) if a.members.iter().any(|x| x.id == m.id) => {
+                    writeln!(self.out, "  member `{}` is already given", m.id)?;
+                }
+                Ok(m) => a.members.push(m),
+                Err(e) => writeln!(self.out, "  {e}")?,
+            }
+        }
+    }
+
+    /// Asks until `parse` accepts the answer; an empty answer, or the end of
+    /// stdin, takes `default` (shown as `shown`).
+    fn ask<T>(
+        &mut self,
+        question: &str,
+        shown: &str,
+        default: T,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<T> {
+        loop {
+            match self.line(question, shown)? {
+                None => return Ok(default),
+                Some(answer) if answer.is_empty() => return Ok(default),
+                Some(answer) => match parse(&answer) {
+                    Ok(v) => return Ok(v),
+                    Err(e) => writeln!(self.out, "  {e}")?,
+                },
+            }
+        }
+    }
+
+    /// One answer, trimmed; `None` once stdin has ended.
+    fn line(&mut self, question: &str, shown: &str) -> Result<Option<String>> {
+        if shown.is_empty() {
+            write!(self.out, "{question}: ")?;
+        } else {
+            write!(self.out, "{question} [{shown}]: ")?;
+        }
+        self.out.flush()?;
+        let mut line = String::new();
+        let read = self
+            .input
+            .read_line(&mut line)
+            .context("cannot read the answer from stdin")?;
+        if read == 0 {
+            // Piped answers leave no newline of their own after the last question.
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        let answer = line.trim().to_owned();
+        if self.echo {
+            writeln!(self.out, "{answer}")?;
+        }
+        Ok(Some(answer))
+    }
+}
+
+/// `none` clears an answer the flags gave.
+fn optional<T>(s: &str, parse: impl Fn(&str) -> Result<T, String>) -> Result<Option<T>, String> {
+    if s.eq_ignore_ascii_case("none") {
+        Ok(None)
+    } else {
+        parse(s).map(Some)
+    }
 }

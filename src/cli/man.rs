@@ -1,13 +1,95 @@
-//! Placeholder: being written.
+//! `tor man [COMMAND]`: the roff man page of tor, or of one of its commands.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
+use clap::CommandFactory;
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, roman};
 
-use super::Global;
-use super::output::Status;
+use super::output::{Format, Status, print};
+use super::{Cli, Global};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// A command whose page to print instead, e.g. `validate` (the page tor-validate(1))
+    pub command: Option<String>,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    if g.format == Format::Json {
+        bail!("`tor man` prints a roff page: --format json does not apply");
+    }
+    // Built, so each command knows its full name (tor-validate) and the global
+    // options; without the help command, which has no page of its own.
+    let mut cmd = Cli::command()
+        .disable_help_subcommand(true)
+        .long_about(DESCRIPTION);
+    cmd.build();
+    // Every page names the release, as the top-level one does by default.
+    let source = format!("tor {}", env!("CARGO_PKG_VERSION"));
+    let mut page = Vec::new();
+    match &args.command {
+        None => {
+            Man::new(cmd).source(source).render(&mut page)?;
+            page.extend(extra_sections().render().into_bytes());
+        }
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name) else {
+                let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+                bail!("no command `{name}`: one of {}", names.join(", "));
+            };
+            Man::new(sub.clone()).source(source).render(&mut page)?;
+        }
+    }
+    print(&String::from_utf8(page)?)?;
+    Ok(Status::Valid)
+}
+
+/// The page's DESCRIPTION: longer than `--help`, which keeps to one line.
+const DESCRIPTION: &str = "\
+tor turns a partnership's written terms of reference (ToR) into rules a machine \
+checks: whether a meeting is quorate, whether the papers went out in time, whether \
+a vote was carried. Every answer cites the clause of the ToR that decides it.
+
+Each partnership's ToR is a TOML file, ID.toml, in the folder given by --dir (or \
+TOR_DIR), else ./partnerships if it exists, else the partnerships built into tor. \
+tor init writes a new one; tor validate checks them.";
+
+/// What the generated page cannot know: exit codes, environment, files.
+fn extra_sections() -> Roff {
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in [
+        ("0", "Checked and valid."),
+        (
+            "1",
+            "Checked and not valid: an error, a failing rule, an invalid vote.",
+        ),
+        (
+            "2",
+            "Could not check: usage error, unreadable or malformed input, unknown partnership or member id.",
+        ),
+    ] {
+        roff.control("TP", [])
+            .text([bold(code)])
+            .text([roman(meaning)]);
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    roff.control("TP", [])
+        .text([bold("TOR_DIR")])
+        .text([roman("The folder of ToR files, as --dir.")]);
+    roff.control("TP", [])
+        .text([bold("NO_COLOR")])
+        .text([roman("When set and not empty, output is never coloured.")]);
+    roff.control("SH", ["FILES"]);
+    roff.control("TP", [])
+        .text([bold("partnerships/ID.toml")])
+        .text([roman(
+            "A partnership's terms of reference, read when --dir is not given and the folder exists; \
+             otherwise the built-in partnerships are used. tor init writes a new one.",
+        )]);
+    roff.control("SH", ["SEE ALSO"]);
+    roff.text([roman(
+        "Each command has its own page: tor man COMMAND, e.g. tor man validate.",
+    )]);
+    roff
 }
