@@ -537,3 +537,25 @@ fn example_record_is_valid() {
         .clone();
     assert_eq!(json(&out)["errors"], 0, "{}", String::from_utf8_lossy(&out));
 }
+
+#[test]
+fn placeholder_clauses_are_a_warning() {
+    let body = MINIMAL.replace("clause = \"5\"", "clause = \"TODO\"");
+    let dir = dir_with(&[("test-group.toml", body.as_bytes())]);
+    let out = tor()
+        .args(["validate", "--format", "json", "--as-of", "2020-01-01"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let codes: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"placeholder-clause"), "{codes:?}");
+}

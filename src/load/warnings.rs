@@ -41,6 +41,24 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
             );
         }
     }
+    let placeholders = crate::report::summarise(tor)
+        .iter()
+        .filter(|r| {
+            r.clause
+                .as_ref()
+                .is_some_and(|c| c.0.trim().eq_ignore_ascii_case("todo"))
+        })
+        .count();
+    if placeholders > 0 {
+        out.push(
+            Diagnostic::warning(
+                "placeholder-clause",
+                format!("{placeholders} rule(s) cite the clause \"TODO\""),
+            )
+            .at(spans.id.clone())
+            .help("replace each \"TODO\" with the clause number or heading in the source document"),
+        );
+    }
     if let Some(next) = tor.review.as_ref().and_then(|r| r.next)
         && next < as_of
     {
