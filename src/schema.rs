@@ -7,18 +7,26 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
+use crate::engine::cases::RawCases;
+use crate::engine::record::RawRecord;
 use crate::load::raw::RawTor;
 
 /// The files tor has a schema for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
-    /// A partnership's terms of reference.
+    /// A partnership's terms of reference: `<id>.toml`.
     Tor,
+    /// The record of held meetings: `<id>.meetings.toml`.
+    Meetings,
+    /// Worked cases: `<id>.cases.toml`.
+    Cases,
 }
 
 pub fn schema(kind: SchemaKind) -> Value {
     match kind {
         SchemaKind::Tor => generate::<RawTor>("tor terms of reference"),
+        SchemaKind::Meetings => generate::<RawRecord>("tor record of meetings"),
+        SchemaKind::Cases => generate::<RawCases>("tor worked cases"),
     }
 }
 

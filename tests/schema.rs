@@ -46,43 +46,88 @@ fn tor_files() -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn committed_schema_is_current() {
-    let committed: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("schema/tor.schema.json")).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        committed,
-        schema_output("tor"),
-        "run: cargo run -- schema tor > schema/tor.schema.json"
-    );
+/// Files in `dir` (under the crate root) whose names end with `suffix`, sorted.
+fn files_ending(dir: &str, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .expect("folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(suffix)))
+        .collect();
+    files.sort();
+    files
 }
 
-#[test]
-fn schema_is_draft_07() {
-    assert_eq!(
-        schema_output("tor")["$schema"],
-        "http://json-schema.org/draft-07/schema#"
-    );
+/// Every committed file of a schema kind: the bundled ToR files and examples,
+/// the example records, the bundled cases.
+fn files_of(kind: &str) -> Vec<PathBuf> {
+    let files = match kind {
+        "tor" => tor_files(),
+        "meetings" => files_ending("examples/records", ".meetings.toml"),
+        "cases" => files_ending("partnerships", ".cases.toml"),
+        other => panic!("no schema kind {other}"),
+    };
+    assert!(!files.is_empty(), "no {kind} files");
+    files
 }
 
+const KINDS: [&str; 3] = ["tor", "meetings", "cases"];
+
 #[test]
-fn every_bundled_file_names_its_schema_and_validates() {
-    let validator = jsonschema::draft7::new(&schema_output("tor")).expect("a valid schema");
-    for path in tor_files() {
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(
-            text.starts_with("#:schema "),
-            "{} lacks a #:schema line",
-            path.display()
+fn committed_schemas_are_current() {
+    for kind in KINDS {
+        let path = root().join(format!("schema/{kind}.schema.json"));
+        let committed: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            committed,
+            schema_output(kind),
+            "run: cargo run -- schema {kind} > schema/{kind}.schema.json"
         );
-        let instance = to_json(toml::Value::Table(toml::from_str(&text).unwrap()));
-        let errors: Vec<String> = validator
-            .iter_errors(&instance)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+#[test]
+fn schemas_are_draft_07() {
+    for kind in KINDS {
+        assert_eq!(
+            schema_output(kind)["$schema"],
+            "http://json-schema.org/draft-07/schema#"
+        );
+    }
+}
+
+#[test]
+fn the_default_kind_is_tor() {
+    let out = tor()
+        .arg("schema")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(json(&out), schema_output("tor"));
+}
+
+#[test]
+fn every_committed_file_names_its_schema_and_validates() {
+    for kind in KINDS {
+        let validator = jsonschema::draft7::new(&schema_output(kind)).expect("a valid schema");
+        for path in files_of(kind) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let first = text.lines().next().unwrap_or_default();
+            assert!(
+                first.starts_with("#:schema ")
+                    && first.ends_with(&format!("/schema/{kind}.schema.json")),
+                "{} lacks a #:schema line naming {kind}.schema.json",
+                path.display()
+            );
+            let instance = to_json(toml::Value::Table(toml::from_str(&text).unwrap()));
+            let errors: Vec<String> = validator
+                .iter_errors(&instance)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        }
     }
 }
 
@@ -99,10 +144,47 @@ fn schema_rejects_unknown_keys_and_bad_keywords() {
     }
 }
 
+#[test]
+fn cases_and_meetings_schemas_reject_unknown_keys_and_bad_keywords() {
+    let cases = jsonschema::draft7::new(&schema_output("cases")).unwrap();
+    let base = "[[case]]\nname = \"n\"\n[case.vote]\nat = 2013-01-10\nfor = [\"cvs\"]\n[case.expect]\nvalid = true\n";
+    let check = |validator: &jsonschema::Validator, text: &str| {
+        validator.is_valid(&to_json(toml::Value::Table(toml::from_str(text).unwrap())))
+    };
+    assert!(check(&cases, base));
+    for broken in [
+        base.replace("valid = true", "valid = true\ncolour = 1"),
+        base.replace("for = [", "colour = 1\nfor = ["),
+        base.replace("valid = true", "valid = true\noutcome = \"won\""),
+        base.replace(
+            "valid = true",
+            "valid = true\nfindings = { quorum = \"ok\" }",
+        ),
+        base.replace(
+            "valid = true",
+            "valid = true\nfindings = { quorom = \"pass\" }",
+        ),
+        base.replace("for = [", "kinds = [\"urgent\"]\nfor = ["),
+        base.replace("valid = true\n", ""),
+    ] {
+        assert!(!check(&cases, &broken), "accepted:\n{broken}");
+    }
+    let meetings = jsonschema::draft7::new(&schema_output("meetings")).unwrap();
+    let base = "[[meeting]]\ndate = 2012-03-01\nchair = \"present\"\n";
+    assert!(check(&meetings, base));
+    for broken in [
+        format!("{base}colour = 1\n"),
+        base.replace("present", "asleep"),
+        base.replace("[[meeting]]", "[[meetings]]"),
+    ] {
+        assert!(!check(&meetings, &broken), "accepted:\n{broken}");
+    }
+}
+
 /// taplo, the TOML toolkit behind Even Better TOML, reads the `#:schema` line.
 /// CI installs it and sets TOR_REQUIRE_TAPLO so this cannot pass by skipping.
 #[test]
-fn taplo_accepts_bundled_files_and_rejects_an_unknown_key() {
+fn taplo_accepts_committed_files_and_rejects_an_unknown_key() {
     let Ok(version) = std::process::Command::new("taplo")
         .arg("--version")
         .output()
@@ -123,16 +205,41 @@ fn taplo_accepts_bundled_files_and_rejects_an_unknown_key() {
             .status
             .success()
     };
-    assert!(check(&tor_files()));
     let dir = tempfile::tempdir().unwrap();
-    let schema = root().join("schema/tor.schema.json");
-    let text = std::fs::read_to_string(root().join("partnerships/sefton-scp.toml"))
-        .unwrap()
-        .replace(
-            "#:schema ../schema/tor.schema.json",
-            &format!("#:schema {}", schema.display()),
+    let samples = [
+        ("tor", "partnerships/sefton-scp.toml", "colour = 1\n"),
+        (
+            "meetings",
+            "examples/records/sefton-scp.meetings.toml",
+            "[[meeting]]\ndate = 2013-03-07\ncolour = 1\n",
+        ),
+        (
+            "cases",
+            "partnerships/sefton-scp.cases.toml",
+            "[[case]]\nname = \"x\"\ncolour = 1\n[case.expect]\nvalid = true\n",
+        ),
+    ];
+    for (kind, sample, unknown) in samples {
+        assert!(
+            check(&files_of(kind)),
+            "taplo refuses a committed {kind} file"
         );
-    let bad = dir.path().join("sefton-scp.toml");
-    std::fs::write(&bad, format!("{text}\ncolour = 1\n")).unwrap();
-    assert!(!check(&[bad]));
+        // The copy names the schema by absolute path, as it no longer sits in the tree.
+        let schema = root().join(format!("schema/{kind}.schema.json"));
+        let mut lines = std::fs::read_to_string(root().join(sample)).unwrap();
+        let first_end = lines.find('\n').unwrap();
+        lines.replace_range(..first_end, &format!("#:schema {}", schema.display()));
+        let name = Path::new(sample).file_name().unwrap();
+        let good = dir.path().join(name);
+        std::fs::write(&good, &lines).unwrap();
+        assert!(
+            check(std::slice::from_ref(&good)),
+            "taplo refuses the copy of {sample}"
+        );
+        std::fs::write(&good, format!("{lines}\n{unknown}")).unwrap();
+        assert!(
+            !check(&[good]),
+            "taplo accepts an unknown key in a {kind} file"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use super::output::{Status, print_json};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Which file: a ToR
+    /// Which file: a ToR, a record of meetings, or worked cases
     #[arg(value_enum, default_value_t = Kind::Tor)]
     pub kind: Kind,
 }
@@ -17,11 +17,17 @@ pub struct Args {
 pub enum Kind {
     /// partnerships/<id>.toml
     Tor,
+    /// partnerships/<id>.meetings.toml, the record of held meetings
+    Meetings,
+    /// partnerships/<id>.cases.toml, worked cases for `tor test`
+    Cases,
 }
 
 pub fn run(_g: &Global, args: &Args) -> Result<Status> {
     let kind = match args.kind {
         Kind::Tor => SchemaKind::Tor,
+        Kind::Meetings => SchemaKind::Meetings,
+        Kind::Cases => SchemaKind::Cases,
     };
     print_json(&schema(kind))?;
     Ok(Status::Valid)

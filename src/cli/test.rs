@@ -1,13 +1,227 @@
-//! Placeholder: being written.
+//! `tor test [PATH...]`: runs the worked cases kept beside each ToR
+//! (`<id>.cases.toml`) and reports every case whose verdict differs.
 
-use anyhow::Result;
+use std::path::{Path, PathBuf};
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result};
+use serde::Serialize;
+use tor::catalog::Catalog;
+use tor::engine::cases::{self, CaseResult, Difference, bundled};
+
+use super::output::{Format, Status, print, print_json};
+use super::{Global, catalog};
+
+/// The suffix that makes a file a cases file.
+const SUFFIX: &str = ".cases.toml";
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Cases files (<id>.cases.toml) or folders of them [default: every cases
+    /// file of the ToR folder, or the built-in cases]. A file is run against the
+    /// ToR beside it, else the ToR of that id in the --dir folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+/// One cases file to run, and where its ToR comes from.
+struct Job {
+    path: String,
+    id: String,
+    bytes: Vec<u8>,
+    catalog: Catalog,
+}
+
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    partnership: &'a str,
+    cases: Vec<CaseResult>,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    files: Vec<FileJson<'a>>,
+    passed: usize,
+    failed: usize,
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    let jobs = jobs(g, &args.paths)?;
+    // Every file is read before any is run, so bad input (exit 2) is reported
+    // for all files at once and never mixed with results.
+    let mut ready = Vec::new();
+    let mut bad = Vec::new();
+    for job in &jobs {
+        let tor = job.catalog.load(&job.id)?;
+        let calendar = job.catalog.calendar(&tor)?;
+        match cases::parse_cases(&tor, &job.path, &job.bytes) {
+            Ok(parsed) => ready.push((job, tor, calendar, parsed)),
+            Err(e) => bad.push(e.to_string()),
+        }
+    }
+    if !bad.is_empty() {
+        anyhow::bail!("{}", bad.join("\n\n"));
+    }
+    let files: Vec<FileJson> = ready
+        .iter()
+        .map(|(job, tor, calendar, parsed)| FileJson {
+            path: &job.path,
+            partnership: &job.id,
+            cases: cases::run_cases(tor, calendar, parsed),
+        })
+        .collect();
+    let all = files.iter().flat_map(|f| &f.cases);
+    let failed = all.clone().filter(|c| !c.passed).count();
+    let passed = all.count() - failed;
+    match g.format {
+        Format::Json => print_json(&Json {
+            files,
+            passed,
+            failed,
+        })?,
+        Format::Human => print(&human(&files, passed, failed))?,
+    }
+    Ok(Status::from_valid(failed == 0))
+}
+
+/// The files named, or every cases file of the catalog.
+fn jobs(g: &Global, paths: &[PathBuf]) -> Result<Vec<Job>> {
+    if paths.is_empty() {
+        return match catalog(g)? {
+            Catalog::Bundled => Ok(bundled::CASES
+                .iter()
+                .map(|(id, text)| Job {
+                    path: format!("<built-in>/{id}{SUFFIX}"),
+                    id: (*id).to_owned(),
+                    bytes: text.as_bytes().to_vec(),
+                    catalog: Catalog::Bundled,
+                })
+                .collect()),
+            Catalog::Dir(dir) => {
+                let files = cases_files(&dir)?;
+                if files.is_empty() {
+                    anyhow::bail!(
+                        "no cases files (<id>{SUFFIX}) in `{}`; write one beside a ToR file",
+                        dir.display()
+                    );
+                }
+                files.iter().map(|f| job(g, f)).collect()
+            }
+        };
+    }
+    let mut jobs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let files = cases_files(path)?;
+            if files.is_empty() {
+                anyhow::bail!("no cases files (<id>{SUFFIX}) in `{}`", path.display());
+            }
+            for file in &files {
+                jobs.push(job(g, file)?);
+            }
+        } else {
+            jobs.push(job(g, path)?);
+        }
+    }
+    Ok(jobs)
+}
+
+/// A cases file's partnership id: `sefton-scp.cases.toml` → `sefton-scp`.
+fn cases_id(path: &Path) -> Option<&str> {
+    let id = path.file_name()?.to_str()?.strip_suffix(SUFFIX)?;
+    (!id.is_empty() && !id.contains('.')).then_some(id)
+}
+
+fn cases_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let read = || format!("cannot read `{}`", dir.display());
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(read)? {
+        let path = entry.with_context(read)?.path();
+        if path.is_file() && cases_id(&path).is_some() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A cases file is run against the ToR beside it; where there is none, against
+/// the partnership of that id in the catalog the global options select.
+fn job(g: &Global, path: &Path) -> Result<Job> {
+    let Some(id) = cases_id(path) else {
+        anyhow::bail!(
+            "`{}` is not a cases file: name it <id>{SUFFIX}, after the partnership it tests",
+            path.display()
+        );
+    };
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let parent = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => Path::new("."),
+    };
+    let catalog = if parent.join(format!("{id}.toml")).is_file() {
+        Catalog::Dir(parent.to_owned())
+    } else {
+        catalog(g)?
+    };
+    Ok(Job {
+        path: path.display().to_string(),
+        id: id.to_owned(),
+        bytes,
+        catalog,
+    })
+}
+
+fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
+    let mut out = String::new();
+    let mut failures = String::new();
+    for file in files {
+        out.push_str(&format!(
+            "{} ({}, {} cases)\n",
+            file.path,
+            file.partnership,
+            file.cases.len()
+        ));
+        for case in &file.cases {
+            let mark = if case.passed { "ok    " } else { "FAILED" };
+            out.push_str(&format!("  {mark}  {}\n", case.name));
+            if case.passed {
+                continue;
+            }
+            failures.push_str(&format!("\n{}: {}\n", file.path, case.name));
+            for d in &case.differences {
+                failures.push_str(&format!("    {}\n", difference(d)));
+            }
+        }
+    }
+    if !failures.is_empty() {
+        out.push_str("\nfailures:\n");
+        out.push_str(&failures);
+    }
+    out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
+    out
+}
+
+/// `quorum: expected pass, got fail (Membership 5: not quorate: ...)`.
+fn difference(d: &Difference) -> String {
+    let mut line = format!(
+        "{}: expected {}, got {}",
+        d.field,
+        value(&d.expected),
+        value(&d.actual)
+    );
+    if let Some(detail) = &d.detail {
+        line.push_str(&format!(" ({detail})"));
+    }
+    line
+}
+
+fn value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) if items.is_empty() => "none".to_owned(),
+        serde_json::Value::Array(items) => items.iter().map(value).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
 }

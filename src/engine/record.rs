@@ -31,14 +31,16 @@ use std::ops::Range;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::meeting::ChairPresence;
 use super::meeting::input::{CAPACITIES, first_contradiction};
-use super::meeting::values::{self, Value};
+use super::meeting::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::calendar::{DateOrTime, Given};
 use crate::diag::{Diagnostic, Severity};
+use crate::load::raw::TomlDate;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};
 use crate::proclaimed::FileError;
@@ -88,12 +90,13 @@ pub struct HeldMeeting {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeetingKind {
     #[default]
     Ordinary,
-    /// An urgent meeting called at short notice.
+    // An urgent meeting called at short notice. (A plain comment: a doc comment
+    // would turn the schema's enum into a oneOf.)
     Extraordinary,
 }
 
@@ -108,24 +111,31 @@ pub struct CancelledMeeting {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The record of meetings as written. A cases file's `[case.record]` table has
+/// the same keys.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawRecord {
+pub(crate) struct RawRecord {
     /// One `[[meeting]]` table per meeting held.
     #[serde(default)]
+    #[schemars(with = "Vec<RawHeld>")]
     meeting: Vec<Spanned<RawHeld>>,
     /// One `[[cancelled]]` table per meeting cancelled.
     #[serde(default)]
+    #[schemars(with = "Vec<RawCancelled>")]
     cancelled: Vec<Spanned<RawCancelled>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A meeting held.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawHeld {
+pub(crate) struct RawHeld {
     /// The day it was held: a TOML date. Give this or `at`.
+    #[schemars(with = "Option<TomlDate>")]
     date: Option<Value>,
     /// When it started: a TOML local date-time (the partnership's local time) or a
     /// string with an offset. Give this or `date`.
+    #[schemars(with = "Option<DateTimeSchema>")]
     at: Option<Value>,
     /// `ordinary` (the default) or `extraordinary`.
     #[serde(default)]
@@ -134,19 +144,25 @@ struct RawHeld {
     #[serde(default)]
     public: bool,
     /// When the agenda and papers went out: a date or a date-time.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
     circulated: Option<Value>,
     /// When the minutes went out: a date.
+    #[schemars(with = "Option<TomlDate>")]
     minutes: Option<Value>,
     /// Member ids present in person.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     present: Vec<Spanned<String>>,
     /// Member ids represented by their substitute.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     substitutes: Vec<Spanned<String>>,
     /// Member ids represented by their deputy.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     deputies: Vec<Spanned<String>>,
     /// `present`, `deputy` (a deputy chaired) or `absent`.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "absent"]))]
     chair: Option<Spanned<ChairPresence>>,
     /// Agenda items, as named in the ToR's standing items where they are those.
     #[serde(default)]
@@ -155,10 +171,12 @@ struct RawHeld {
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A meeting the chair cancelled.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawCancelled {
+pub(crate) struct RawCancelled {
     /// The day the cancelled meeting was to be held: a TOML date.
+    #[schemars(with = "TomlDate")]
     date: Value,
     /// Members were consulted before the chair cancelled (default false).
     #[serde(default)]
@@ -197,10 +215,16 @@ fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Record>, Vec<Diagnostic>) {
         Err(d) if d.code == "empty-file" => return (Some(Record::default()), Vec::new()),
         Err(d) => return (None, vec![d]),
     };
-    let raw: RawRecord = match structure::parse(text) {
-        Ok(raw) => raw,
-        Err(problems) => return (None, problems),
-    };
+    match structure::parse::<RawRecord>(text) {
+        Ok(raw) => from_raw(tor, &raw),
+        Err(problems) => (None, problems),
+    }
+}
+
+/// Checks a record as written against `tor`: the record where it has no error,
+/// and every problem (errors and warnings) with its place in the text `raw` was
+/// read from.
+pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut meetings = Vec::new();
     // The span of each day's first entry, to point back at from a duplicate.

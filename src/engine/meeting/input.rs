@@ -3,10 +3,11 @@
 //! ambiguous times, a bare date against an hours rule.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::values::{self, Value};
+use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use super::{ChairPresence, MeetingInput};
 use crate::calendar::{
     Convention, DateOrTime, DateTimeError, Given, parse_date, parse_date_or_datetime,
@@ -14,6 +15,7 @@ use crate::calendar::{
 };
 use crate::diag::Diagnostic;
 use crate::engine::{InputError, resolve_member};
+use crate::load::raw::TomlDate;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};
 use crate::proclaimed::FileError;
@@ -193,29 +195,37 @@ fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDat
     }
 }
 
-/// A meeting file: the same facts as the command-line flags, as TOML.
-#[derive(Debug, Deserialize)]
+/// A meeting file: the same facts as the command-line flags, as TOML. A cases
+/// file's `[case.meeting]` table has the same keys.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawMeeting {
+pub(crate) struct RawMeeting {
     /// When the meeting starts: a TOML local date-time (the partnership's local
     /// time) or a string with an offset, e.g. "2026-10-25T14:00+00:00".
+    #[schemars(with = "DateTimeSchema")]
     at: Value,
     /// When the agenda and papers went out (for an extraordinary meeting, when
     /// notice was given): a date or a date-time.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
     circulated: Option<Value>,
     /// Members present in person.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     attendees: Vec<Spanned<String>>,
     /// Members represented by their substitute.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     substitutes: Vec<Spanned<String>>,
     /// Members represented by their deputy.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     deputies: Vec<Spanned<String>>,
     /// Members who gave the advance notice a stand-in needs.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     notified: Vec<Spanned<String>>,
     /// `present`, `deputy` (a deputy chairs) or `absent`.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "absent"]))]
     chair: Option<ChairPresence>,
     /// An urgent, extraordinary meeting.
     #[serde(default)]
@@ -227,7 +237,15 @@ struct RawMeeting {
     #[serde(default)]
     items: Vec<String>,
     /// The date of the previous meeting, standing in for a record.
+    #[schemars(with = "Option<TomlDate>")]
     previous: Option<Value>,
+}
+
+impl RawMeeting {
+    /// Where `previous` is written, if it is.
+    pub(crate) fn previous_span(&self) -> Option<std::ops::Range<usize>> {
+        self.previous.as_ref().map(Value::span)
+    }
 }
 
 /// Reads a meeting file; every problem is a diagnostic with its place in the file.
@@ -244,6 +262,12 @@ pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Meeting
         fail(vec![d])
     })?;
     let raw: RawMeeting = structure::parse(text).map_err(fail)?;
+    from_raw(tor, &raw).map_err(fail)
+}
+
+/// Checks a meeting as written against `tor`. Diagnostics keep the spans of the
+/// text `raw` was read from, so a table inside a larger file is reported in place.
+pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<Diagnostic>> {
     let tz = tor.timezone;
     let mut problems = Vec::new();
     let at = keep(&mut problems, values::datetime(&raw.at, tz));
@@ -270,7 +294,7 @@ pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Meeting
         out
     };
     let Some(at) = at else {
-        return Err(fail(problems));
+        return Err(problems);
     };
     let input = MeetingInput {
         at,
@@ -332,6 +356,6 @@ pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Meeting
     if problems.is_empty() {
         Ok(input)
     } else {
-        Err(fail(problems))
+        Err(problems)
     }
 }

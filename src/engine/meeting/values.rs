@@ -1,10 +1,12 @@
 //! Reading dates, date-times and member ids out of TOML files (meeting files and
 //! the record of held meetings), with a diagnostic pointing at the value.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use toml::Spanned;
 
 use crate::calendar::{DateOrTime, parse_date, parse_date_or_datetime, parse_datetime};
@@ -12,6 +14,47 @@ use crate::diag::Diagnostic;
 use crate::model::{MemberId, Tor};
 
 pub type Value = Spanned<toml::Value>;
+
+/// The JSON Schema of a [`Value`] holding a date-time (`#[schemars(with)]`):
+/// to taplo a TOML date-time is a string.
+pub(crate) struct DateTimeSchema;
+
+impl JsonSchema for DateTimeSchema {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "DateTime".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A TOML local date-time, local time of the partnership (2012-12-06T14:00:00), or a string with an offset (\"2026-10-25T14:00+00:00\")"
+        })
+    }
+}
+
+/// The JSON Schema of a [`Value`] holding a date or a date-time.
+pub(crate) struct DateOrTimeSchema;
+
+impl JsonSchema for DateOrTimeSchema {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "DateOrTime".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A TOML date (2012-11-29) or local date-time (2012-11-29T09:00:00), or a string with an offset"
+        })
+    }
+}
 
 /// The text of a TOML date/date-time, or of a string holding one.
 fn text(v: &Value, expected: &str) -> Result<String, Diagnostic> {

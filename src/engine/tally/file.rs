@@ -5,49 +5,83 @@ use crate::model::Keyword;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
-use toml::value::Datetime;
 
 use super::input::{Item, Lists, build};
 use super::{Choice, VoteInput};
-use crate::calendar::{DateOrTime, parse_date_or_datetime};
-use crate::diag::Diagnostic;
+use crate::calendar::DateOrTime;
+use crate::diag::{Diagnostic, nearest};
 use crate::engine::InputError;
+use crate::engine::cases::{VotesFile, VotesFormat};
+use crate::engine::meeting::values::{self, DateOrTimeSchema, Value};
 use crate::load::structure;
 use crate::model::{DecisionKind, Tor};
 use crate::proclaimed::FileError;
 
 type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+/// A votes file as written. A cases file's `[case.vote]` table has the same keys.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawVotes {
-    /// The day (or local date-time) of the vote.
-    at: Option<S<Datetime>>,
+pub(crate) struct RawVotes {
+    /// The day of the vote: a TOML date, or a local date-time (or a string with
+    /// an offset). Memberships are judged on this day.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
+    at: Option<Value>,
+    /// The kinds of decision; none means an ordinary decision.
     #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        extend("items" = {"type": "string", "enum": ["ordinary", "major", "financial", "funding"]})
+    )]
     kinds: Vec<S<String>>,
+    /// Members voting for.
     #[serde(default, rename = "for")]
+    #[schemars(with = "Vec<String>")]
     votes_for: Vec<S<String>>,
+    /// Members voting against.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     against: Vec<S<String>>,
+    /// Members abstaining.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     abstain: Vec<S<String>>,
+    /// Members present but not voting (they count for the quorum).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     present: Vec<S<String>>,
-    /// `{ org = "for" }`
+    /// Proxy votes of absent members: `{ org = "for" }`.
     #[serde(default)]
+    #[schemars(
+        with = "BTreeMap<String, String>",
+        extend("additionalProperties" = {"type": "string", "enum": ["for", "against", "abstain"]})
+    )]
     proxies: BTreeMap<S<String>, S<String>>,
+    /// Members declaring a conflict of interest.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     conflicts: Vec<S<String>>,
+    /// Members opting out of the decision.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     opt_out: Vec<S<String>>,
+    /// Members represented by their substitute (listed under the member's id).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     substitutes: Vec<S<String>>,
+    /// Members represented by their deputy (listed under the member's id).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     deputies: Vec<S<String>>,
+    /// Members that told the secretariat beforehand who would stand in.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     notified: Vec<S<String>>,
+    /// The chair's casting vote on equal votes.
+    #[schemars(with = "Option<String>", extend("enum" = ["for", "against"]))]
     casting: Option<S<String>>,
 }
 
@@ -84,18 +118,38 @@ pub fn parse_votes(
     }
     let text = structure::as_text(bytes).map_err(|d| fail(vec![d]))?;
     let raw: RawVotes = structure::parse(text).map_err(fail)?;
-    let mut problems = Vec::new();
+    from_raw(tor, &raw, Some(default_date)).map_err(fail)
+}
 
-    let date = match &raw.at {
-        None => default_date,
-        Some(at) => match parse_date_or_datetime(&at.get_ref().to_string(), tor.timezone) {
+/// Checks a vote as written against `tor`, reporting every problem with its
+/// place in the text `raw` was read from. Without `default_date`, `at` is
+/// required (its diagnostic then has no place: the caller knows the table's).
+pub(crate) fn from_raw(
+    tor: &Tor,
+    raw: &RawVotes,
+    default_date: Option<NaiveDate>,
+) -> Result<VoteInput, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    // Stands in for a missing or unreadable date so every other problem is found.
+    let fallback = default_date.unwrap_or(NaiveDate::MIN);
+    let date = match (&raw.at, default_date) {
+        (Some(at), _) => match values::date_or_time(at, tor.timezone) {
             Ok(DateOrTime::Date(d)) => d,
             Ok(DateOrTime::DateTime(t)) => t.date_naive(),
-            Err(e) => {
-                problems.push(Diagnostic::error("invalid-date", e.to_string()).at(at.span()));
-                default_date
+            Err(d) => {
+                problems.push(d);
+                fallback
             }
         },
+        (None, Some(date)) => date,
+        (None, None) => {
+            problems.push(
+                Diagnostic::error("missing-key", "missing required key `at`")
+                    .label("`at` is required in this table")
+                    .help("give the day of the vote, e.g. at = 2012-12-06"),
+            );
+            fallback
+        }
     };
 
     let mut kinds = Vec::new();
@@ -108,8 +162,12 @@ pub fn parse_votes(
                     format!("`{}` is not a kind of decision", k.get_ref()),
                 )
                 .at(k.span())
-                .suggest(k.get_ref(), DecisionKind::NAMES.iter().copied())
-                .help(format!("kinds are {}", DecisionKind::NAMES.join(", "))),
+                .help(
+                    match nearest(k.get_ref(), DecisionKind::NAMES.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("kinds are {}", DecisionKind::NAMES.join(", ")),
+                    },
+                ),
             ),
         }
     }
@@ -173,7 +231,21 @@ pub fn parse_votes(
     }
     match built {
         Ok(input) if problems.is_empty() => Ok(input),
-        _ => Err(fail(problems)),
+        _ => Err(problems),
+    }
+}
+
+// This module is private to the tally engine; the cases engine reaches the
+// votes-file format through this impl.
+impl VotesFormat for VotesFile {
+    type Raw = RawVotes;
+
+    fn from_raw(
+        tor: &Tor,
+        raw: &RawVotes,
+        default_date: Option<NaiveDate>,
+    ) -> Result<VoteInput, Vec<Diagnostic>> {
+        from_raw(tor, raw, default_date)
     }
 }
 
