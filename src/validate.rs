@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::bundled;
 use crate::catalog::{CatalogError, tor_stem};
 use crate::diag::{Diagnostic, Severity};
-use crate::engine::record;
+use crate::engine::{cases, record};
 use crate::load::load_tor;
 use crate::model::Tor;
 
@@ -19,6 +19,8 @@ pub enum FileKind {
     Tor,
     /// The record of held meetings beside a ToR.
     Meetings,
+    /// Worked cases beside a ToR (`tor test` runs them; validate checks their form).
+    Cases,
 }
 
 /// One file to check.
@@ -65,8 +67,15 @@ pub fn classify(path: &Path) -> Option<(FileKind, String)> {
         return Some((FileKind::Tor, id.to_owned()));
     }
     let name = path.file_name()?.to_str()?;
-    let id = name.strip_suffix(&format!(".{}.toml", record::COMPANION))?;
-    (!id.contains('.')).then(|| (FileKind::Meetings, id.to_owned()))
+    [
+        (FileKind::Meetings, record::COMPANION),
+        (FileKind::Cases, cases::COMPANION),
+    ]
+    .into_iter()
+    .find_map(|(kind, suffix)| {
+        let id = name.strip_suffix(&format!(".{suffix}.toml"))?;
+        (!id.contains('.')).then(|| (kind, id.to_owned()))
+    })
 }
 
 /// The jobs for a folder: its ToR files first, then their companions.
@@ -181,12 +190,15 @@ impl Validator {
                         }
                         loaded.diagnostics
                     }
-                    FileKind::Meetings => match self.tor_for(path, id) {
-                        Some(tor) => record::check_record(tor, &shown, &bytes),
+                    FileKind::Meetings | FileKind::Cases => match self.tor_for(path, id) {
+                        Some(tor) if *kind == FileKind::Meetings => {
+                            record::check_record(tor, &shown, &bytes)
+                        }
+                        Some(tor) => cases::check_cases(tor, &shown, &bytes),
                         None => vec![Diagnostic::error(
                             "no-tor",
                             format!(
-                                "cannot check this record: `{id}.toml` beside it is missing or not valid"
+                                "cannot check this file: `{id}.toml` beside it is missing or not valid"
                             ),
                         )],
                     },

@@ -559,3 +559,70 @@ fn placeholder_clauses_are_a_warning() {
         .collect();
     assert!(codes.contains(&"placeholder-clause"), "{codes:?}");
 }
+
+#[test]
+fn cases_files_beside_a_tor_are_validated() {
+    let sefton = tor::bundled::PARTNERSHIPS
+        .iter()
+        .find(|(id, _)| *id == "sefton-scp")
+        .unwrap()
+        .1;
+    let cases = "[[case]]\nname = \"x\"\n[case.vote]\nat = 2012-12-06\nfor = [\"cvss\"]\n[case.expect]\nvalid = true\n";
+    let dir = dir_with(&[
+        ("sefton-scp.toml", sefton.as_bytes()),
+        ("sefton-scp.cases.toml", cases.as_bytes()),
+    ]);
+    let out = tor()
+        .args(["validate", "--format", "json", "--as-of", "2012-06-01"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let file = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("sefton-scp.cases.toml")
+        })
+        .expect("cases checked");
+    assert_eq!(file["diagnostics"][0]["code"], "unknown-member", "{file}");
+    assert_eq!(file["diagnostics"][0]["line"], 5);
+}
+
+#[test]
+fn the_repository_folder_validates_with_its_records_and_cases() {
+    let out = tor()
+        .args([
+            "validate",
+            "--format",
+            "json",
+            "--as-of",
+            "2012-06-01",
+            "--dir",
+        ])
+        .arg(common::bundled_dir())
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths.iter().filter(|p| p.ends_with(".cases.toml")).count(),
+        4,
+        "{paths:?}"
+    );
+}

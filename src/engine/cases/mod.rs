@@ -39,10 +39,8 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use toml::Spanned;
 
@@ -83,25 +81,7 @@ pub const RULES: [&str; 15] = [
 const STATUSES: [&str; 4] = ["pass", "fail", "warn", "skip"];
 const OUTCOMES: [&str; 4] = ["carried", "lost", "no-consensus", "tied"];
 
-/// The votes-file format. Its struct is private to the tally engine, which
-/// implements this for [`VotesFile`] so a `[case.vote]` table reads exactly as
-/// a `--votes` file does.
-pub(crate) trait VotesFormat {
-    type Raw: DeserializeOwned + JsonSchema + Debug;
-
-    /// The vote checked against `tor`; without `default_date`, `at` is required.
-    fn from_raw(
-        tor: &Tor,
-        raw: &Self::Raw,
-        default_date: Option<NaiveDate>,
-    ) -> Result<VoteInput, Vec<Diagnostic>>;
-}
-
-/// The `--votes` file format (see [`VotesFormat`]).
-#[derive(Debug)]
-pub(crate) enum VotesFile {}
-
-type RawVotes = <VotesFile as VotesFormat>::Raw;
+use crate::engine::tally::{RawVotes, votes_from_raw};
 
 // ---- the file as written ------------------------------------------------------
 
@@ -354,7 +334,7 @@ fn case(
                 );
             }
             let header = first_line(text, v.span());
-            match VotesFile::from_raw(tor, v.get_ref(), None) {
+            match votes_from_raw(tor, v.get_ref(), None) {
                 Ok(input) => Some(Subject::Vote(input)),
                 Err(found) => {
                     problems.extend(found.into_iter().map(|d| match d.span {

@@ -14,7 +14,6 @@ use super::{Choice, VoteInput};
 use crate::calendar::DateOrTime;
 use crate::diag::{Diagnostic, nearest};
 use crate::engine::InputError;
-use crate::engine::cases::{VotesFile, VotesFormat};
 use crate::engine::meeting::values::{self, DateOrTimeSchema, Value};
 use crate::load::structure;
 use crate::model::{DecisionKind, Tor};
@@ -232,20 +231,6 @@ pub(crate) fn from_raw(
     match built {
         Ok(input) if problems.is_empty() => Ok(input),
         _ => Err(problems),
-    }
-}
-
-// This module is private to the tally engine; the cases engine reaches the
-// votes-file format through this impl.
-impl VotesFormat for VotesFile {
-    type Raw = RawVotes;
-
-    fn from_raw(
-        tor: &Tor,
-        raw: &RawVotes,
-        default_date: Option<NaiveDate>,
-    ) -> Result<VoteInput, Vec<Diagnostic>> {
-        from_raw(tor, raw, default_date)
     }
 }
 

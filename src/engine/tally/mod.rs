@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use file::parse_votes;
+pub(crate) use file::{RawVotes, from_raw as votes_from_raw};
 pub use input::{Choice, StandIn, VoteArgs, VoteInput};
 
 use crate::engine::{Finding, FindingStatus};
