@@ -1,13 +1,220 @@
-//! Placeholder: being written.
+//! `tor audit ID --year Y`: whether a year's recorded meetings kept the ToR,
+//! clause by clause, optionally as an HTML page for a scrutiny committee.
 
-use anyhow::Result;
+use std::path::PathBuf;
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result};
+use tor::catalog::Catalog;
+use tor::engine::audit::{AuditReport, audit};
+use tor::engine::record::{COMPANION, Record, load_record};
+use tor::engine::{Finding, FindingStatus};
+use tor::model::Tor;
+use tor::report::html::audit_page;
+
+use super::output::{Format, Status, print, print_json, table};
+use super::schedule::{refuse_existing, write_file};
+use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Partnership id (see `tor list`)
+    pub id: String,
+    /// The year to audit: a calendar year, or the partnership's year that starts
+    /// in it where the ToR sets `year_starts`
+    #[arg(long)]
+    pub year: i32,
+    /// The record of held meetings [default: <dir>/<ID>.meetings.toml]
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// Also write the report as a self-contained HTML page
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Overwrite FILE if it exists
+    #[arg(long, requires = "html")]
+    pub force: bool,
+    /// Judge the year as it stood on this date [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub as_of: Option<chrono::NaiveDate>,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    if let Some(path) = &args.html {
+        refuse_existing(path, args.force)?;
+    }
+    let catalog = catalog(g)?;
+    let tor = catalog.load(&args.id)?;
+    let calendar = catalog.calendar(&tor)?;
+    let record = record(&catalog, &tor, args)?;
+    let report = audit(
+        &tor,
+        &calendar,
+        &record,
+        args.year,
+        args.as_of.unwrap_or_else(today),
+    )?;
+    if let Some(path) = &args.html {
+        write_file(path, audit_page(&report).as_bytes(), args.force)?;
+    }
+    match g.format {
+        Format::Json => print_json(&report)?,
+        Format::Human => {
+            let mut text = human(&report);
+            if let Some(path) = &args.html {
+                text.push_str(&format!("wrote {}\n", path.display()));
+            }
+            print(&text)?;
+        }
+    }
+    Ok(Status::from_valid(report.valid))
+}
+
+/// `--record FILE`, else the record beside the ToR; an audit without one cannot
+/// be made.
+fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
+    let path = match (&args.record, catalog.companion(tor.id.as_str(), COMPANION)) {
+        (Some(path), _) => path.clone(),
+        (None, Some(path)) if path.exists() => path,
+        (None, Some(path)) => anyhow::bail!(
+            "no record of meetings for {}: expected `{}`; give one with --record FILE",
+            tor.id,
+            path.display()
+        ),
+        (None, None) => anyhow::bail!(
+            "no record of meetings for {}: the built-in partnerships have none; give one with --record FILE (or --dir with `{}.{COMPANION}.toml` in it)",
+            tor.id,
+            tor.id
+        ),
+    };
+    let bytes =
+        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    Ok(load_record(tor, &path.display().to_string(), &bytes)?)
+}
+
+fn status(s: FindingStatus) -> &'static str {
+    match s {
+        FindingStatus::Pass => "pass",
+        FindingStatus::Fail => "FAIL",
+        FindingStatus::Warn => "warn",
+        FindingStatus::Skip => "skip",
+    }
+}
+
+fn clause(f: &Finding) -> String {
+    f.clause
+        .as_ref()
+        .map_or_else(|| "—".to_owned(), ToString::to_string)
+}
+
+fn human(r: &AuditReport) -> String {
+    let failing = r.failing();
+    let mut out = if failing.is_empty() {
+        format!(
+            "COMPLIED: {} ({}) kept every rule checked in {}\n",
+            r.name, r.partnership, r.label
+        )
+    } else {
+        format!(
+            "DID NOT COMPLY: {} ({}) in {}: {} ({})\n",
+            r.name,
+            r.partnership,
+            r.label,
+            if failing.len() == 1 {
+                "1 rule fails".to_owned()
+            } else {
+                format!("{} rules fail", failing.len())
+            },
+            failing.join(", ")
+        )
+    };
+    out.push_str(&format!(
+        "{} to {}; {} recorded, {} cancelled\n",
+        r.from,
+        r.to,
+        match r.meetings.len() {
+            1 => "1 meeting".to_owned(),
+            n => format!("{n} meetings"),
+        },
+        r.cancelled.len()
+    ));
+    if !r.complete {
+        out.push_str(&format!(
+            "note: the year is not over on {}; later periods are not judged\n",
+            r.as_of
+        ));
+    }
+    let mut clauses = table(["rule", "clause", "status", "finding"]);
+    for f in &r.findings {
+        clauses.add_row([
+            f.rule.to_owned(),
+            clause(f),
+            status(f.status).to_owned(),
+            f.message.clone(),
+        ]);
+    }
+    out.push_str(&format!("{clauses}\n"));
+    if !r.periods.is_empty() {
+        let mut periods = table(["period", "held", "status", "detail"]);
+        for p in &r.periods {
+            periods.add_row([
+                p.label.clone(),
+                p.held.to_string(),
+                status(p.status).to_owned(),
+                p.message.clone(),
+            ]);
+        }
+        out.push_str(&format!("Frequency\n{periods}\n"));
+    }
+    if !r.meetings.is_empty() {
+        let mut meetings = table([
+            "date",
+            "kind",
+            "papers out",
+            "minutes",
+            "status",
+            "problems",
+        ]);
+        for m in &r.meetings {
+            let kind = match (m.kind, m.public) {
+                (tor::engine::record::MeetingKind::Extraordinary, _) => "extraordinary",
+                (_, true) => "public",
+                _ => "ordinary",
+            };
+            let papers = match (&m.circulated, m.circulate_by) {
+                (Some(c), Some(by)) => format!("{c} (by {by})"),
+                (Some(c), None) => c.clone(),
+                (None, Some(by)) => format!("not recorded (by {by})"),
+                (None, None) => "not recorded".to_owned(),
+            };
+            let minutes = match (m.minutes, m.minutes_by) {
+                (Some(d), Some(by)) => format!("{d} (by {by})"),
+                (Some(d), None) => d.to_string(),
+                (None, Some(by)) => format!("not recorded (by {by})"),
+                (None, None) => "—".to_owned(),
+            };
+            let problems: Vec<String> = m
+                .findings
+                .iter()
+                .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
+                .map(|f| {
+                    format!(
+                        "{} {} ({}): {}",
+                        status(f.status),
+                        f.rule,
+                        clause(f),
+                        f.message
+                    )
+                })
+                .collect();
+            meetings.add_row([
+                m.date.to_string(),
+                kind.to_owned(),
+                papers,
+                minutes,
+                if m.valid { "pass" } else { "FAIL" }.to_owned(),
+                problems.join("\n"),
+            ]);
+        }
+        out.push_str(&format!("Meetings\n{meetings}\n"));
+    }
+    out
 }

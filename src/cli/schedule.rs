@@ -1,13 +1,246 @@
-//! Placeholder: being written.
+//! `tor schedule ID --year Y`: a year of meetings that keeps the ToR, optionally
+//! written as an iCalendar file.
 
-use anyhow::Result;
+use std::io::Write;
+use std::path::Path;
 
-use super::Global;
-use super::output::Status;
+use anyhow::{Context, Result};
+use chrono::{NaiveTime, Weekday};
+use tor::engine::FindingStatus;
+use tor::engine::schedule::ics::{IcsOptions, to_ics};
+use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
+
+use super::output::{Format, Status, print, print_json, table};
+use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Partnership id (see `tor list`)
+    pub id: String,
+    /// The year to plan: a calendar year, or the partnership's year that starts in
+    /// it where the ToR sets `year_starts`
+    #[arg(long)]
+    pub year: i32,
+    /// The day of the week to meet on, where it is a working day
+    #[arg(long, value_enum, default_value_t = Day::Thursday)]
+    pub weekday: Day,
+    /// Start time, local to the partnership (HH:MM)
+    #[arg(long, value_name = "HH:MM", default_value = "14:00", value_parser = parse_time)]
+    pub time: NaiveTime,
+    /// Write the plan as an iCalendar file (RFC 5545)
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<std::path::PathBuf>,
+    /// Length of each meeting in the iCalendar file, in minutes
+    #[arg(long, value_name = "MINUTES", default_value_t = 120,
+          value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub duration: u32,
+    /// Overwrite FILE if it exists
+    #[arg(long, requires = "ics")]
+    pub force: bool,
+}
 
-pub fn run(_g: &Global, _args: &Args) -> Result<Status> {
-    anyhow::bail!("not implemented yet")
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Day {
+    #[value(alias = "mon")]
+    Monday,
+    #[value(alias = "tue")]
+    Tuesday,
+    #[value(alias = "wed")]
+    Wednesday,
+    #[value(alias = "thu")]
+    Thursday,
+    #[value(alias = "fri")]
+    Friday,
+}
+
+impl From<Day> for Weekday {
+    fn from(d: Day) -> Self {
+        match d {
+            Day::Monday => Weekday::Mon,
+            Day::Tuesday => Weekday::Tue,
+            Day::Wednesday => Weekday::Wed,
+            Day::Thursday => Weekday::Thu,
+            Day::Friday => Weekday::Fri,
+        }
+    }
+}
+
+fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .map_err(|_| format!("`{s}` is not a time: write HH:MM, e.g. 14:00"))
+}
+
+pub fn run(g: &Global, args: &Args) -> Result<Status> {
+    if let Some(path) = &args.ics {
+        refuse_existing(path, args.force)?;
+    }
+    let catalog = catalog(g)?;
+    let tor = catalog.load(&args.id)?;
+    let calendar = catalog.calendar(&tor)?;
+    let opts = Options {
+        year: args.year,
+        weekday: args.weekday.into(),
+        time: args.time,
+    };
+    let plan = schedule(&tor, &calendar, &opts)?;
+    let wrote = match &args.ics {
+        Some(path) => {
+            let text = to_ics(
+                &plan,
+                &IcsOptions {
+                    minutes: args.duration,
+                    stamp: chrono::Utc::now(),
+                },
+            );
+            write_file(path, text.as_bytes(), args.force)?;
+            Some(path.as_path())
+        }
+        None => None,
+    };
+    match g.format {
+        Format::Json => print_json(&plan)?,
+        Format::Human => print(&human(&plan, wrote))?,
+    }
+    Ok(Status::from_valid(plan.valid))
+}
+
+fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
+    let mut out = format!(
+        "{} ({}): proposed meetings for {}, {} to {}\n",
+        plan.name, plan.partnership, plan.year, plan.from, plan.to
+    );
+    out.push_str(&format!(
+        "Frequency: {}{}; {}s at {} ({})\n",
+        plan.rule,
+        plan.clause
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default(),
+        weekday_name(plan.weekday),
+        plan.time.format("%H:%M"),
+        plan.timezone
+    ));
+    for w in &plan.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    let mut t = table([
+        "date",
+        "time",
+        "kind",
+        "papers by",
+        "minutes by",
+        "agenda and notes",
+    ]);
+    for m in &plan.meetings {
+        let mut notes: Vec<String> = m.notes.clone();
+        if !m.items.is_empty() {
+            notes.push(format!("agenda: {}", m.items.join("; ")));
+        }
+        for f in &m.failures {
+            notes.push(format!(
+                "FAILS {} ({}): {}",
+                f.rule,
+                f.clause
+                    .as_ref()
+                    .map_or("—".to_owned(), ToString::to_string),
+                f.message
+            ));
+        }
+        t.add_row([
+            m.at.format("%a %Y-%m-%d").to_string(),
+            m.at.format("%H:%M").to_string(),
+            m.kind.label().to_owned(),
+            m.circulate_by
+                .map_or_else(|| "not stated".to_owned(), |w| w.to_string()),
+            m.minutes_by
+                .map_or_else(|| "not stated".to_owned(), |d| d.to_string()),
+            notes.join("\n"),
+        ]);
+    }
+    out.push_str(&format!("{t}\n"));
+    let failing = plan.meetings.iter().filter(|m| !m.valid).count();
+    if failing == 0 {
+        out.push_str(&format!(
+            "{} meetings; each passes check-meeting with every member present, the chair presiding and papers out on the deadline\n",
+            plan.meetings.len()
+        ));
+    } else {
+        let rules: Vec<&str> = plan
+            .meetings
+            .iter()
+            .flat_map(|m| &m.failures)
+            .filter(|f| f.status == FindingStatus::Fail)
+            .map(|f| f.rule)
+            .collect();
+        let mut rules = rules;
+        rules.sort_unstable();
+        rules.dedup();
+        out.push_str(&format!(
+            "NOT VALID: {failing} of {} proposed meetings fail a rule even with every member present ({})\n",
+            plan.meetings.len(),
+            rules.join(", ")
+        ));
+    }
+    if let Some(path) = wrote {
+        out.push_str(&format!("wrote {}\n", path.display()));
+    }
+    out
+}
+
+/// Refuses to go on when `path` exists and may not be overwritten, before any
+/// work is done.
+pub(super) fn refuse_existing(path: &Path, force: bool) -> Result<()> {
+    if !force && path.exists() {
+        anyhow::bail!(
+            "`{}` already exists; give --force to overwrite it",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+/// then renamed over it, so a reader never sees half a file. Without `force` an
+/// existing file is never replaced, even one created meanwhile.
+pub(super) fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    refuse_existing(path, force)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let shown = path.display();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tor-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot write `{shown}`: cannot create a file in `{}`",
+                dir.display()
+            )
+        })?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write `{shown}`"))?;
+    // A temporary file is private; the result is a document to share.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot write `{shown}`"))?;
+    }
+    let persisted = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| {
+        if !force && e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("`{shown}` already exists; give --force to overwrite it")
+        } else {
+            anyhow::anyhow!("cannot write `{shown}`: {}", e.error)
+        }
+    })?;
+    Ok(())
 }

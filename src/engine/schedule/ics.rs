@@ -1,0 +1,295 @@
+//! A plan as an iCalendar file (RFC 5545): one event per meeting, and an
+//! all-day event for each papers deadline and minutes due date.
+//!
+//! Lines end in CRLF and are folded at 75 octets; TEXT values are escaped. UIDs
+//! are the partnership id and the meeting's date, so a calendar that imports a
+//! revised plan updates the same events. Times are local to Europe/London with a
+//! VTIMEZONE; a zone tor has no VTIMEZONE for (or a year whose clock changes the
+//! modern rule does not give) is written in UTC instead, which every reader knows.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, Utc, Weekday};
+
+use super::{MeetingKind, ProposedMeeting, Schedule};
+use crate::calendar::Deadline;
+
+const LONDON_VTIMEZONE: [&str; 16] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/London",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0000",
+    "TZOFFSETTO:+0100",
+    "TZNAME:BST",
+    "DTSTART:19810329T010000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0000",
+    "TZNAME:GMT",
+    "DTSTART:19961027T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+];
+
+/// How the calendar is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IcsOptions {
+    /// Length of each meeting, in minutes.
+    pub minutes: u32,
+    /// The DTSTAMP of every event: when the file was made.
+    pub stamp: DateTime<Utc>,
+}
+
+/// The calendar text of `plan`.
+pub fn to_ics(plan: &Schedule, opts: &IcsOptions) -> String {
+    let london = plan.timezone == "Europe/London"
+        && plan
+            .meetings
+            .iter()
+            .all(|m| london_offset(m.at.naive_utc()) == m.at.offset().fix().local_minus_utc());
+    let mut out = Ics::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line(&format!(
+        "PRODID:-//tor//tor schedule {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
+    out.line("CALSCALE:GREGORIAN");
+    out.line("METHOD:PUBLISH");
+    out.text("X-WR-CALNAME", &format!("{} {}", plan.name, plan.year));
+    if london {
+        for l in LONDON_VTIMEZONE {
+            out.line(l);
+        }
+        out.line("END:VTIMEZONE");
+    }
+    let stamp = opts.stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    for m in &plan.meetings {
+        meeting(&mut out, plan, m, london, &stamp, opts.minutes);
+        deadline_events(&mut out, plan, m, &stamp);
+    }
+    out.line("END:VCALENDAR");
+    out.0
+}
+
+fn meeting(
+    out: &mut Ics,
+    plan: &Schedule,
+    m: &ProposedMeeting,
+    london: bool,
+    stamp: &str,
+    minutes: u32,
+) {
+    let date = m.date();
+    out.line("BEGIN:VEVENT");
+    out.line(&format!("UID:{}-{date}@tor", plan.partnership));
+    out.line(&format!("DTSTAMP:{stamp}"));
+    if london {
+        out.line(&format!(
+            "DTSTART;TZID=Europe/London:{}",
+            m.at.naive_local().format("%Y%m%dT%H%M%S")
+        ));
+    } else {
+        out.line(&format!(
+            "DTSTART:{}",
+            m.at.naive_utc().format("%Y%m%dT%H%M%SZ")
+        ));
+    }
+    let duration = match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("PT{h}H"),
+        (0, m) => format!("PT{m}M"),
+        (h, m) => format!("PT{h}H{m}M"),
+    };
+    out.line(&format!("DURATION:{duration}"));
+    let what = match m.kind {
+        MeetingKind::Ordinary => "meeting",
+        MeetingKind::Public => "public meeting",
+        MeetingKind::MayMeeting => "May meeting (chair elected)",
+    };
+    out.text("SUMMARY", &format!("{}: {what}", plan.name));
+    let mut description = vec![format!(
+        "Proposed by tor schedule: {}{}.",
+        plan.rule,
+        plan.clause
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default()
+    )];
+    description.extend(m.notes.iter().map(|n| format!("{}.", capitalise(n))));
+    if !m.items.is_empty() {
+        description.push(format!("Agenda: {}.", m.items.join("; ")));
+    }
+    if let Some(by) = m.circulate_by {
+        description.push(format!("Papers out by {by}."));
+    }
+    if let Some(by) = m.minutes_by {
+        description.push(format!("Minutes due by {by}."));
+    }
+    out.text("DESCRIPTION", &description.join("\n"));
+    if m.public {
+        out.line("CLASS:PUBLIC");
+    }
+    out.line("STATUS:TENTATIVE");
+    out.line("TRANSP:OPAQUE");
+    out.line("END:VEVENT");
+}
+
+fn deadline_events(out: &mut Ics, plan: &Schedule, m: &ProposedMeeting, stamp: &str) {
+    let date = m.date();
+    let papers = m.circulate_by.map(|w| match w.0 {
+        Deadline::Date(d) => (d, format!("by {d}")),
+        Deadline::Instant(t) => (
+            t.date_naive(),
+            format!("by {}", t.format("%H:%M on %Y-%m-%d")),
+        ),
+    });
+    let events = [
+        ("papers", "Papers out", papers),
+        (
+            "minutes",
+            "Minutes due",
+            m.minutes_by.map(|d| (d, format!("by {d}"))),
+        ),
+    ];
+    for (key, what, when) in events {
+        let Some((day, by)) = when else { continue };
+        out.line("BEGIN:VEVENT");
+        out.line(&format!("UID:{}-{date}-{key}@tor", plan.partnership));
+        out.line(&format!("DTSTAMP:{stamp}"));
+        out.line(&format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
+        let next = day.succ_opt().unwrap_or(day);
+        out.line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        out.text(
+            "SUMMARY",
+            &format!("{what}: {} meeting of {date}", plan.name),
+        );
+        out.text(
+            "DESCRIPTION",
+            &format!("{what} {by} for the meeting on {date}, under the terms of reference."),
+        );
+        out.line("TRANSP:TRANSPARENT");
+        out.line("END:VEVENT");
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// UK clock rule since 1996, as the VTIMEZONE states it: summer time from 01:00
+/// UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+fn london_offset(utc: NaiveDateTime) -> i32 {
+    let y = utc.year();
+    let change = |month| last_sunday(y, month).and_then(|d| d.and_hms_opt(1, 0, 0));
+    match (change(3), change(10)) {
+        (Some(on), Some(off)) if on <= utc && utc < off => 3600,
+        _ => 0,
+    }
+}
+
+fn last_sunday(y: i32, month: u32) -> Option<NaiveDate> {
+    let first_next = NaiveDate::from_ymd_opt(y, month + 1, 1)?;
+    let last = first_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_days(chrono::Days::new(u64::from(back)))
+        .filter(|d| d.weekday() == Weekday::Sun)
+}
+
+/// The file being built: content lines folded and ended as RFC 5545 asks.
+#[derive(Default)]
+struct Ics(String);
+
+impl Ics {
+    /// One content line, folded so no physical line exceeds 75 octets.
+    fn line(&mut self, line: &str) {
+        let mut width = 0;
+        for c in line.chars() {
+            let n = c.len_utf8();
+            // Fold before a character that would overflow; a continuation line
+            // starts with a space, which counts towards its 75.
+            if width + n > 75 {
+                self.0.push_str("\r\n ");
+                width = 1;
+            }
+            self.0.push(c);
+            width += n;
+        }
+        self.0.push_str("\r\n");
+    }
+
+    /// A property whose value is TEXT.
+    fn text(&mut self, name: &str, value: &str) {
+        self.line(&format!("{name}:{}", escape(value)));
+    }
+}
+
+/// TEXT escaping: backslash, semicolon, comma and newline.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            // Other control characters are not allowed in TEXT.
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_short_and_characters_whole() {
+        let mut ics = Ics::default();
+        let long = format!("DESCRIPTION:{}", "é".repeat(100));
+        ics.line(&long);
+        for l in ics.0.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = ics.0.replace("\r\n ", "");
+        assert_eq!(unfolded.trim_end(), long);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+
+    #[test]
+    fn the_uk_rule_matches_chrono_tz_since_1996() {
+        use chrono::TimeZone;
+        let tz = chrono_tz::Europe::London;
+        for y in 1996..2100 {
+            for (m, d) in [
+                (3, 20),
+                (3, 31),
+                (4, 1),
+                (10, 20),
+                (10, 31),
+                (11, 1),
+                (7, 1),
+            ] {
+                let t = tz
+                    .with_ymd_and_hms(y, m, d, 14, 0, 0)
+                    .single()
+                    .expect("an afternoon");
+                assert_eq!(
+                    london_offset(t.naive_utc()),
+                    t.offset().fix().local_minus_utc(),
+                    "{t}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Periods of a partnership's calendar for planning and auditing a year: calendar
+//! months and quarters, and years that start on 1 January or on the partnership's
+//! own day (municipal year). Same meaning as the meeting rules' periods (SPEC §3).
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::model::Period;
+
+/// One whole period: `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub kind: Period,
+    year_starts: Option<(u32, u32)>,
+}
+
+impl Span {
+    /// The period of `kind` holding `date`.
+    pub fn of(kind: Period, year_starts: Option<(u32, u32)>, date: NaiveDate) -> Self {
+        let (start, end) = match kind {
+            Period::Month => {
+                let start = date.with_day(1).unwrap_or(date);
+                (start, add_months(start, 1))
+            }
+            Period::Quarter => {
+                let month = (date.month0() / 3) * 3 + 1;
+                let start = NaiveDate::from_ymd_opt(date.year(), month, 1).unwrap_or(date);
+                (start, add_months(start, 3))
+            }
+            Period::Year => {
+                let this = year_start(date.year(), year_starts);
+                if date >= this {
+                    (this, year_start(date.year().saturating_add(1), year_starts))
+                } else {
+                    (year_start(date.year().saturating_sub(1), year_starts), this)
+                }
+            }
+        };
+        Self {
+            start,
+            end,
+            kind,
+            year_starts,
+        }
+    }
+
+    /// The partnership's year that starts in calendar year `y`.
+    pub fn year(year_starts: Option<(u32, u32)>, y: i32) -> Self {
+        Self::of(Period::Year, year_starts, year_start(y, year_starts))
+    }
+
+    /// The period after this one.
+    pub fn next(&self) -> Self {
+        Self::of(self.kind, self.year_starts, self.end)
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date < self.end
+    }
+
+    /// The last day of the period.
+    pub fn last(&self) -> NaiveDate {
+        self.end.pred_opt().unwrap_or(self.end)
+    }
+
+    /// Periods of `kind` that overlap this one, in order.
+    pub fn periods(&self, kind: Period) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut p = Self::of(kind, self.year_starts, self.start);
+        // Bounded: a year holds at most 12 months; the guard only stops a
+        // period that would not advance at the end of chrono's range.
+        while p.start < self.end && out.len() < 400 {
+            out.push(p);
+            let next = p.next();
+            if next.start <= p.start {
+                break;
+            }
+            p = next;
+        }
+        out
+    }
+
+    /// `2012-07`, `2012-Q3`, `2012`, or `2012/13` for a year that does not start
+    /// on 1 January.
+    pub fn label(&self) -> String {
+        let y = self.start.year();
+        match self.kind {
+            Period::Month => self.start.format("%Y-%m").to_string(),
+            Period::Quarter => format!("{y}-Q{}", self.start.month0() / 3 + 1),
+            Period::Year if self.start.month() == 1 && self.start.day() == 1 => y.to_string(),
+            Period::Year => format!("{y}/{:02}", (y + 1).rem_euclid(100)),
+        }
+    }
+}
+
+/// `date` plus `n` months: the same day, or that month's last day where the day
+/// does not exist (SPEC §3). Saturates at the end of chrono's range.
+pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// The first day of the partnership's year that starts in calendar year `y`.
+fn year_start(y: i32, starts: Option<(u32, u32)>) -> NaiveDate {
+    let jan1 = NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(if y < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    });
+    let Some((month, day)) = starts else {
+        return jan1;
+    };
+    // A start on 29 February falls back to the month's last day in other years.
+    NaiveDate::from_ymd_opt(y, month, day)
+        .or_else(|| {
+            NaiveDate::from_ymd_opt(y, month, 1)
+                .and_then(|first| first.checked_add_months(Months::new(1)))
+                .and_then(|next| next.pred_opt())
+        })
+        .unwrap_or(jan1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("real date")
+    }
+
+    #[test]
+    fn a_municipal_year_and_its_quarters() {
+        let y = Span::year(Some((5, 1)), 2012);
+        assert_eq!((y.start, y.end), (ymd(2012, 5, 1), ymd(2013, 5, 1)));
+        assert_eq!(y.label(), "2012/13");
+        let labels: Vec<String> = y.periods(Period::Quarter).iter().map(Span::label).collect();
+        assert_eq!(
+            labels,
+            ["2012-Q2", "2012-Q3", "2012-Q4", "2013-Q1", "2013-Q2"]
+        );
+        assert_eq!(y.periods(Period::Month).len(), 12);
+        assert_eq!(Span::year(None, 2027).label(), "2027");
+        assert_eq!(Span::year(Some((2, 29)), 2013).start, ymd(2013, 2, 28));
+    }
+
+    #[test]
+    fn the_end_of_time_does_not_loop() {
+        let y = Span::year(None, 262_143);
+        assert!(y.periods(Period::Month).len() <= 400);
+    }
+}
