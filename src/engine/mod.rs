@@ -7,6 +7,7 @@ pub mod cases;
 pub mod deadlines;
 mod finding;
 pub mod meeting;
+pub(crate) mod period;
 pub mod record;
 pub mod schedule;
 pub mod tally;

@@ -12,8 +12,8 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::Deadline;
 use crate::engine::audit::{AuditReport, MeetingAudit};
+use crate::engine::period::Span;
 use crate::engine::record::MeetingKind;
-use crate::engine::schedule::periods::Span;
 use crate::engine::{Finding, FindingStatus};
 use crate::model::Period;
 

@@ -18,8 +18,8 @@ use serde::Serialize;
 
 use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, MeetingInput, check_meeting};
+use super::period::{Span, add_months};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
-use super::schedule::periods::{Span, add_months};
 use super::{Finding, FindingStatus};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
 use crate::model::{ChairAppointment, Clause, Frequency, FrequencyRule, Period, Tor};

@@ -5,7 +5,7 @@
 //! state, or the input does not say enough to judge, is `skip` — never `pass`.
 
 pub(crate) mod input;
-mod period;
+
 mod rules;
 pub(crate) mod values;
 

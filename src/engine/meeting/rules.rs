@@ -3,10 +3,10 @@
 use chrono::{DateTime, Months, NaiveDate};
 use chrono_tz::Tz;
 
-use super::period::{Span, add_months};
 use super::{ChairPresence, History, MeetingInput};
 use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
 use crate::engine::deadlines::{format_instant, notice_deadline};
+use crate::engine::period::{Span, add_months};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
 use crate::engine::{Finding, FindingStatus};
 use crate::model::{

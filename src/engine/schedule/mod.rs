@@ -11,17 +11,16 @@
 //! needs some rhythm, and a quarter is the longest period any bundled ToR allows.
 
 pub mod ics;
-pub(crate) mod periods;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
-use self::periods::{Span, add_months};
 use super::Finding;
 use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{ChairPresence, History, MeetingInput, check_meeting};
 use crate::calendar::{Calendar, Deadline, FIRST_YEAR, Given, LAST_YEAR};
+use crate::engine::period::{Span, add_months};
 use crate::model::{ChairAppointment, Clause, FrequencyRule, HistoryKind, Period, Tor};
 
 /// The agenda item that records the chair's election; `tor audit` looks for it.

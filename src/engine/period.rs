@@ -1,5 +1,6 @@
-//! Periods for frequency and public-meeting rules: calendar months and quarters,
-//! and years that start on 1 January or on the partnership's own day (municipal year).
+//! Periods of a partnership's calendar (SPEC §3): calendar months and quarters, and
+//! years that start on 1 January or on the partnership's own day (municipal year).
+//! The meeting rules, the year's schedule and the audit all count in these.
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -10,8 +11,7 @@ use crate::model::Period;
 pub struct Span {
     pub start: NaiveDate,
     pub end: NaiveDate,
-    kind: Period,
-    /// The year's first day as month and day, for labels of non-calendar years.
+    pub kind: Period,
     year_starts: Option<(u32, u32)>,
 }
 
@@ -45,6 +45,11 @@ impl Span {
         }
     }
 
+    /// The partnership's year that starts in calendar year `y`.
+    pub fn year(year_starts: Option<(u32, u32)>, y: i32) -> Self {
+        Self::of(Period::Year, year_starts, year_start(y, year_starts))
+    }
+
     /// The period after this one.
     pub fn next(&self) -> Self {
         Self::of(self.kind, self.year_starts, self.end)
@@ -52,6 +57,28 @@ impl Span {
 
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date < self.end
+    }
+
+    /// The last day of the period.
+    pub fn last(&self) -> NaiveDate {
+        self.end.pred_opt().unwrap_or(self.end)
+    }
+
+    /// Periods of `kind` that overlap this one, in order.
+    pub fn periods(&self, kind: Period) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut p = Self::of(kind, self.year_starts, self.start);
+        // Bounded: a year holds at most 12 months; the guard only stops a
+        // period that would not advance at the end of chrono's range.
+        while p.start < self.end && out.len() < 400 {
+            out.push(p);
+            let next = p.next();
+            if next.start <= p.start {
+                break;
+            }
+            p = next;
+        }
+        out
     }
 
     /// `2012-07`, `2012-Q3`, `2012`, or `2012/13` for a year that does not start
@@ -62,7 +89,7 @@ impl Span {
             Period::Month => self.start.format("%Y-%m").to_string(),
             Period::Quarter => format!("{y}-Q{}", self.start.month0() / 3 + 1),
             Period::Year if self.start.month() == 1 && self.start.day() == 1 => y.to_string(),
-            Period::Year => format!("{y}/{:02} (from {})", (y + 1).rem_euclid(100), self.start),
+            Period::Year => format!("{y}/{:02}", (y + 1).rem_euclid(100)),
         }
     }
 }
@@ -103,6 +130,27 @@ mod tests {
     }
 
     #[test]
+    fn a_municipal_year_and_its_quarters() {
+        let y = Span::year(Some((5, 1)), 2012);
+        assert_eq!((y.start, y.end), (ymd(2012, 5, 1), ymd(2013, 5, 1)));
+        assert_eq!(y.label(), "2012/13");
+        let labels: Vec<String> = y.periods(Period::Quarter).iter().map(Span::label).collect();
+        assert_eq!(
+            labels,
+            ["2012-Q2", "2012-Q3", "2012-Q4", "2013-Q1", "2013-Q2"]
+        );
+        assert_eq!(y.periods(Period::Month).len(), 12);
+        assert_eq!(Span::year(None, 2027).label(), "2027");
+        assert_eq!(Span::year(Some((2, 29)), 2013).start, ymd(2013, 2, 28));
+    }
+
+    #[test]
+    fn the_end_of_time_does_not_loop() {
+        let y = Span::year(None, 262_143);
+        assert!(y.periods(Period::Month).len() <= 400);
+    }
+
+    #[test]
     fn quarters_and_months() {
         let q = Span::of(Period::Quarter, None, ymd(2012, 8, 15));
         assert_eq!((q.start, q.end), (ymd(2012, 7, 1), ymd(2012, 10, 1)));
@@ -121,7 +169,7 @@ mod tests {
             (before.start, before.end),
             (ymd(2012, 5, 1), ymd(2013, 5, 1))
         );
-        assert_eq!(before.label(), "2012/13 (from 2012-05-01)");
+        assert_eq!(before.label(), "2012/13");
         let on = Span::of(Period::Year, Some((5, 1)), ymd(2013, 5, 1));
         assert_eq!(on.start, ymd(2013, 5, 1));
         assert_eq!(
