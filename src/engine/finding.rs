@@ -48,6 +48,14 @@ impl Finding {
         Self::new(rule, Some(clause), FindingStatus::Fail, message)
     }
 
+    pub fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
+        Self::new(rule, clause, FindingStatus::Skip, message)
+    }
+
+    pub fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
+        Self::new(rule, clause, FindingStatus::Warn, message)
+    }
+
     /// The ToR states no such rule.
     pub fn not_stated(rule: &'static str, what: &str) -> Self {
         Self::new(

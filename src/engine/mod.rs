@@ -11,5 +11,6 @@ pub(crate) mod period;
 pub mod record;
 pub mod schedule;
 pub mod tally;
+mod words;
 
 pub use finding::{Finding, FindingStatus, InputError, resolve_member};

@@ -12,6 +12,8 @@
 //! that lists no agendas cannot say, and those findings are skipped.
 //! Periods that end after `as_of` are not judged yet.
 
+use crate::engine::words::{and_list, plural};
+use crate::model::Keyword;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -22,7 +24,7 @@ use super::period::{Span, add_months};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
 use super::{Finding, FindingStatus};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
-use crate::model::{ChairAppointment, Clause, Frequency, FrequencyRule, Period, Tor};
+use crate::model::{ChairAppointment, Frequency, FrequencyRule, Period, Tor};
 
 /// The rules judged meeting by meeting, in report order.
 const PER_MEETING: [&str; 7] = [
@@ -193,38 +195,6 @@ pub fn audit(
     })
 }
 
-fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Finding {
-    Finding::new(rule, clause, FindingStatus::Skip, message)
-}
-
-fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Finding {
-    Finding::new(rule, clause, FindingStatus::Warn, message)
-}
-
-/// `a, b and c`.
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => "none".to_owned(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn per_name(per: Period) -> &'static str {
-    match per {
-        Period::Month => "month",
-        Period::Quarter => "quarter",
-        Period::Year => "year",
-    }
-}
-
 fn norm(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -375,7 +345,7 @@ impl<'a> Auditor<'a> {
         let due = minutes_due(m.date, rule.n, self.cal);
         let within = format!("within {} working days", rule.n);
         match m.minutes {
-            None => skip(
+            None => Finding::skip(
                 R,
                 Some(&rule.clause),
                 format!(
@@ -416,12 +386,12 @@ impl<'a> Auditor<'a> {
                 ("extraordinary-notice", None) => {
                     Finding::not_stated(rule, "notice rule for extraordinary meetings")
                 }
-                ("extraordinary-notice", clause) => skip(
+                ("extraordinary-notice", clause) => Finding::skip(
                     rule,
                     clause,
                     format!("no extraordinary meeting recorded in {}", self.span.label()),
                 ),
-                _ => skip(
+                _ => Finding::skip(
                     rule,
                     tor_clause,
                     format!("no meetings recorded in {}", self.span.label()),
@@ -478,7 +448,7 @@ impl<'a> Auditor<'a> {
             );
         }
         if !warns.is_empty() {
-            return warn(
+            return Finding::warn(
                 rule,
                 clause,
                 format!(
@@ -503,7 +473,7 @@ impl<'a> Auditor<'a> {
         } else {
             format!("not judged for any meeting: {}", detail(&skips))
         };
-        skip(rule, clause, message)
+        Finding::skip(rule, clause, message)
     }
 
     // ---- frequency --------------------------------------------------------------
@@ -529,9 +499,9 @@ impl<'a> Auditor<'a> {
     ) -> (Finding, Vec<PeriodAudit>) {
         const R: &str = "frequency";
         let rule = if exact {
-            format!("{n} a {}", per_name(per))
+            format!("{n} a {}", per.as_str())
         } else {
-            format!("at least {n} a {}", per_name(per))
+            format!("at least {n} a {}", per.as_str())
         };
         let needed = n as usize;
         let mut periods = Vec::new();
@@ -636,24 +606,24 @@ impl<'a> Auditor<'a> {
                 format!(
                     "{} of {} broke the rule ({rule}): {}",
                     failing.len(),
-                    plural(periods.len(), per_name(per), &format!("{}s", per_name(per))),
+                    plural(periods.len(), per.as_str(), &format!("{}s", per.as_str())),
                     failing.join("; ")
                 ),
             )
         } else if judged == 0 {
-            skip(
+            Finding::skip(
                 R,
                 Some(&f.clause),
                 format!(
                     "no {} of {} can be judged yet",
-                    per_name(per),
+                    per.as_str(),
                     self.span.label()
                 ),
             )
         } else if let [only] = periods.as_slice() {
             Finding::pass(R, &f.clause, format!("{rule}: {}", only.message))
         } else {
-            let mut message = format!("{rule}: every {} judged had its meetings", per_name(per));
+            let mut message = format!("{rule}: every {} judged had its meetings", per.as_str());
             if judged < periods.len() {
                 message.push_str(&format!(" ({judged} of {} judged)", periods.len()));
             }
@@ -894,7 +864,7 @@ impl<'a> Auditor<'a> {
         if self.over(self.span.last()) {
             Finding::fail(R, &pm.clause, message)
         } else {
-            skip(
+            Finding::skip(
                 R,
                 Some(&pm.clause),
                 format!("the year is not over: {message} so far"),
@@ -919,7 +889,7 @@ impl<'a> Auditor<'a> {
         };
         let listed: Vec<&HeldMeeting> = self.held().filter(|m| !m.items.is_empty()).collect();
         if listed.is_empty() {
-            return skip(
+            return Finding::skip(
                 R,
                 Some(&si.clause),
                 format!("the record lists no agenda items in {}", self.span.label()),
@@ -961,7 +931,7 @@ impl<'a> Auditor<'a> {
             return if self.over(self.span.last()) {
                 Finding::fail(R, &si.clause, message)
             } else {
-                warn(R, Some(&si.clause), format!("so far {message}"))
+                Finding::warn(R, Some(&si.clause), format!("so far {message}"))
             };
         }
         let short: Vec<String> = listed
@@ -1001,8 +971,10 @@ impl<'a> Auditor<'a> {
             .collect();
         let hint = "record it as an agenda item such as \"Election of chair\"";
         match &chair.appointment {
-            ChairAppointment::Named => skip(R, c, "a named office holds the chair: no election"),
-            ChairAppointment::Rotating { years, .. } => skip(
+            ChairAppointment::Named => {
+                Finding::skip(R, c, "a named office holds the chair: no election")
+            }
+            ChairAppointment::Rotating { years, .. } => Finding::skip(
                 R,
                 c,
                 format!(
@@ -1013,15 +985,15 @@ impl<'a> Auditor<'a> {
                 (Some(d), _) => {
                     Finding::pass(R, &chair.clause, format!("the chair was elected on {d}"))
                 }
-                (None, false) => skip(
+                (None, false) => Finding::skip(
                     R,
                     c,
                     "the record lists no agenda items, so it cannot show the election",
                 ),
                 (None, true) if !self.over(self.span.last()) => {
-                    skip(R, c, "no election of the chair recorded yet this year")
+                    Finding::skip(R, c, "no election of the chair recorded yet this year")
                 }
-                (None, true) => warn(
+                (None, true) => Finding::warn(
                     R,
                     c,
                     format!(
@@ -1036,7 +1008,7 @@ impl<'a> Auditor<'a> {
                     p.start.month() == 5
                 });
                 let Some(may) = may else {
-                    return skip(R, c, "the year holds no May");
+                    return Finding::skip(R, c, "the year holds no May");
                 };
                 let Some(meeting) = self.held().find(|m| may.contains(m.date)) else {
                     return if self.over(may.last()) {
@@ -1052,7 +1024,7 @@ impl<'a> Auditor<'a> {
                             ),
                         )
                     } else {
-                        skip(R, c, "May is not over yet")
+                        Finding::skip(R, c, "May is not over yet")
                     };
                 };
                 if meeting.items.iter().any(|i| is_election(i)) {
@@ -1066,7 +1038,7 @@ impl<'a> Auditor<'a> {
                     );
                 }
                 if meeting.items.is_empty() {
-                    return skip(
+                    return Finding::skip(
                         R,
                         c,
                         format!(
@@ -1084,7 +1056,7 @@ impl<'a> Auditor<'a> {
                             meeting.date
                         ),
                     ),
-                    None => warn(
+                    None => Finding::warn(
                         R,
                         c,
                         format!(
@@ -1117,7 +1089,7 @@ impl<'a> Auditor<'a> {
                         and_list(&recorded)
                     ),
                 ),
-                (true, true) => warn(
+                (true, true) => Finding::warn(
                     R,
                     Some(&review.clause),
                     format!(
@@ -1125,7 +1097,7 @@ impl<'a> Auditor<'a> {
                         self.span.label()
                     ),
                 ),
-                (false, _) => skip(R, Some(&review.clause), "the ToR sets no review date"),
+                (false, _) => Finding::skip(R, Some(&review.clause), "the ToR sets no review date"),
             };
         };
         if next <= self.span.last() && next < self.as_of {

@@ -1,5 +1,7 @@
 //! The rules, one method each. Messages name who and what decided the verdict.
 
+use crate::engine::words::{and_list, plural};
+use crate::model::Keyword;
 use chrono::{DateTime, Months, NaiveDate};
 use chrono_tz::Tz;
 
@@ -49,42 +51,10 @@ pub(super) struct Ctx<'a> {
     history: History<'a>,
 }
 
-fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Finding {
-    Finding::new(rule, clause, FindingStatus::Skip, message)
-}
-
-fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Finding {
-    Finding::new(rule, clause, FindingStatus::Warn, message)
-}
-
-/// `a, b and c`.
-fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => "none".to_owned(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Hours to at most two decimals, without trailing zeros: 48, 48.5, 47.25.
 fn hours(h: f64) -> String {
     let rounded = (h * 100.0).round() / 100.0;
     format!("{}", rounded + 0.0)
-}
-
-fn per_name(per: Period) -> &'static str {
-    match per {
-        Period::Month => "month",
-        Period::Quarter => "quarter",
-        Period::Year => "year",
-    }
 }
 
 /// Agenda items quoted, as they may themselves contain commas or "and".
@@ -217,7 +187,7 @@ impl<'a> Ctx<'a> {
         let agenda_clause = n.agenda.as_ref().map(|r| &r.clause);
         match (self.m.extraordinary, &n.extraordinary) {
             (true, Some(rule)) => [
-                skip(
+                Finding::skip(
                     "notice",
                     agenda_clause,
                     format!(
@@ -233,12 +203,12 @@ impl<'a> Ctx<'a> {
                     None => Finding::not_stated("notice", "notice rule for agenda and papers"),
                 };
                 let ex = match ex_rule {
-                    _ if extraordinary => skip(
+                    _ if extraordinary => Finding::skip(
                         "extraordinary-notice",
                         None,
                         "the ToR states no notice rule for extraordinary meetings, so the ordinary notice rule applies",
                     ),
-                    Some(rule) => skip(
+                    Some(rule) => Finding::skip(
                         "extraordinary-notice",
                         Some(&rule.clause),
                         "not an extraordinary meeting",
@@ -262,7 +232,7 @@ impl<'a> Ctx<'a> {
         };
         let period = describe_notice(rule);
         let Some(given) = self.m.circulated else {
-            return skip(
+            return Finding::skip(
                 name,
                 Some(&rule.clause),
                 format!("when the {what} went out was not given; due by {due} ({period} before)"),
@@ -271,7 +241,7 @@ impl<'a> Ctx<'a> {
         let verdict = match in_time(rule.convention, rule.n, self.at, given, self.cal) {
             Ok(v) => v,
             // Input building refuses this; a library caller gets a skip, not a guess.
-            Err(e) => return skip(name, Some(&rule.clause), e.to_string()),
+            Err(e) => return Finding::skip(name, Some(&rule.clause), e.to_string()),
         };
         let message = match (rule.convention, given) {
             (Convention::Hours, Given::Instant(t)) => {
@@ -316,7 +286,7 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "quorum");
         };
         if !self.m.attendance_given() {
-            return skip(R, Some(&q.clause), "who attended was not given");
+            return Finding::skip(R, Some(&q.clause), "who attended was not given");
         }
         let voting_in_post = self.tor.members_on(self.date).filter(|m| m.voting).count() as u64;
         let (class, needed, what) = match &q.rule {
@@ -387,7 +357,7 @@ impl<'a> Ctx<'a> {
     fn membership(&self) -> Finding {
         const R: &str = "membership";
         if !self.m.attendance_given() {
-            return skip(R, None, "who attended was not given");
+            return Finding::skip(R, None, "who attended was not given");
         }
         let decisions_clause = self.tor.decisions.as_ref().map(|d| &d.clause);
         let mut fails: Vec<(String, Option<&Clause>)> = Vec::new();
@@ -448,7 +418,7 @@ impl<'a> Ctx<'a> {
             return Finding::new(R, *clause, FindingStatus::Fail, message);
         }
         if let Some((_, clause)) = warns.first() {
-            return warn(R, *clause, join(&warns));
+            return Finding::warn(R, *clause, join(&warns));
         }
         Finding::new(
             R,
@@ -470,7 +440,7 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "rule on the chair");
         };
         match self.m.chair {
-            None => skip(R, Some(&chair.clause), "who chaired was not given"),
+            None => Finding::skip(R, Some(&chair.clause), "who chaired was not given"),
             Some(ChairPresence::Present) => Finding::pass(R, &chair.clause, "the chair presided"),
             Some(ChairPresence::Deputy) => match &chair.deputy {
                 Some(clause) => Finding::pass(R, clause, "a deputy chaired, as the ToR allows"),
@@ -557,7 +527,7 @@ impl<'a> Ctx<'a> {
             let mut message = "a public meeting".to_owned();
             if let Some(class) = &pm.required_class {
                 if !self.m.attendance_given() {
-                    return skip(
+                    return Finding::skip(
                         R,
                         clause,
                         format!(
@@ -593,7 +563,7 @@ impl<'a> Ctx<'a> {
             return Finding::pass(R, &pm.clause, message);
         }
         match held {
-            None => skip(
+            None => Finding::skip(
                 R,
                 clause,
                 "not a public meeting; whether the year has had its public meeting needs the record of meetings",
@@ -611,7 +581,7 @@ impl<'a> Ctx<'a> {
                     ),
                 )
             }
-            Some(held) => warn(
+            Some(held) => Finding::warn(
                 R,
                 clause,
                 format!(
@@ -632,7 +602,7 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "meeting frequency");
         };
         let Some(past) = self.past() else {
-            return skip(
+            return Finding::skip(
                 R,
                 Some(&f.clause),
                 "needs the record of meetings, or the previous meeting's date",
@@ -655,7 +625,7 @@ impl<'a> Ctx<'a> {
     fn every_months(&self, f: &Frequency, months: u32, past: &Past) -> Finding {
         const R: &str = "frequency";
         let Some(&prev) = past.dates.last() else {
-            return skip(
+            return Finding::skip(
                 R,
                 Some(&f.clause),
                 "the record holds no meeting before this one",
@@ -730,7 +700,7 @@ impl<'a> Ctx<'a> {
     fn at_least(&self, f: &Frequency, n: u32, per: Period, past: &Past) -> Finding {
         const R: &str = "frequency";
         let Some(&prev) = past.dates.last() else {
-            return skip(
+            return Finding::skip(
                 R,
                 Some(&f.clause),
                 "the record holds no meeting before this one",
@@ -777,7 +747,7 @@ impl<'a> Ctx<'a> {
             }
             p = p.next();
         }
-        let rule = format!("at least {n} a {}", per_name(per));
+        let rule = format!("at least {n} a {}", per.as_str());
         if short_count > 0 {
             let more = short_count - short.len();
             let mut list = and_list(&short);
@@ -808,7 +778,7 @@ impl<'a> Ctx<'a> {
         let so_far = past.dates.iter().filter(|d| this.contains(**d)).count() + 1;
         let message = format!(
             "{rule}: every {} since the previous meeting on {prev} had its meeting(s); {so_far} in {} with this one",
-            per_name(per),
+            per.as_str(),
             this.label()
         );
         match (&f.cancellation, excused) {
@@ -824,9 +794,9 @@ impl<'a> Ctx<'a> {
     fn exactly(&self, f: &Frequency, n: u32, per: Period, past: &Past) -> Finding {
         const R: &str = "frequency";
         let this = Span::of(per, self.year_starts(), self.date);
-        let per = per_name(per);
+        let per = per.as_str();
         let Some(record) = past.record else {
-            return skip(
+            return Finding::skip(
                 R,
                 Some(&f.clause),
                 format!("counting this {per}'s meetings needs the record of meetings"),
@@ -868,7 +838,7 @@ impl<'a> Ctx<'a> {
         let on = |agenda: &[String], item: &str| agenda.iter().any(|a| same_item(a, item));
         if !si.staggered {
             if items.is_empty() {
-                return skip(R, clause, "the agenda items were not given");
+                return Finding::skip(R, clause, "the agenda items were not given");
             }
             let missing: Vec<&str> = si
                 .items
@@ -890,7 +860,7 @@ impl<'a> Ctx<'a> {
             };
         }
         if items.is_empty() && record.is_none() {
-            return skip(R, clause, "the agenda items were not given");
+            return Finding::skip(R, clause, "the agenda items were not given");
         }
         let since = self
             .date
@@ -917,7 +887,7 @@ impl<'a> Ctx<'a> {
                 "every standing item was taken in the 12 months to this meeting",
             ),
             (true, None) => Finding::pass(R, &si.clause, "every standing item is on this agenda"),
-            (false, Some(_)) => warn(
+            (false, Some(_)) => Finding::warn(
                 R,
                 clause,
                 format!(
@@ -925,7 +895,7 @@ impl<'a> Ctx<'a> {
                     item_list(&uncovered)
                 ),
             ),
-            (false, None) => skip(
+            (false, None) => Finding::skip(
                 R,
                 clause,
                 format!(

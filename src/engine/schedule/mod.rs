@@ -12,6 +12,7 @@
 
 pub mod ics;
 
+use crate::model::Keyword;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
@@ -156,14 +157,6 @@ pub fn weekday_name(d: Weekday) -> &'static str {
     }
 }
 
-fn per_name(per: Period) -> &'static str {
-    match per {
-        Period::Month => "month",
-        Period::Quarter => "quarter",
-        Period::Year => "year",
-    }
-}
-
 /// How the plan spaces meetings.
 #[derive(Debug, Clone, Copy)]
 enum Rhythm {
@@ -192,12 +185,12 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
                 ),
                 FrequencyRule::AtLeast { n, per } => (
                     Rhythm::Periodic { n, per },
-                    format!("at least {n} a {}", per_name(per)),
+                    format!("at least {n} a {}", per.as_str()),
                     false,
                 ),
                 FrequencyRule::Exactly { n, per } => (
                     Rhythm::Periodic { n, per },
-                    format!("{n} a {}", per_name(per)),
+                    format!("{n} a {}", per.as_str()),
                     true,
                 ),
             };
