@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use tor::catalog::Catalog;
+use tor::engine::FindingStatus;
 use tor::engine::audit::{AuditReport, audit};
 use tor::engine::record::{COMPANION, Record, load_record};
-use tor::engine::{Finding, FindingStatus};
 use tor::model::Tor;
 use tor::report::html::audit_page;
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, clause_label, print, print_json, status_label, table};
 use super::schedule::{refuse_existing, write_file};
 use super::{Global, catalog, parse_date_arg, today};
 
@@ -90,21 +90,6 @@ fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
     Ok(load_record(tor, &path.display().to_string(), &bytes)?)
 }
 
-fn status(s: FindingStatus) -> &'static str {
-    match s {
-        FindingStatus::Pass => "pass",
-        FindingStatus::Fail => "FAIL",
-        FindingStatus::Warn => "warn",
-        FindingStatus::Skip => "skip",
-    }
-}
-
-fn clause(f: &Finding) -> String {
-    f.clause
-        .as_ref()
-        .map_or_else(|| "—".to_owned(), ToString::to_string)
-}
-
 fn human(r: &AuditReport) -> String {
     let failing = r.failing();
     let mut out = if failing.is_empty() {
@@ -146,8 +131,8 @@ fn human(r: &AuditReport) -> String {
     for f in &r.findings {
         clauses.add_row([
             f.rule.to_owned(),
-            clause(f),
-            status(f.status).to_owned(),
+            clause_label(f.clause.as_ref()),
+            status_label(f.status).to_owned(),
             f.message.clone(),
         ]);
     }
@@ -158,7 +143,7 @@ fn human(r: &AuditReport) -> String {
             periods.add_row([
                 p.label.clone(),
                 p.held.to_string(),
-                status(p.status).to_owned(),
+                status_label(p.status).to_owned(),
                 p.message.clone(),
             ]);
         }
@@ -198,9 +183,9 @@ fn human(r: &AuditReport) -> String {
                 .map(|f| {
                     format!(
                         "{} {} ({}): {}",
-                        status(f.status),
+                        status_label(f.status),
                         f.rule,
-                        clause(f),
+                        clause_label(f.clause.as_ref()),
                         f.message
                     )
                 })

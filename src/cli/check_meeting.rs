@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use tor::catalog::Catalog;
-use tor::engine::FindingStatus;
 use tor::engine::deadlines::format_instant;
 use tor::engine::meeting::{
     ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
@@ -14,7 +13,7 @@ use tor::engine::meeting::{
 use tor::engine::record::{COMPANION, Record, load_record};
 use tor::model::Tor;
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, deadlines_table, findings_table, print, print_json};
 use super::{Global, catalog};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
@@ -196,49 +195,7 @@ fn human(tor: &Tor, report: &MeetingReport) -> String {
             failing.join(", ")
         )
     };
-    let mut findings = table(["rule", "clause", "status", "message"]);
-    for f in &report.findings {
-        let status = match f.status {
-            FindingStatus::Pass => "pass",
-            FindingStatus::Fail => "FAIL",
-            FindingStatus::Warn => "warn",
-            FindingStatus::Skip => "skip",
-        };
-        findings.add_row([
-            f.rule.to_owned(),
-            f.clause
-                .as_ref()
-                .map_or_else(|| "—".to_owned(), ToString::to_string),
-            status.to_owned(),
-            f.message.clone(),
-        ]);
-    }
-    let d = &report.deadlines;
-    let mut deadlines = table(["deadline", "by", "clause"]);
-    let rows = [
-        (
-            "agenda and papers out",
-            d.circulate_by.map(|w| w.to_string()),
-            &tor.notice.agenda,
-        ),
-        (
-            "extraordinary meeting notice",
-            d.extraordinary_notice_by.map(|w| w.to_string()),
-            &tor.notice.extraordinary,
-        ),
-        (
-            "minutes out",
-            d.minutes_by.map(|w| w.to_string()),
-            &tor.notice.minutes,
-        ),
-    ];
-    for (what, by, rule) in rows {
-        deadlines.add_row([
-            what.to_owned(),
-            by.unwrap_or_else(|| "not stated".to_owned()),
-            rule.as_ref()
-                .map_or_else(|| "—".to_owned(), |r| r.clause.to_string()),
-        ]);
-    }
+    let findings = findings_table(&report.findings);
+    let deadlines = deadlines_table(tor, &report.deadlines);
     format!("{verdict}\n{findings}\nDeadlines\n{deadlines}\n")
 }

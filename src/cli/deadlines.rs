@@ -4,9 +4,8 @@ use anyhow::Result;
 use serde::Serialize;
 use tor::calendar::parse_datetime;
 use tor::engine::deadlines::{Deadlines, deadlines, format_instant};
-use tor::report::describe_notice;
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, deadlines_table, print, print_json};
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
@@ -39,44 +38,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             deadlines: &due,
         })?,
         Format::Human => {
-            let mut t = table(["deadline", "by", "rule", "clause"]);
-            let rows = [
-                (
-                    "agenda and papers out",
-                    due.circulate_by.map(|w| w.to_string()),
-                    &tor.notice.agenda,
-                ),
-                (
-                    "extraordinary meeting notice",
-                    due.extraordinary_notice_by.map(|w| w.to_string()),
-                    &tor.notice.extraordinary,
-                ),
-                (
-                    "minutes out",
-                    due.minutes_by.map(|d| d.to_string()),
-                    &tor.notice.minutes,
-                ),
-            ];
-            for (what, by, rule) in rows {
-                match (by, rule) {
-                    (Some(by), Some(rule)) => {
-                        t.add_row([
-                            what.to_owned(),
-                            by,
-                            describe_notice(rule),
-                            rule.clause.to_string(),
-                        ]);
-                    }
-                    _ => {
-                        t.add_row([
-                            what.to_owned(),
-                            "—".to_owned(),
-                            "not stated".to_owned(),
-                            "—".to_owned(),
-                        ]);
-                    }
-                }
-            }
+            let t = deadlines_table(&tor, &due);
             print(&format!(
                 "{} meeting at {}\n{t}\n",
                 tor.id,

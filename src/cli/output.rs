@@ -99,3 +99,72 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     text.push('\n');
     print(&text)
 }
+
+/// A finding's status as shown to people: failures stand out.
+pub fn status_label(status: tor::engine::FindingStatus) -> &'static str {
+    use tor::engine::FindingStatus;
+    match status {
+        FindingStatus::Pass => "pass",
+        FindingStatus::Fail => "FAIL",
+        FindingStatus::Warn => "warn",
+        FindingStatus::Skip => "skip",
+    }
+}
+
+/// A clause as shown to people; `—` where the ToR states no such rule.
+pub fn clause_label(clause: Option<&tor::model::Clause>) -> String {
+    clause.map_or_else(|| "—".to_owned(), ToString::to_string)
+}
+
+/// The table of findings every checking command prints.
+pub fn findings_table(findings: &[tor::engine::Finding]) -> Table {
+    let mut t = table(["rule", "clause", "status", "message"]);
+    for f in findings {
+        t.add_row([
+            f.rule.to_owned(),
+            clause_label(f.clause.as_ref()),
+            status_label(f.status).to_owned(),
+            f.message.clone(),
+        ]);
+    }
+    t
+}
+
+/// The deadlines a meeting sets, each with the rule and clause behind it.
+pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Deadlines) -> Table {
+    let mut t = table(["deadline", "by", "rule", "clause"]);
+    let rows = [
+        (
+            "agenda and papers out",
+            due.circulate_by.map(|w| w.to_string()),
+            &tor.notice.agenda,
+        ),
+        (
+            "extraordinary meeting notice",
+            due.extraordinary_notice_by.map(|w| w.to_string()),
+            &tor.notice.extraordinary,
+        ),
+        (
+            "minutes out",
+            due.minutes_by.map(|d| d.to_string()),
+            &tor.notice.minutes,
+        ),
+    ];
+    for (what, by, rule) in rows {
+        match (by, rule) {
+            (Some(by), Some(rule)) => t.add_row([
+                what.to_owned(),
+                by,
+                tor::report::describe_notice(rule),
+                rule.clause.to_string(),
+            ]),
+            _ => t.add_row([
+                what.to_owned(),
+                "—".to_owned(),
+                "not stated".to_owned(),
+                "—".to_owned(),
+            ]),
+        };
+    }
+    t
+}

@@ -5,13 +5,12 @@ use tor::model::Keyword;
 
 use anyhow::{Context, Result};
 use tor::calendar::{DateOrTime, parse_date_or_datetime};
-use tor::engine::FindingStatus;
 use tor::engine::tally::{
     Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
 };
 use tor::model::DecisionKind;
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, findings_table, print, print_json};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
@@ -212,17 +211,7 @@ fn human(r: &TallyReport) -> String {
         voters(Choice::Abstain),
     ));
 
-    let mut t = table(["rule", "clause", "status", "message"]);
-    for f in &r.findings {
-        t.add_row([
-            f.rule.to_owned(),
-            f.clause
-                .as_ref()
-                .map_or("—".to_owned(), ToString::to_string),
-            status_name(f.status).to_owned(),
-            f.message.clone(),
-        ]);
-    }
+    let t = findings_table(&r.findings);
     out.push_str(&format!("{t}\n"));
 
     if !r.excluded.is_empty() {
@@ -238,13 +227,4 @@ fn human(r: &TallyReport) -> String {
         out.push_str(&format!("Not bound: {}\n", ids.join(", ")));
     }
     out
-}
-
-fn status_name(status: FindingStatus) -> &'static str {
-    match status {
-        FindingStatus::Pass => "pass",
-        FindingStatus::Fail => "FAIL",
-        FindingStatus::Warn => "warn",
-        FindingStatus::Skip => "skip",
-    }
 }
