@@ -2,7 +2,9 @@
 //! is local time in the partnership's zone; gaps and overlaps are refused, never guessed.
 
 use chrono::offset::LocalResult;
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+
+use super::holidays::{FIRST_YEAR, LAST_YEAR};
 use chrono_tz::Tz;
 
 const DATE_FORM: &str = "a date as YYYY-MM-DD";
@@ -41,6 +43,12 @@ pub enum DateTimeError {
     },
     #[error("`{input}` is not a real date or time, or is out of range")]
     OutOfRange { input: String },
+    #[error("`{input}` is outside {first}–{last}, the years tor knows the bank holidays of")]
+    YearOutOfRange {
+        input: String,
+        first: i32,
+        last: i32,
+    },
 }
 
 /// A date or a date-time, as accepted where either will do.
@@ -56,7 +64,25 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateTimeError> {
     if !has_date_shape(s) {
         return Err(malformed(s, DATE_FORM));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| out_of_range(s))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| out_of_range(s))?;
+    in_years(s, date)
+}
+
+/// Working days and notice need bank holidays, which are known for these years
+/// only; a date outside them would be judged wrongly, so it is refused.
+fn in_years<T>(input: &str, value: T) -> Result<T, DateTimeError>
+where
+    T: Datelike,
+{
+    if (FIRST_YEAR..=LAST_YEAR).contains(&value.year()) {
+        Ok(value)
+    } else {
+        Err(DateTimeError::YearOutOfRange {
+            input: input.to_owned(),
+            first: FIRST_YEAR,
+            last: LAST_YEAR,
+        })
+    }
 }
 
 /// A date-time: `2026-10-25T14:00`, `2026-10-25 14:00`, optionally with seconds,
@@ -65,7 +91,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateTimeError> {
 pub fn parse_datetime(s: &str, tz: Tz) -> Result<DateTime<Tz>, DateTimeError> {
     let s = s.trim();
     let (local, offset) = split_offset(s)?;
-    let naive = parse_naive(s, local)?;
+    let naive = in_years(s, parse_naive(s, local)?)?;
     match offset {
         Some(offset) => match offset.from_local_datetime(&naive) {
             LocalResult::Single(t) => Ok(t.with_timezone(&tz)),
