@@ -1,0 +1,12 @@
+//! The ToR loader on arbitrary bytes: never panics, and renders every diagnostic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let loaded = tor::load::load_tor("fuzz.toml", Some("fuzz"), data, chrono::NaiveDate::from_ymd_opt(2026, 1, 1));
+    for d in &loaded.diagnostics {
+        let _ = tor::diag::render(&loaded.path, &loaded.text, d, false);
+    }
+    assert_eq!(loaded.tor.is_some(), loaded.errors() == 0);
+});
