@@ -339,8 +339,15 @@ fn github_format_escapes_data() {
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    // The official schema as shared with the project; a copy is kept in tests/data
+    // for checkouts without it.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/data/sarif-schema-2.1.0.json");
+    let path = if shared.exists() {
+        shared
+    } else {
+        root.join("tests/data/sarif-schema-2.1.0.json")
+    };
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::draft4::new(&schema).expect("the SARIF schema compiles")
