@@ -12,7 +12,8 @@ import sys
 def main() -> None:
     n, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
     root = pathlib.Path(__file__).resolve().parent.parent
-    sources = sorted((root / "partnerships").glob("*.toml")) + [
+    # ToR files only: `<id>.cases.toml` and other companions have a dot in the stem.
+    sources = sorted(p for p in (root / "partnerships").glob("*.toml") if "." not in p.stem) + [
         root / "examples/partnerships/example-board.toml"
     ]
     texts = []
