@@ -1,4 +1,5 @@
-//! The partnerships built into the binary, so `tor` works from any directory.
+//! The partnerships built into the binary, with their worked cases, so `tor`
+//! works from any directory.
 
 /// `(id, file text)` of every file in `partnerships/`, sorted by id.
 pub const PARTNERSHIPS: &[(&str, &str)] = &[
@@ -17,5 +18,25 @@ pub const PARTNERSHIPS: &[(&str, &str)] = &[
     (
         "sefton-scp",
         include_str!("../partnerships/sefton-scp.toml"),
+    ),
+];
+
+/// `(id, file text)` of every `partnerships/<id>.cases.toml`, sorted by id.
+pub const CASES: &[(&str, &str)] = &[
+    (
+        "oxfordshire-board",
+        include_str!("../partnerships/oxfordshire-board.cases.toml"),
+    ),
+    (
+        "oxfordshire-business-group",
+        include_str!("../partnerships/oxfordshire-business-group.cases.toml"),
+    ),
+    (
+        "richmond-strategy-group",
+        include_str!("../partnerships/richmond-strategy-group.cases.toml"),
+    ),
+    (
+        "sefton-scp",
+        include_str!("../partnerships/sefton-scp.cases.toml"),
     ),
 ];

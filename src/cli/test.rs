@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
+use tor::bundled;
 use tor::catalog::Catalog;
-use tor::engine::cases::{self, CaseResult, Difference, bundled};
+use tor::engine::cases::{self, CaseResult, Difference};
 
 use super::output::{Format, Status, print, print_json};
 use super::{Global, catalog};

@@ -33,8 +33,6 @@
 //! meeting table for the rules that need history; without either they are `skip`.
 //! The record is inline, not a path, so the bundled cases run from the binary.
 
-pub mod bundled;
-
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::ops::Range;
@@ -797,7 +795,7 @@ mod tests {
 
     #[test]
     fn the_bundled_cases_pass() {
-        for (id, text) in bundled::CASES {
+        for (id, text) in crate::bundled::CASES {
             let tor = Catalog::Bundled.load(id).expect("bundled ToR");
             let cases = parse_cases(&tor, id, text.as_bytes()).expect("valid cases");
             for result in run_cases(&tor, &tor.calendar(), &cases) {
