@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{bundled_dir, json, tor};
+use common::{bundled_dir, finding, json, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -38,29 +38,7 @@ fn sefton_gap() -> String {
 }
 
 fn audit_in(dir: &Path, args: &[&str], code: i32) -> Value {
-    let out = tor()
-        .arg("--dir")
-        .arg(dir)
-        .arg("audit")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .code(code)
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
-}
-
-fn finding<'a>(report: &'a Value, rule: &str) -> &'a Value {
-    let all: Vec<&Value> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect();
-    assert_eq!(all.len(), 1, "one `{rule}` finding in {report:#}");
-    all[0]
+    common::run_json(Some(dir), "audit", args, code)
 }
 
 fn assert_rule(report: &Value, rule: &str, status: &str, clause: Option<&str>) {

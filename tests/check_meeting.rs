@@ -6,50 +6,18 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bundled_dir, dir_with, json, tor};
+use common::{bundled_dir, dir_with, finding, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 
 /// Runs `tor check-meeting ARGS --format json`, asserts the exit code, returns the report.
 fn check(args: &[&str], code: i32) -> Value {
-    let out = tor()
-        .arg("check-meeting")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .code(code)
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
+    common::run_json(None, "check-meeting", args, code)
 }
 
 /// As [`check`], with the ToR folder `dir`.
 fn check_in(dir: &Path, args: &[&str], code: i32) -> Value {
-    let out = tor()
-        .arg("--dir")
-        .arg(dir)
-        .arg("check-meeting")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .code(code)
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
-}
-
-/// The finding for `rule`; every report has exactly one per rule.
-fn finding<'a>(report: &'a Value, rule: &str) -> &'a Value {
-    let all: Vec<&Value> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect();
-    assert_eq!(all.len(), 1, "one `{rule}` finding in {report:#}");
-    all[0]
+    common::run_json(Some(dir), "check-meeting", args, code)
 }
 
 fn status<'a>(report: &'a Value, rule: &str) -> &'a str {

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use common::{MINIMAL, dir_with, json, tor};
+use common::{MINIMAL, dir_with, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 use tor::calendar::{Calendar, Given, parse_date, parse_date_or_datetime, parse_datetime};
@@ -18,31 +18,11 @@ use tor::model::Tor;
 
 /// `tor schedule ARGS --format json`, asserting the exit code.
 fn plan(args: &[&str], code: i32) -> Value {
-    let out = tor()
-        .arg("schedule")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .code(code)
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
+    common::run_json(None, "schedule", args, code)
 }
 
 fn plan_in(dir: &Path, args: &[&str], code: i32) -> Value {
-    let out = tor()
-        .arg("--dir")
-        .arg(dir)
-        .arg("schedule")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .code(code)
-        .get_output()
-        .stdout
-        .clone();
-    json(&out)
+    common::run_json(Some(dir), "schedule", args, code)
 }
 
 fn bundled(id: &str) -> (Tor, Calendar) {

@@ -56,3 +56,34 @@ pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 pub fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("stdout is JSON")
 }
+
+/// Runs `tor [--dir DIR] COMMAND ARGS --format json`, asserts the exit code and
+/// returns the JSON report.
+pub fn run_json(dir: Option<&Path>, command: &str, args: &[&str], code: i32) -> serde_json::Value {
+    let mut cmd = tor();
+    if let Some(dir) = dir {
+        cmd.arg("--dir").arg(dir);
+    }
+    let out = cmd
+        .arg(command)
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    json(&out)
+}
+
+/// The one finding for `rule` in a report.
+pub fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    let all: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect();
+    assert_eq!(all.len(), 1, "one `{rule}` finding in {report:#}");
+    all[0]
+}
