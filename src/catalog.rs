@@ -170,7 +170,8 @@ impl Catalog {
     }
 }
 
-fn bundled_path(id: &str) -> String {
+/// How a built-in file is named in diagnostics.
+pub fn bundled_path(id: &str) -> String {
     format!("<built-in>/{id}.toml")
 }
 

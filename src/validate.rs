@@ -164,7 +164,7 @@ impl Validator {
         match job {
             Job::Bundled { id, text } => {
                 let loaded = load_tor(
-                    &format!("<built-in>/{id}.toml"),
+                    &crate::catalog::bundled_path(id),
                     Some(id),
                     text.as_bytes(),
                     Some(self.as_of),

@@ -19,13 +19,7 @@ struct Case {
 }
 
 fn sefton() -> Vec<u8> {
-    tor::bundled::PARTNERSHIPS
-        .iter()
-        .find(|(id, _)| *id == "sefton-scp")
-        .expect("bundled")
-        .1
-        .as_bytes()
-        .to_vec()
+    common::bundled_text("sefton-scp").as_bytes().to_vec()
 }
 
 fn tor_file(name: &'static str, body: String, says: &'static str) -> Case {

@@ -475,12 +475,7 @@ fn meeting_records_beside_a_tor_are_validated() {
     let dir = dir_with(&[
         (
             "sefton-scp.toml",
-            tor::bundled::PARTNERSHIPS
-                .iter()
-                .find(|(id, _)| *id == "sefton-scp")
-                .unwrap()
-                .1
-                .as_bytes(),
+            common::bundled_text("sefton-scp").as_bytes(),
         ),
         ("sefton-scp.meetings.toml", record.as_bytes()),
     ]);
@@ -493,17 +488,7 @@ fn meeting_records_beside_a_tor_are_validated() {
         .stdout
         .clone();
     let report = json(&out);
-    let file = report["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| {
-            f["path"]
-                .as_str()
-                .unwrap()
-                .ends_with("sefton-scp.meetings.toml")
-        })
-        .expect("record checked");
+    let file = common::file_entry(&report, "sefton-scp.meetings.toml");
     assert_eq!(file["diagnostics"][0]["code"], "unknown-member");
     assert_eq!(
         (
@@ -527,12 +512,7 @@ fn example_record_is_valid() {
         .join("examples/records/sefton-scp.meetings.toml");
     let dir = dir_with(&[(
         "sefton-scp.toml",
-        tor::bundled::PARTNERSHIPS
-            .iter()
-            .find(|(id, _)| *id == "sefton-scp")
-            .unwrap()
-            .1
-            .as_bytes(),
+        common::bundled_text("sefton-scp").as_bytes(),
     )]);
     std::fs::copy(&examples, dir.path().join("sefton-scp.meetings.toml")).unwrap();
     let out = tor()
@@ -569,11 +549,7 @@ fn placeholder_clauses_are_a_warning() {
 
 #[test]
 fn cases_files_beside_a_tor_are_validated() {
-    let sefton = tor::bundled::PARTNERSHIPS
-        .iter()
-        .find(|(id, _)| *id == "sefton-scp")
-        .unwrap()
-        .1;
+    let sefton = common::bundled_text("sefton-scp");
     let cases = "[[case]]\nname = \"x\"\n[case.vote]\nat = 2012-12-06\nfor = [\"cvss\"]\n[case.expect]\nvalid = true\n";
     let dir = dir_with(&[
         ("sefton-scp.toml", sefton.as_bytes()),
@@ -588,17 +564,7 @@ fn cases_files_beside_a_tor_are_validated() {
         .stdout
         .clone();
     let report = json(&out);
-    let file = report["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| {
-            f["path"]
-                .as_str()
-                .unwrap()
-                .ends_with("sefton-scp.cases.toml")
-        })
-        .expect("cases checked");
+    let file = common::file_entry(&report, "sefton-scp.cases.toml");
     assert_eq!(file["diagnostics"][0]["code"], "unknown-member", "{file}");
     assert_eq!(file["diagnostics"][0]["line"], 5);
 }

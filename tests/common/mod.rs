@@ -87,3 +87,22 @@ pub fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json:
     assert_eq!(all.len(), 1, "one `{rule}` finding in {report:#}");
     all[0]
 }
+
+/// The text of a bundled ToR file.
+pub fn bundled_text(id: &str) -> &'static str {
+    tor::bundled::PARTNERSHIPS
+        .iter()
+        .find(|(known, _)| *known == id)
+        .expect("a bundled partnership")
+        .1
+}
+
+/// The entry of `validate --format json` for the file whose path ends with `suffix`.
+pub fn file_entry<'a>(report: &'a serde_json::Value, suffix: &str) -> &'a serde_json::Value {
+    report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(suffix)))
+        .unwrap_or_else(|| panic!("no file ending {suffix} in {report}"))
+}
