@@ -1,9 +1,9 @@
 //! `tor validate` through the binary: the bundled files pass, every kind of broken
 //! file fails with its position, in human and JSON output alike.
 
-mod common;
+use crate::common;
 
-use common::{MINIMAL, dir_with, json, tor};
+use crate::common::{MINIMAL, dir_with, json, tor};
 use predicates::prelude::*;
 
 /// Runs validate on one file named `name` holding `body`; returns the file's single

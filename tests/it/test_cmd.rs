@@ -2,11 +2,11 @@
 //! fails with a readable diff, bad cases files are refused with their position,
 //! and the JSON report has its fields.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{bundled_dir, dir_with, json, tor};
+use crate::common::{bundled_dir, dir_with, json, tor};
 use serde_json::Value;
 
 const IDS: [&str; 4] = [

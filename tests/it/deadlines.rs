@@ -1,8 +1,8 @@
 //! `tor deadlines` through the binary.
 
-mod common;
+use crate::common;
 
-use common::{json, tor};
+use crate::common::{json, tor};
 use predicates::prelude::*;
 
 fn deadlines(id: &str, at: &str) -> serde_json::Value {

@@ -2,9 +2,9 @@
 //! a clear message with the position where there is a file, no panic, no
 //! backtrace, and nothing written.
 
-mod common;
+use crate::common;
 
-use common::{MINIMAL, tor};
+use crate::common::{MINIMAL, tor};
 
 /// One bad input: files to create, the arguments, the exit code, and text the
 /// output must contain (`{dir}` is replaced by the temp folder).

@@ -1,11 +1,11 @@
 //! `tor schema`: the committed schema is current, and every bundled file validates
 //! against it (with the jsonschema crate, and with taplo where it is installed).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{json, tor};
+use crate::common::{json, tor};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,12 +2,12 @@
 //! proposed meeting re-checked with the meeting rules, and the iCalendar file
 //! read back with a real parser.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
+use crate::common::{MINIMAL, dir_with, tor};
 use chrono::{Datelike, NaiveDate, Weekday};
-use common::{MINIMAL, dir_with, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 use tor::calendar::{Calendar, Given, parse_date, parse_date_or_datetime, parse_datetime};

@@ -2,14 +2,14 @@
 //! folders beside a copy of the ToR, the JSON and human reports, exit codes, and
 //! the HTML page — which headless Chromium renders without a console error.
 
-mod common;
+use crate::common;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{bundled_dir, finding, json, tor};
+use crate::common::{bundled_dir, finding, json, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 

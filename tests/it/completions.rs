@@ -1,11 +1,11 @@
 //! `tor completions` and `tor man` through the binary: every script names the
 //! commands, bash accepts its script, the man page is roff that `man` renders.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 
-use common::tor;
+use crate::common::tor;
 use predicates::prelude::*;
 
 fn stdout(args: &[&str]) -> String {

@@ -13,8 +13,8 @@ use tor::calendar::{
     elapsed, in_time,
 };
 
-const GOVUK: &str = include_str!("data/holidays/govuk.json");
-const PYTHON: &str = include_str!("data/holidays/python-holidays.json");
+const GOVUK: &str = include_str!("../data/holidays/govuk.json");
+const PYTHON: &str = include_str!("../data/holidays/python-holidays.json");
 
 /// Which side of a comparison has a date the other lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

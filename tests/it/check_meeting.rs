@@ -2,11 +2,11 @@
 //! bundled partnership (passing and failing), the record of held meetings, the
 //! `--meeting` file and the example files.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::{bundled_dir, dir_with, finding, tor};
+use crate::common::{bundled_dir, dir_with, finding, tor};
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -1,8 +1,8 @@
 //! `tor holidays` through the binary.
 
-mod common;
+use crate::common;
 
-use common::{dir_with, json, tor};
+use crate::common::{dir_with, json, tor};
 
 fn dates(args: &[&str]) -> Vec<String> {
     let out = tor()

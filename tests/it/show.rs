@@ -1,8 +1,8 @@
 //! `tor show` through the binary.
 
-mod common;
+use crate::common;
 
-use common::{json, tor};
+use crate::common::{json, tor};
 use predicates::prelude::*;
 
 fn show_json(args: &[&str]) -> serde_json::Value {

@@ -2,11 +2,11 @@
 //! loads to the model asked for; it never overwrites without --force and writes
 //! nothing on bad input.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{json, tor};
+use crate::common::{json, tor};
 use predicates::prelude::*;
 
 const NAME: &str = "Test \"Group\" — Ynys Môn: 'safer' \\ together";

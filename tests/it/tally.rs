@@ -1,11 +1,11 @@
 //! `tor tally` through the binary: the SPEC scenarios for every bundled partnership,
 //! JSON fields and exit codes, the human summary line, votes files and bad input.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{dir_with, json, tor};
+use crate::common::{dir_with, json, tor};
 use serde_json::Value;
 
 /// Runs `tor tally ID ARGS --format json`; returns the exit code and the report.

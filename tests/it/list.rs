@@ -1,8 +1,8 @@
 //! `tor list` through the binary.
 
-mod common;
+use crate::common;
 
-use common::{MINIMAL, dir_with, json, tor};
+use crate::common::{MINIMAL, dir_with, json, tor};
 
 #[test]
 fn lists_the_four_bundled_partnerships_as_json() {

@@ -1,0 +1,21 @@
+//! One integration test crate: one link step for every test of the binary.
+
+mod audit;
+mod bad_input;
+mod calendar;
+mod check_meeting;
+mod common;
+mod completions;
+mod deadlines;
+mod holidays;
+mod init;
+mod list;
+mod loader_props;
+mod meeting_props;
+mod schedule;
+mod schema;
+mod show;
+mod tally;
+mod tally_props;
+mod test_cmd;
+mod validate;
