@@ -1,8 +1,6 @@
 //! `tor completions` and `tor man` through the binary: every script names the
 //! commands, bash accepts its script, the man page is roff that `man` renders.
 
-use crate::common;
-
 use std::process::Command;
 
 use crate::common::tor;

@@ -1,7 +1,5 @@
 //! `tor holidays` through the binary.
 
-use crate::common;
-
 use crate::common::{dir_with, json, tor};
 
 fn dates(args: &[&str]) -> Vec<String> {

@@ -2,8 +2,6 @@
 //! loads to the model asked for; it never overwrites without --force and writes
 //! nothing on bad input.
 
-use crate::common;
-
 use std::path::Path;
 
 use crate::common::{json, tor};

@@ -1,8 +1,6 @@
 //! `tor schema`: the committed schema is current, and every bundled file validates
 //! against it (with the jsonschema crate, and with taplo where it is installed).
 
-use crate::common;
-
 use std::path::{Path, PathBuf};
 
 use crate::common::{json, tor};

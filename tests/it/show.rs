@@ -1,7 +1,5 @@
 //! `tor show` through the binary.
 
-use crate::common;
-
 use crate::common::{json, tor};
 use predicates::prelude::*;
 

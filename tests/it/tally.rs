@@ -1,8 +1,6 @@
 //! `tor tally` through the binary: the SPEC scenarios for every bundled partnership,
 //! JSON fields and exit codes, the human summary line, votes files and bad input.
 
-use crate::common;
-
 use std::path::Path;
 
 use crate::common::{dir_with, json, tor};

@@ -2,8 +2,6 @@
 //! fails with a readable diff, bad cases files are refused with their position,
 //! and the JSON report has its fields.
 
-use crate::common;
-
 use std::path::Path;
 
 use crate::common::{bundled_dir, dir_with, json, tor};
