@@ -5,6 +5,7 @@ mod audit;
 mod check_meeting;
 mod completions;
 mod deadlines;
+mod error;
 mod holidays;
 mod init;
 mod list;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+pub use error::message as error_message;
 pub use output::{Format, OutputFormat, Status};
 
 /// Check meetings and votes against a partnership's terms of reference.
@@ -39,7 +41,18 @@ pub struct Cli {
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
     /// Folder of ToR files [default: ./partnerships if it exists, else the built-in set]
-    #[arg(long, global = true, env = "TOR_DIR", value_name = "DIR")]
+    // Empty values get through clap so that `run` can say which of the two was
+    // empty: clap's own message would blame `--dir` for an empty TOR_DIR.
+    #[arg(
+        long,
+        global = true,
+        env = "TOR_DIR",
+        value_name = "DIR",
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::OsStringValueParser::new(),
+            PathBuf::from
+        )
+    )]
     pub dir: Option<PathBuf>,
     /// Output format (github, sarif and junit: `tor validate` only)
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
@@ -95,7 +108,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         }
     };
     let g = &Global {
-        dir: cli.global.dir,
+        dir: non_empty_dir(cli.global.dir)?,
         format,
     };
     match &cli.command {
@@ -116,6 +129,21 @@ pub fn run(cli: Cli) -> Result<Status> {
     }
 }
 
+/// An empty folder name names no folder; refuse it, naming where it came from.
+fn non_empty_dir(dir: Option<PathBuf>) -> Result<Option<PathBuf>> {
+    match dir {
+        Some(d) if d.as_os_str().is_empty() => {
+            if std::env::var_os("TOR_DIR").is_some_and(|v| v.is_empty()) {
+                anyhow::bail!(
+                    "TOR_DIR is set but empty: unset it, or set it to a folder of ToR files"
+                )
+            }
+            anyhow::bail!("--dir is empty: give a folder of ToR files")
+        }
+        other => Ok(other),
+    }
+}
+
 /// The catalog the global options select.
 fn catalog(g: &Global) -> Result<tor::catalog::Catalog> {
     Ok(tor::catalog::Catalog::discover(g.dir.as_deref())?)
@@ -123,6 +151,15 @@ fn catalog(g: &Global) -> Result<tor::catalog::Catalog> {
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// One member id of a comma-separated list. An empty one (`--for ""`, `a,,b`)
+/// is a slip, not an id to look up.
+fn org_id(s: &str) -> Result<String, String> {
+    match s.trim() {
+        "" => Err("an empty member id: give member ids, e.g. local-authority".to_owned()),
+        id => Ok(id.to_owned()),
+    }
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -11,10 +11,10 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(status) => status.into(),
         Err(err) => {
-            // One clear line; never a backtrace (SPEC §4).
+            // One clear message; never a backtrace (SPEC §4).
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("error: {err:#}");
+                eprintln!("{}", cli::error_message(&err));
             }
             ExitCode::from(2)
         }

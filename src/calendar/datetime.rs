@@ -2,7 +2,9 @@
 //! is local time in the partnership's zone; gaps and overlaps are refused, never guessed.
 
 use chrono::offset::LocalResult;
-use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike,
+};
 
 use super::holidays::{FIRST_YEAR, LAST_YEAR};
 use chrono_tz::Tz;
@@ -197,7 +199,11 @@ fn parse_naive(input: &str, local: &str) -> Result<NaiveDateTime, DateTimeError>
         _ => return Err(malformed(input, DATETIME_FORM)),
     };
     NaiveDateTime::parse_from_str(&format!("{date}T{time}"), &format!("%Y-%m-%dT{format}"))
-        .map_err(|_| out_of_range(input))
+        .ok()
+        // chrono reads `:60` as a leap second on any day; UK civil time has none
+        // a meeting could be held in, and one would compare equal to `:59`.
+        .filter(|t| t.nanosecond() < 1_000_000_000)
+        .ok_or_else(|| out_of_range(input))
 }
 
 fn has_date_shape(s: &str) -> bool {
@@ -279,6 +285,22 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(err.to_string().contains("2026-10-25T01:30+01:00"));
+    }
+
+    #[test]
+    fn a_leap_second_is_refused_with_or_without_an_offset() {
+        for s in [
+            "2012-12-06T23:59:60",
+            "2016-12-31T23:59:60Z",
+            "2012-12-06 14:00:60+00:00",
+        ] {
+            let err = parse_datetime(s, London).expect_err(s);
+            assert!(
+                matches!(err, DateTimeError::OutOfRange { .. }),
+                "{s}: {err:?}"
+            );
+        }
+        assert!(parse_datetime("2012-12-06T23:59:59", London).is_ok());
     }
 
     #[test]

@@ -158,13 +158,35 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         ]);
     }
     out.push_str(&format!("{t}\n"));
+    // The first few say where; a rule no calendar can hold would list hundreds.
+    const SHOWN: usize = 5;
+    for s in plan.shortfalls.iter().take(SHOWN) {
+        out.push_str(&format!("FAILS frequency: {s}\n"));
+    }
+    if plan.shortfalls.len() > SHOWN {
+        out.push_str(&format!(
+            "FAILS frequency: … and {} more (all in --format json)\n",
+            plan.shortfalls.len() - SHOWN
+        ));
+    }
     let failing = plan.meetings.iter().filter(|m| !m.valid).count();
-    if failing == 0 {
+    if !plan.shortfalls.is_empty() {
+        out.push_str(&format!(
+            "NOT VALID: the plan cannot keep the frequency rule ({}{}): {} meeting(s) it needs have no free working day\n",
+            plan.rule,
+            plan.clause
+                .as_ref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default(),
+            plan.shortfalls.len()
+        ));
+    }
+    if failing == 0 && plan.shortfalls.is_empty() {
         out.push_str(&format!(
             "{} meetings; each passes check-meeting with every member present, the chair presiding and papers out on the deadline\n",
             plan.meetings.len()
         ));
-    } else {
+    } else if failing > 0 {
         let rules: Vec<&str> = plan
             .meetings
             .iter()

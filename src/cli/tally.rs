@@ -48,34 +48,34 @@ pub struct VoteFlags {
     #[arg(long, value_name = "DATETIME|DATE")]
     pub at: Option<String>,
     /// Members voting for (comma-separated ids)
-    #[arg(long = "for", value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long = "for", value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub votes_for: Vec<String>,
     /// Members voting against
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub against: Vec<String>,
     /// Members abstaining
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub abstain: Vec<String>,
     /// Members present but not voting (they count for the quorum)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub present: Vec<String>,
     /// A proxy vote from an absent member (repeatable)
     #[arg(long, value_name = "ORG=for|against|abstain", value_parser = parse_proxy)]
     pub proxy: Vec<(String, Choice)>,
     /// Members declaring a conflict of interest
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub conflict: Vec<String>,
     /// Members opting out of the decision
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub opt_out: Vec<String>,
     /// Members represented by their substitute (list them under the member's id in --for etc.)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub substitute: Vec<String>,
     /// Members represented by their deputy (list them under the member's id in --for etc.)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub deputy: Vec<String>,
     /// Members that told the secretariat beforehand who would stand in for them
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',')]
+    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub notified: Vec<String>,
     /// The chair's casting vote on equal votes
     #[arg(long, value_enum)]
@@ -96,7 +96,7 @@ fn parse_proxy(s: &str) -> Result<(String, Choice), String> {
         .split_once('=')
         .ok_or_else(|| format!("`{s}` is not ORG=VOTE, e.g. probation=for"))?;
     let vote = vote.parse::<Choice>().map_err(|e| e.to_string())?;
-    Ok((org.trim().to_owned(), vote))
+    Ok((super::org_id(org)?, vote))
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {

@@ -95,6 +95,10 @@ pub fn resolve_member(tor: &Tor, id: &str) -> Result<MemberId, InputError> {
     let id = id.trim();
     match tor.member(id) {
         Some(m) => Ok(m.id.clone()),
+        None if id.is_empty() => Err(InputError::Invalid(format!(
+            "an empty member id: name a member of {}",
+            tor.id
+        ))),
         None => Err(InputError::UnknownMember {
             id: id.to_owned(),
             partnership: tor.id.to_string(),

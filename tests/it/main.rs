@@ -19,3 +19,4 @@ mod tally;
 mod tally_props;
 mod test_cmd;
 mod validate;
+mod verdicts;

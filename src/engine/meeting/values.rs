@@ -93,6 +93,12 @@ pub fn member(tor: &Tor, id: &Spanned<String>) -> Result<MemberId, Diagnostic> {
     let typed = id.get_ref().trim();
     match tor.member(typed) {
         Some(m) => Ok(m.id.clone()),
+        None if typed.is_empty() => Err(Diagnostic::error(
+            "empty-value",
+            format!("an empty member id: name a member of {}", tor.id),
+        )
+        .at(id.span())
+        .label("empty id")),
         None => Err(Diagnostic::error(
             "unknown-member",
             format!("`{typed}` is not a member of {}", tor.id),

@@ -127,9 +127,13 @@ pub struct Schedule {
     #[serde(serialize_with = "ser_time")]
     pub time: NaiveTime,
     pub timezone: String,
-    /// Every meeting passes `check_meeting`.
+    /// Every meeting passes `check_meeting` and no meeting the frequency rule
+    /// needs is missing.
     pub valid: bool,
     pub warnings: Vec<String>,
+    /// Meetings the frequency rule needs that no free working day could hold:
+    /// a plan with any cannot keep the rule, however valid each meeting is.
+    pub shortfalls: Vec<String>,
     pub meetings: Vec<ProposedMeeting>,
 }
 
@@ -213,10 +217,11 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
         }
     };
     let mut seed = None;
+    let mut shortfalls = Vec::new();
     let mut dates = match rhythm {
-        Rhythm::Periodic { n, per } => planner.periodic(n, per, &mut warnings),
+        Rhythm::Periodic { n, per } => planner.periodic(n, per, &mut shortfalls),
         Rhythm::Every { months } => {
-            let (before, dates) = planner.every(months, &mut warnings);
+            let (before, dates) = planner.every(months, &mut shortfalls);
             seed = before;
             dates
         }
@@ -284,8 +289,9 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
         weekday: opts.weekday,
         time: opts.time,
         timezone: tor.timezone.name().to_owned(),
-        valid: meetings.iter().all(|m| m.valid),
+        valid: shortfalls.is_empty() && meetings.iter().all(|m| m.valid),
         warnings,
+        shortfalls,
         meetings,
     })
 }
@@ -429,7 +435,7 @@ impl<'a> Planner<'a> {
     }
 
     /// `n` meetings in every period of `per` that overlaps the plan.
-    fn periodic(&self, n: u32, per: Period, warnings: &mut Vec<String>) -> Vec<NaiveDate> {
+    fn periodic(&self, n: u32, per: Period, shortfalls: &mut Vec<String>) -> Vec<NaiveDate> {
         let mut dates: Vec<NaiveDate> = Vec::new();
         for p in self.year.periods(per) {
             let (lo, hi) = (p.start.max(self.from), p.last().min(self.to));
@@ -440,7 +446,8 @@ impl<'a> Planner<'a> {
                 match self.pick(a, b, target, &dates) {
                     Some(d) => dates.push(d),
                     None => {
-                        warnings.push(format!("no free working day from {a} to {b} for a meeting"));
+                        shortfalls
+                            .push(format!("no free working day from {a} to {b} for a meeting"));
                     }
                 }
             }
@@ -455,7 +462,7 @@ impl<'a> Planner<'a> {
     fn every(
         &self,
         months: u32,
-        warnings: &mut Vec<String>,
+        shortfalls: &mut Vec<String>,
     ) -> (Option<NaiveDate>, Vec<NaiveDate>) {
         let step = cycle_days(months);
         let epoch = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -487,7 +494,7 @@ impl<'a> Planner<'a> {
                 Some(d) if d < self.from => seed = Some(d),
                 Some(d) => dates.push(d),
                 None if before => {}
-                None => warnings.push(format!(
+                None => shortfalls.push(format!(
                     "no working day from {lo} to {hi} for the meeting due by then"
                 )),
             }
