@@ -14,6 +14,7 @@ mod output;
 mod schedule;
 mod schema;
 mod show;
+mod style;
 mod tally;
 mod test;
 mod validate;
@@ -57,6 +58,9 @@ pub struct GlobalArgs {
     /// Output format (github, sarif and junit: `tor validate` only)
     #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = style::ColorChoice::Auto)]
+    pub color: style::ColorChoice,
 }
 
 /// The options every command sees, once checked.
@@ -99,6 +103,7 @@ pub enum Command {
 }
 
 pub fn run(cli: Cli) -> Result<Status> {
+    style::init(cli.global.color);
     let output = cli.global.format;
     let format = match (output, &cli.command) {
         (OutputFormat::Json, _) => Format::Json,

@@ -11,7 +11,11 @@ use tor::engine::record::{COMPANION, Record, load_record};
 use tor::model::Tor;
 use tor::report::html::audit_page;
 
-use super::output::{Format, Status, clause_label, print, print_json, status_label, table};
+use comfy_table::Cell;
+
+use super::output::{
+    Format, Status, Tone, clause_label, paint, print, print_json, status_cell, status_label, table,
+};
 use super::schedule::{refuse_existing, write_file};
 use super::{Global, catalog, parse_date_arg, today};
 
@@ -94,12 +98,16 @@ fn human(r: &AuditReport) -> String {
     let failing = r.failing();
     let mut out = if failing.is_empty() {
         format!(
-            "COMPLIED: {} ({}) kept every rule checked in {}\n",
-            r.name, r.partnership, r.label
+            "{}: {} ({}) kept every rule checked in {}\n",
+            paint("COMPLIED", Tone::Good),
+            r.name,
+            r.partnership,
+            r.label
         )
     } else {
         format!(
-            "DID NOT COMPLY: {} ({}) in {}: {} ({})\n",
+            "{}: {} ({}) in {}: {} ({})\n",
+            paint("DID NOT COMPLY", Tone::Bad),
             r.name,
             r.partnership,
             r.label,
@@ -130,10 +138,10 @@ fn human(r: &AuditReport) -> String {
     let mut clauses = table(["rule", "clause", "status", "finding"]);
     for f in &r.findings {
         clauses.add_row([
-            f.rule.to_owned(),
-            clause_label(f.clause.as_ref()),
-            status_label(f.status).to_owned(),
-            f.message.clone(),
+            Cell::new(f.rule),
+            Cell::new(clause_label(f.clause.as_ref())),
+            status_cell(f.status),
+            Cell::new(&f.message),
         ]);
     }
     out.push_str(&format!("{clauses}\n"));
@@ -141,10 +149,10 @@ fn human(r: &AuditReport) -> String {
         let mut periods = table(["period", "held", "status", "detail"]);
         for p in &r.periods {
             periods.add_row([
-                p.label.clone(),
-                p.held.to_string(),
-                status_label(p.status).to_owned(),
-                p.message.clone(),
+                Cell::new(&p.label),
+                Cell::new(p.held),
+                status_cell(p.status),
+                Cell::new(&p.message),
             ]);
         }
         out.push_str(&format!("Frequency\n{periods}\n"));
@@ -191,12 +199,16 @@ fn human(r: &AuditReport) -> String {
                 })
                 .collect();
             meetings.add_row([
-                m.date.to_string(),
-                kind.to_owned(),
-                papers,
-                minutes,
-                if m.valid { "pass" } else { "FAIL" }.to_owned(),
-                problems.join("\n"),
+                Cell::new(m.date),
+                Cell::new(kind),
+                Cell::new(papers),
+                Cell::new(minutes),
+                status_cell(if m.valid {
+                    FindingStatus::Pass
+                } else {
+                    FindingStatus::Fail
+                }),
+                Cell::new(problems.join("\n")),
             ]);
         }
         out.push_str(&format!("Meetings\n{meetings}\n"));

@@ -13,7 +13,9 @@ use tor::engine::meeting::{
 use tor::engine::record::{COMPANION, Record, load_record};
 use tor::model::Tor;
 
-use super::output::{Format, Status, deadlines_table, findings_table, print, print_json};
+use super::output::{
+    Format, Status, Tone, deadlines_table, findings_table, paint, print, print_json,
+};
 use super::{Global, catalog};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
@@ -177,13 +179,15 @@ fn human(tor: &Tor, report: &MeetingReport) -> String {
     let failing = report.failing();
     let verdict = if failing.is_empty() {
         format!(
-            "VALID: {} meeting at {} meets every rule checked",
+            "{}: {} meeting at {} meets every rule checked",
+            paint("VALID", Tone::Good),
             tor.id,
             format_instant(report.at)
         )
     } else {
         format!(
-            "NOT VALID: {} meeting at {}: {} {} ({})",
+            "{}: {} meeting at {}: {} {} ({})",
+            paint("NOT VALID", Tone::Bad),
             tor.id,
             format_instant(report.at),
             failing.len(),

@@ -3,7 +3,9 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::output::{Format, Status, print, print_json, table};
+use comfy_table::Cell;
+
+use super::output::{Format, Status, Tone, cell, print, print_json, table};
 use super::{Global, catalog, today};
 
 #[derive(Serialize)]
@@ -49,11 +51,16 @@ pub fn run(g: &Global) -> Result<Status> {
             let mut t = table(["id", "name", "members", "review due"]);
             for r in &rows {
                 let review = match r.review_due {
-                    Some(d) if d < today => format!("{d} (overdue)"),
-                    Some(d) => d.to_string(),
-                    None => "not stated".to_owned(),
+                    Some(d) if d < today => cell(format!("{d} (overdue)"), Tone::Warn),
+                    Some(d) => Cell::new(d),
+                    None => Cell::new("not stated"),
                 };
-                t.add_row([r.id.clone(), r.name.clone(), r.members.to_string(), review]);
+                let name = if r.valid {
+                    Cell::new(&r.name)
+                } else {
+                    cell(&r.name, Tone::Bad)
+                };
+                t.add_row([Cell::new(&r.id), name, Cell::new(r.members), review]);
             }
             print(&format!("{t}\n"))?;
         }

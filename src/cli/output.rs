@@ -1,11 +1,12 @@
 //! What every command shares: the output format, colour, tables, the exit status.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
+
+pub use super::style::{Grid, Tone, cell, paint, stdout_color, table};
 
 /// `--format` as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,31 +61,6 @@ impl From<Status> for ExitCode {
     }
 }
 
-/// Colour only on a terminal, and never with `NO_COLOR` set.
-pub fn color(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-pub fn stdout_color() -> bool {
-    color(std::io::stdout().is_terminal())
-}
-
-pub fn table<I, S>(header: I) -> Table
-where
-    I: IntoIterator<Item = S>,
-    S: Into<comfy_table::Cell>,
-{
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
-    if !stdout_color() {
-        table.force_no_tty();
-    }
-    table
-}
-
 /// Writes to stdout, treating a closed pipe (`tor list | head`) as success.
 pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
@@ -111,27 +87,42 @@ pub fn status_label(status: tor::engine::FindingStatus) -> &'static str {
     }
 }
 
+pub fn status_tone(status: tor::engine::FindingStatus) -> Tone {
+    use tor::engine::FindingStatus;
+    match status {
+        FindingStatus::Pass => Tone::Good,
+        FindingStatus::Fail => Tone::Bad,
+        FindingStatus::Warn => Tone::Warn,
+        FindingStatus::Skip => Tone::Quiet,
+    }
+}
+
+/// A finding's status as a table cell, in its colour.
+pub fn status_cell(status: tor::engine::FindingStatus) -> comfy_table::Cell {
+    cell(status_label(status), status_tone(status))
+}
+
 /// A clause as shown to people; `—` where the ToR states no such rule.
 pub fn clause_label(clause: Option<&tor::model::Clause>) -> String {
     clause.map_or_else(|| "—".to_owned(), ToString::to_string)
 }
 
 /// The table of findings every checking command prints.
-pub fn findings_table(findings: &[tor::engine::Finding]) -> Table {
+pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
     let mut t = table(["rule", "clause", "status", "message"]);
     for f in findings {
         t.add_row([
-            f.rule.to_owned(),
-            clause_label(f.clause.as_ref()),
-            status_label(f.status).to_owned(),
-            f.message.clone(),
+            comfy_table::Cell::new(f.rule),
+            comfy_table::Cell::new(clause_label(f.clause.as_ref())),
+            status_cell(f.status),
+            comfy_table::Cell::new(&f.message),
         ]);
     }
     t
 }
 
 /// The deadlines a meeting sets, each with the rule and clause behind it.
-pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Deadlines) -> Table {
+pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Deadlines) -> Grid {
     let mut t = table(["deadline", "by", "rule", "clause"]);
     let rows = [
         (

@@ -10,7 +10,7 @@ use tor::engine::FindingStatus;
 use tor::engine::schedule::ics::{IcsOptions, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, Tone, paint, print, print_json, table};
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
@@ -121,7 +121,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         plan.timezone
     ));
     for w in &plan.warnings {
-        out.push_str(&format!("warning: {w}\n"));
+        out.push_str(&format!("{}: {w}\n", paint("warning", Tone::Warn)));
     }
     let mut t = table([
         "date",
@@ -198,7 +198,8 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         rules.sort_unstable();
         rules.dedup();
         out.push_str(&format!(
-            "NOT VALID: {failing} of {} proposed meetings fail a rule even with every member present ({})\n",
+            "{}: {failing} of {} proposed meetings fail a rule even with every member present ({})\n",
+            paint("NOT VALID", Tone::Bad),
             plan.meetings.len(),
             rules.join(", ")
         ));

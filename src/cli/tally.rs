@@ -10,7 +10,7 @@ use tor::engine::tally::{
 };
 use tor::model::DecisionKind;
 
-use super::output::{Format, Status, findings_table, print, print_json};
+use super::output::{Format, Status, Tone, findings_table, paint, print, print_json};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
@@ -172,8 +172,19 @@ fn human(r: &TallyReport) -> String {
         (Outcome::Carried | Outcome::Lost, None) => format!(" by {}", r.method),
         (Outcome::NoConsensus | Outcome::Tied, _) => String::new(),
     };
-    let outcome = r.outcome.as_str().replace('-', " ").to_uppercase();
-    let valid = if r.valid { "valid" } else { "NOT VALID" };
+    let outcome = paint(
+        &r.outcome.as_str().replace('-', " ").to_uppercase(),
+        match r.outcome {
+            Outcome::Carried => Tone::Good,
+            Outcome::Lost => Tone::Bad,
+            Outcome::NoConsensus | Outcome::Tied => Tone::Warn,
+        },
+    );
+    let valid = if r.valid {
+        paint("valid", Tone::Good)
+    } else {
+        paint("NOT VALID", Tone::Bad)
+    };
     let mut out = format!("{outcome}{how} ({counts}): {valid}\n");
     if let Some(referral) = &r.referral {
         out.push_str(&format!(

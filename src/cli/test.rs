@@ -9,7 +9,7 @@ use tor::bundled;
 use tor::catalog::Catalog;
 use tor::engine::cases::{self, CaseResult, Difference};
 
-use super::output::{Format, Status, print, print_json};
+use super::output::{Format, Status, Tone, paint, print, print_json};
 use super::{Global, catalog};
 
 /// The suffix that makes a file a cases file.
@@ -185,7 +185,11 @@ fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
             file.cases.len()
         ));
         for case in &file.cases {
-            let mark = if case.passed { "ok    " } else { "FAILED" };
+            let mark = if case.passed {
+                paint("ok    ", Tone::Good)
+            } else {
+                paint("FAILED", Tone::Bad)
+            };
             out.push_str(&format!("  {mark}  {}\n", case.name));
             if case.passed {
                 continue;
@@ -200,7 +204,12 @@ fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
         out.push_str("\nfailures:\n");
         out.push_str(&failures);
     }
-    out.push_str(&format!("\n{passed} passed, {failed} failed\n"));
+    let failed = if failed == 0 {
+        format!("{failed} failed")
+    } else {
+        paint(&format!("{failed} failed"), Tone::Bad)
+    };
+    out.push_str(&format!("\n{passed} passed, {failed}\n"));
     out
 }
 

@@ -15,6 +15,7 @@ mod meeting_props;
 mod schedule;
 mod schema;
 mod show;
+mod style;
 mod tally;
 mod tally_props;
 mod test_cmd;

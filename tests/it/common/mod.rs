@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// `tor` with the bundled partnerships, from a folder that has no `partnerships/`,
-/// without colour and with a fixed environment.
+/// without colour and with a fixed environment (no COLUMNS).
 pub fn tor() -> Command {
     let mut cmd = Command::cargo_bin("tor").expect("binary built");
     cmd.current_dir(std::env::temp_dir())
         .env_remove("TOR_DIR")
+        // Tables are fitted to COLUMNS when it is set; tests want one layout.
+        .env_remove("COLUMNS")
         .env("NO_COLOR", "1");
     cmd
 }
