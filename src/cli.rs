@@ -167,9 +167,9 @@ fn org_id(s: &str) -> Result<String, String> {
     }
 }
 
+/// A date flag: ISO or UK day-first, read by the one date parser.
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2013-01-10"))
+    tor::calendar::parse_date_any_year(s).map_err(|e| e.to_string())
 }
 
 /// A clap parser for a keyword enum: its keywords are the possible values.

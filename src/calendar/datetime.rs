@@ -3,16 +3,19 @@
 
 use chrono::offset::LocalResult;
 use chrono::{
-    DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike,
+    DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
 };
 
 use super::holidays::{FIRST_YEAR, LAST_YEAR};
 use chrono_tz::Tz;
 
-const DATE_FORM: &str = "a date as YYYY-MM-DD";
-const DATETIME_FORM: &str =
-    "a date-time as YYYY-MM-DDTHH:MM (or with a space, seconds, or an offset such as +01:00 or Z)";
-const EITHER_FORM: &str = "a date as YYYY-MM-DD or a date-time as YYYY-MM-DDTHH:MM";
+mod typed;
+
+const DATE_FORM: &str = "a date: 2012-12-06, or day first as 6/12/2012 or 6 Dec 2012";
+const DATETIME_FORM: &str = "a date-time: 2012-12-06T14:00, or day first as 06/12/2012 14:00 \
+     or 6 Dec 2012 2pm (optionally with seconds, or an offset such as +01:00 or Z)";
+const EITHER_FORM: &str = "a date (2012-12-06, 6/12/2012 or 6 Dec 2012) or a date-time \
+     (2012-12-06T14:00, 06/12/2012 14:00 or 6 Dec 2012 2pm)";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateTimeError {
@@ -43,6 +46,14 @@ pub enum DateTimeError {
         earlier: String,
         later: String,
     },
+    /// A form that would read, but not safely: month first, a two-digit year.
+    #[error("`{input}` {reason}: write {iso} to be sure")]
+    Unclear {
+        input: String,
+        reason: String,
+        /// The date as ISO 8601, as tor would have read it.
+        iso: String,
+    },
     #[error("`{input}` is not a real date or time, or is out of range")]
     OutOfRange { input: String },
     #[error("`{input}` is outside {first}–{last}, the years tor knows the bank holidays of")]
@@ -60,14 +71,23 @@ pub enum DateOrTime {
     DateTime(DateTime<Tz>),
 }
 
-/// A calendar date, `YYYY-MM-DD`.
+/// A calendar date: `2012-12-06`, or day first `6/12/2012`, `6 Dec 2012`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateTimeError> {
     let s = s.trim();
-    if !has_date_shape(s) {
-        return Err(malformed(s, DATE_FORM));
+    match typed::read(s, s, DATE_FORM)? {
+        (date, None) => in_years(s, date),
+        (_, Some(_)) => Err(malformed(s, DATE_FORM)),
     }
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| out_of_range(s))?;
-    in_years(s, date)
+}
+
+/// A calendar date in the forms of [`parse_date`], in any year: for dates that
+/// select a ToR version or a range, where no bank holidays are counted.
+pub fn parse_date_any_year(s: &str) -> Result<NaiveDate, DateTimeError> {
+    let s = s.trim();
+    match typed::read(s, s, DATE_FORM)? {
+        (date, None) => Ok(date),
+        (_, Some(_)) => Err(malformed(s, DATE_FORM)),
+    }
 }
 
 /// Working days and notice need bank holidays, which are known for these years
@@ -88,12 +108,48 @@ where
 }
 
 /// A date-time: `2026-10-25T14:00`, `2026-10-25 14:00`, optionally with seconds,
-/// optionally ending in an offset (`+01:00`, `-05:00`, `Z`). Without an offset it
-/// is local time in `tz`.
+/// or day first (`25/10/2026 14:00`, `25 Oct 2026 2pm`); optionally ending in an
+/// offset (`+01:00`, `-05:00`, `Z`). Without an offset it is local time in `tz`.
 pub fn parse_datetime(s: &str, tz: Tz) -> Result<DateTime<Tz>, DateTimeError> {
     let s = s.trim();
-    let (local, offset) = split_offset(s)?;
-    let naive = in_years(s, parse_naive(s, local)?)?;
+    match read(s, DATETIME_FORM)? {
+        (date, Some(time), offset) => at(s, date.and_time(time), offset, tz),
+        (_, None, _) => Err(malformed(s, DATETIME_FORM)),
+    }
+}
+
+/// A bare date, or else a date-time as [`parse_datetime`] reads it.
+pub fn parse_date_or_datetime(s: &str, tz: Tz) -> Result<DateOrTime, DateTimeError> {
+    let s = s.trim();
+    match read(s, EITHER_FORM)? {
+        (date, None, None) => in_years(s, date).map(DateOrTime::Date),
+        (date, Some(time), offset) => {
+            at(s, date.and_time(time), offset, tz).map(DateOrTime::DateTime)
+        }
+        (_, None, Some(_)) => Err(malformed(s, EITHER_FORM)),
+    }
+}
+
+/// The date, the time if typed, and the offset if typed.
+fn read(
+    s: &str,
+    expected: &'static str,
+) -> Result<(NaiveDate, Option<NaiveTime>, Option<FixedOffset>), DateTimeError> {
+    let (local, offset) = split_offset(s).map_err(|e| match e {
+        DateTimeError::Malformed { input, .. } => DateTimeError::Malformed { input, expected },
+        other => other,
+    })?;
+    let (date, time) = typed::read(s, local.trim_end(), expected)?;
+    Ok((date, time, offset))
+}
+
+fn at(
+    s: &str,
+    naive: NaiveDateTime,
+    offset: Option<FixedOffset>,
+    tz: Tz,
+) -> Result<DateTime<Tz>, DateTimeError> {
+    let naive = in_years(s, naive)?;
     match offset {
         Some(offset) => match offset.from_local_datetime(&naive) {
             LocalResult::Single(t) => Ok(t.with_timezone(&tz)),
@@ -101,23 +157,6 @@ pub fn parse_datetime(s: &str, tz: Tz) -> Result<DateTime<Tz>, DateTimeError> {
         },
         None => resolve_local(s, naive, tz),
     }
-}
-
-/// A bare date, or else a date-time as [`parse_datetime`] reads it.
-pub fn parse_date_or_datetime(s: &str, tz: Tz) -> Result<DateOrTime, DateTimeError> {
-    let s = s.trim();
-    if has_date_shape(s) {
-        return parse_date(s).map(DateOrTime::Date);
-    }
-    parse_datetime(s, tz)
-        .map(DateOrTime::DateTime)
-        .map_err(|e| match e {
-            DateTimeError::Malformed { input, .. } => DateTimeError::Malformed {
-                input,
-                expected: EITHER_FORM,
-            },
-            other => other,
-        })
 }
 
 /// Local wall-clock time in `tz`, refusing times the clocks skip or repeat.
@@ -184,41 +223,6 @@ fn split_offset(s: &str) -> Result<(&str, Option<FixedOffset>), DateTimeError> {
         .ok_or_else(|| out_of_range(s))
 }
 
-/// `YYYY-MM-DD` then `T`, `t` or a space, then `HH:MM` or `HH:MM:SS`.
-fn parse_naive(input: &str, local: &str) -> Result<NaiveDateTime, DateTimeError> {
-    let (date, time) = match local.get(..10).zip(local.get(10..)) {
-        Some((date, rest)) if has_date_shape(date) => match rest.strip_prefix(['T', 't', ' ']) {
-            Some(time) => (date, time),
-            None => return Err(malformed(input, DATETIME_FORM)),
-        },
-        _ => return Err(malformed(input, DATETIME_FORM)),
-    };
-    let format = match time.len() {
-        5 if has_shape(time, "99:99") => "%H:%M",
-        8 if has_shape(time, "99:99:99") => "%H:%M:%S",
-        _ => return Err(malformed(input, DATETIME_FORM)),
-    };
-    NaiveDateTime::parse_from_str(&format!("{date}T{time}"), &format!("%Y-%m-%dT{format}"))
-        .ok()
-        // chrono reads `:60` as a leap second on any day; UK civil time has none
-        // a meeting could be held in, and one would compare equal to `:59`.
-        .filter(|t| t.nanosecond() < 1_000_000_000)
-        .ok_or_else(|| out_of_range(input))
-}
-
-fn has_date_shape(s: &str) -> bool {
-    has_shape(s, "9999-99-99")
-}
-
-/// `9` in `pattern` stands for an ASCII digit; any other byte must match exactly.
-fn has_shape(s: &str, pattern: &str) -> bool {
-    s.len() == pattern.len()
-        && s.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
-            b'9' => c.is_ascii_digit(),
-            _ => c == p,
-        })
-}
-
 fn malformed(input: &str, expected: &'static str) -> DateTimeError {
     DateTimeError::Malformed {
         input: input.to_owned(),
@@ -233,156 +237,4 @@ fn out_of_range(input: &str) -> DateTimeError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Utc;
-    use chrono_tz::Europe::London;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s)
-            .expect("RFC 3339")
-            .with_timezone(&Utc)
-    }
-
-    #[test]
-    fn accepted_forms() {
-        let want = utc("2026-10-25T14:00:00Z");
-        for s in [
-            "2026-10-25T14:00",
-            "2026-10-25 14:00",
-            "2026-10-25T14:00:00",
-            " 2026-10-25t14:00 ",
-            "2026-10-25T14:00Z",
-            "2026-10-25T14:00:00+00:00",
-            "2026-10-25T09:00-05:00",
-        ] {
-            let t = parse_datetime(s, London).unwrap_or_else(|e| panic!("{s}: {e}"));
-            assert_eq!(t.with_timezone(&Utc), want, "{s}");
-            assert_eq!(t.timezone(), London);
-        }
-        let bst = parse_datetime("2026-07-01T09:30", London).expect("valid date-time");
-        assert_eq!(bst.with_timezone(&Utc), utc("2026-07-01T08:30:00Z"));
-    }
-
-    #[test]
-    fn spring_forward_gap_is_refused() {
-        let err = parse_datetime("2026-03-29T01:30", London).expect_err("must be refused");
-        assert!(matches!(err, DateTimeError::NonExistent { .. }), "{err:?}");
-        let msg = err.to_string();
-        assert!(
-            msg.contains("clocks go forward") && msg.contains("+00:00") && msg.contains("+01:00"),
-            "{msg}"
-        );
-    }
-
-    #[test]
-    fn autumn_overlap_is_refused_and_names_both_offsets() {
-        let err = parse_datetime("2026-10-25T01:30", London).expect_err("must be refused");
-        match &err {
-            DateTimeError::Ambiguous { earlier, later, .. } => {
-                assert_eq!((earlier.as_str(), later.as_str()), ("+01:00", "+00:00"));
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(err.to_string().contains("2026-10-25T01:30+01:00"));
-    }
-
-    #[test]
-    fn a_leap_second_is_refused_with_or_without_an_offset() {
-        for s in [
-            "2012-12-06T23:59:60",
-            "2016-12-31T23:59:60Z",
-            "2012-12-06 14:00:60+00:00",
-        ] {
-            let err = parse_datetime(s, London).expect_err(s);
-            assert!(
-                matches!(err, DateTimeError::OutOfRange { .. }),
-                "{s}: {err:?}"
-            );
-        }
-        assert!(parse_datetime("2012-12-06T23:59:59", London).is_ok());
-    }
-
-    #[test]
-    fn an_offset_settles_the_overlap() {
-        let first = parse_datetime("2026-10-25T01:30+01:00", London).expect("valid date-time");
-        let second = parse_datetime("2026-10-25T01:30+00:00", London).expect("valid date-time");
-        assert_eq!(first.with_timezone(&Utc), utc("2026-10-25T00:30:00Z"));
-        assert_eq!((second - first).num_minutes(), 60);
-    }
-
-    #[test]
-    fn malformed_and_impossible_inputs() {
-        for s in [
-            "",
-            "2026-10-25",
-            "25/10/2026 14:00",
-            "2026-10-25T14",
-            "2026-10-25T14:00+1",
-            "2026-10-25T14:00:00.5",
-            "2026-10-25X14:00",
-        ] {
-            assert!(
-                matches!(
-                    parse_datetime(s, London),
-                    Err(DateTimeError::Malformed { .. })
-                ),
-                "{s}"
-            );
-        }
-        for s in [
-            "2026-02-30T10:00",
-            "2026-10-25T24:00",
-            "2026-10-25T10:00+01:75",
-            "2026-10-25T10:00+25:00",
-        ] {
-            assert!(
-                matches!(
-                    parse_datetime(s, London),
-                    Err(DateTimeError::OutOfRange { .. })
-                ),
-                "{s}"
-            );
-        }
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            parse_date("2012-12-06"),
-            Ok(NaiveDate::from_ymd_opt(2012, 12, 6).expect("real date"))
-        );
-        assert!(matches!(
-            parse_date("2012-2-6"),
-            Err(DateTimeError::Malformed { .. })
-        ));
-        assert!(matches!(
-            parse_date("+2012-12-06"),
-            Err(DateTimeError::Malformed { .. })
-        ));
-        assert!(matches!(
-            parse_date("2023-02-29"),
-            Err(DateTimeError::OutOfRange { .. })
-        ));
-    }
-
-    #[test]
-    fn date_or_datetime() {
-        assert_eq!(
-            parse_date_or_datetime("2026-10-23", London),
-            Ok(DateOrTime::Date(
-                NaiveDate::from_ymd_opt(2026, 10, 23).expect("real date")
-            ))
-        );
-        assert!(matches!(
-            parse_date_or_datetime("2026-10-23T14:30", London),
-            Ok(DateOrTime::DateTime(_))
-        ));
-        let err = parse_date_or_datetime("tomorrow", London).expect_err("must be refused");
-        assert!(err.to_string().contains("a date as YYYY-MM-DD or"), "{err}");
-        assert!(matches!(
-            parse_date_or_datetime("2026-10-25T01:30", London),
-            Err(DateTimeError::Ambiguous { .. })
-        ));
-    }
-}
+mod tests;

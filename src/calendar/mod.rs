@@ -10,7 +10,10 @@ mod special;
 mod substitute;
 pub mod working;
 
-pub use datetime::{DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime};
+pub use datetime::{
+    DateOrTime, DateTimeError, parse_date, parse_date_any_year, parse_date_or_datetime,
+    parse_datetime,
+};
 pub use holidays::{BankHoliday, FIRST_YEAR, LAST_YEAR, bank_holidays, easter_sunday};
 pub use notice::{
     Convention, Deadline, Given, NoticeError, deadline, elapsed, elapsed_hours, in_time,

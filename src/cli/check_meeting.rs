@@ -52,7 +52,8 @@ pub struct Args {
 /// The facts of the meeting, given as flags.
 #[derive(Debug, clap::Args)]
 pub struct Facts {
-    /// When the meeting starts: YYYY-MM-DDTHH:MM, local time of the partnership,
+    /// When the meeting starts: 2012-12-06T14:00 or day first (06/12/2012 14:00,
+    /// 6 Dec 2012 2pm), local time of the partnership,
     /// or with an offset (+01:00, Z)
     #[arg(long, value_name = "DATETIME", required_unless_present = "meeting")]
     pub at: Option<String>,

@@ -12,7 +12,8 @@ use super::{Global, catalog};
 pub struct Args {
     /// Partnership id (see `tor list`)
     pub id: String,
-    /// When the meeting starts: YYYY-MM-DDTHH:MM, local time of the partnership
+    /// When the meeting starts: 2012-12-06T14:00 or day first (6 Dec 2012 2pm),
+    /// local time of the partnership
     #[arg(long)]
     pub at: String,
 }

@@ -16,10 +16,10 @@ pub struct Args {
     /// A calendar year (1970–2100)
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub year: Option<i32>,
-    /// First date of the range (YYYY-MM-DD)
+    /// First date of the range (2012-12-06 or day first, 6/12/2012)
     #[arg(long, requires = "to", value_parser = parse_date_arg)]
     pub from: Option<NaiveDate>,
-    /// Last date of the range, inclusive (YYYY-MM-DD)
+    /// Last date of the range, inclusive (2012-12-06 or day first, 6/12/2012)
     #[arg(long, requires = "from", value_parser = parse_date_arg)]
     pub to: Option<NaiveDate>,
 }

@@ -44,7 +44,8 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 pub struct VoteFlags {
-    /// Day of the vote: YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time [default: today]
+    /// Day of the vote (2012-12-06 or 6/12/2012), or a local date-time (2012-12-06T14:00,
+    /// 6 Dec 2012 2pm) [default: today]
     #[arg(long, value_name = "DATETIME|DATE")]
     pub at: Option<String>,
     /// Members voting for (comma-separated ids)

@@ -335,9 +335,9 @@ fn corpus() -> Vec<Case> {
             "did you mean `local-authority`?",
         ),
         flags(
-            "malformed date-time",
-            &["check-meeting", "sefton-scp", "--at", "06/12/2012 14:00"],
-            "06/12/2012",
+            "month-first date-time",
+            &["check-meeting", "sefton-scp", "--at", "12/31/2012 14:00"],
+            "write 2012-12-31",
         ),
         flags(
             "time in the spring gap",

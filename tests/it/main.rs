@@ -19,5 +19,6 @@ mod style;
 mod tally;
 mod tally_props;
 mod test_cmd;
+mod uk_dates;
 mod validate;
 mod verdicts;

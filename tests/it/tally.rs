@@ -1068,7 +1068,7 @@ fn other_bad_input_is_refused() {
     refused(SEFTON, &["--proxy", "probation=maybe"]);
     refused(SEFTON, &["--casting", "abstain"]);
     refused(SEFTON, &["--kind", "urgent"]);
-    refused(SEFTON, &["--at", "10/01/2013"]);
+    refused(SEFTON, &["--at", "01/13/2013"]);
     refused(SEFTON, &["--at", "2026-03-29T01:30", "--for", "probation"]);
     let stderr = refused("sefton", &["--for", "probation"]);
     assert!(stderr.contains("did you mean `sefton-scp`"), "{stderr}");

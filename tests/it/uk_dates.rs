@@ -1,0 +1,88 @@
+//! Day-first UK dates through the binary: the same answer as ISO 8601, and a
+//! clear refusal (showing the ISO date) for month-first or two-digit years.
+
+use crate::common::tor;
+
+/// stdout of a successful-or-failing run, whatever the exit code.
+fn stdout(args: &[&str]) -> String {
+    let out = tor().args(args).output().expect("tor runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// stderr of a run that could not check (exit 2).
+fn refusal(args: &[&str]) -> String {
+    let out = tor()
+        .args(args)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn uk_forms_give_the_iso_answer() {
+    let check = |at: &str, circulated: &str| {
+        stdout(&[
+            "check-meeting",
+            "sefton-scp",
+            "--at",
+            at,
+            "--circulated",
+            circulated,
+            "--format",
+            "json",
+        ])
+    };
+    let iso = check("2012-12-06T14:00", "2012-11-29");
+    assert!(iso.contains("\"notice\""), "{iso}");
+    for (at, circulated) in [
+        ("06/12/2012 14:00", "29/11/2012"),
+        ("6 Dec 2012 2pm", "29 Nov 2012"),
+        ("6 December 2012 14:00", "Thursday 29 November 2012"),
+    ] {
+        assert_eq!(check(at, circulated), iso, "{at} / {circulated}");
+    }
+    let show = |at: &str| stdout(&["show", "sefton-scp", "--as-of", at, "--format", "json"]);
+    assert_eq!(show("6/12/2012"), show("2012-12-06"));
+    let tally = |at: &str| {
+        stdout(&[
+            "tally",
+            "sefton-scp",
+            "--at",
+            at,
+            "--for",
+            "cvs",
+            "--format",
+            "json",
+        ])
+    };
+    assert_eq!(tally("6 Dec 2012"), tally("2012-12-06"));
+}
+
+#[test]
+fn json_dates_stay_iso() {
+    let out = stdout(&[
+        "deadlines",
+        "sefton-scp",
+        "--at",
+        "6 Dec 2012 2pm",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["at"], "2012-12-06T14:00+00:00");
+    assert_eq!(v["circulate_by"], "2012-11-29");
+}
+
+#[test]
+fn unclear_forms_are_refused() {
+    let at = |at: &str| refusal(&["check-meeting", "sefton-scp", "--at", at]);
+    insta::assert_snapshot!("month_first", at("12/31/2012 14:00"));
+    insta::assert_snapshot!("two_digit_year", at("6/12/12 14:00"));
+    insta::assert_snapshot!(
+        "month_name_first",
+        refusal(&["show", "sefton-scp", "--as-of", "Dec 6 2012"])
+    );
+}
