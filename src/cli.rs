@@ -55,9 +55,10 @@ pub struct GlobalArgs {
         )
     )]
     pub dir: Option<PathBuf>,
-    /// Output format (github, sarif and junit: `tor validate` only)
-    #[arg(long, global = true, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
+    /// Output format [default: human]; each command's --help lists those it takes
+    /// (github, sarif and junit: `tor validate` only)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
     /// When to colour the output
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = style::ColorChoice::Auto)]
     pub color: style::ColorChoice,
@@ -102,15 +103,59 @@ pub enum Command {
     Man(man::Args),
 }
 
+/// The command line, with each command's own `--format`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let formats = output::formats_of(&name);
+        if formats.is_empty() {
+            continue;
+        }
+        cmd = cmd.mut_subcommand(name, |sub| sub.arg(output::format_arg(formats)));
+    }
+    cmd
+}
+
+/// Parses the command line (exiting with clap's message on a usage error). A
+/// `--format` after the command is that command's; one before it is checked
+/// against the command in [`run`].
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some(format) = matches.subcommand().and_then(|(_, sub)| {
+        sub.try_get_one::<OutputFormat>(output::FORMAT)
+            .ok()
+            .flatten()
+    }) {
+        cli.global.format = Some(*format);
+    }
+    cli
+}
+
 pub fn run(cli: Cli) -> Result<Status> {
     style::init(cli.global.color);
-    let output = cli.global.format;
-    let format = match (output, &cli.command) {
-        (OutputFormat::Json, _) => Format::Json,
-        (OutputFormat::Human, _) | (_, Command::Validate(_)) => Format::Human,
-        (other, _) => {
-            anyhow::bail!("--format {other} is only for `tor validate`; use human or json")
+    let name = command_name(&cli.command);
+    let output = cli.global.format.unwrap_or(OutputFormat::Human);
+    let takes = output::formats_of(name);
+    if !takes.contains(&output) && output != OutputFormat::Human {
+        if takes.is_empty() {
+            anyhow::bail!("`tor {name}` takes no --format");
         }
+        let names: Vec<String> = takes.iter().map(ToString::to_string).collect();
+        anyhow::bail!(
+            "--format {output} is only for `tor validate`; `tor {name}` takes {}",
+            names.join(" or ")
+        );
+    }
+    let format = match output {
+        OutputFormat::Json => Format::Json,
+        _ => Format::Human,
     };
     let g = &Global {
         dir: non_empty_dir(cli.global.dir)?,
@@ -146,6 +191,26 @@ fn non_empty_dir(dir: Option<PathBuf>) -> Result<Option<PathBuf>> {
             anyhow::bail!("--dir is empty: give a folder of ToR files")
         }
         other => Ok(other),
+    }
+}
+
+/// The name a command is typed as.
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::List => "list",
+        Command::Show(_) => "show",
+        Command::Validate(_) => "validate",
+        Command::Holidays(_) => "holidays",
+        Command::Deadlines(_) => "deadlines",
+        Command::CheckMeeting(_) => "check-meeting",
+        Command::Tally(_) => "tally",
+        Command::Schema(_) => "schema",
+        Command::Test(_) => "test",
+        Command::Schedule(_) => "schedule",
+        Command::Audit(_) => "audit",
+        Command::Init(_) => "init",
+        Command::Completions(_) => "completions",
+        Command::Man(_) => "man",
     }
 }
 

@@ -40,8 +40,8 @@ pub struct Args {
     // Boxed: the facts would make this the largest variant of `Command` by far.
     #[command(flatten)]
     pub facts: Box<Facts>,
-    /// The meeting's facts as TOML instead of the flags above (see
-    /// examples/meetings/)
+    /// The meeting's facts as a TOML file instead of the flags above: the same
+    /// names (at, circulated, attendees, chair, ...), as TOML values
     #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS)]
     pub meeting: Option<PathBuf>,
     /// The record of held meetings [default: <dir>/<ID>.meetings.toml if it exists]

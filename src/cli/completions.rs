@@ -1,11 +1,10 @@
 //! `tor completions SHELL`: the shell's completion script, from the clap definition.
 
-use anyhow::{Result, bail};
-use clap::CommandFactory;
+use anyhow::Result;
 use clap_complete::Shell;
 
-use super::output::{Format, Status, print};
-use super::{Cli, Global};
+use super::Global;
+use super::output::{Status, print};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,11 +13,8 @@ pub struct Args {
     pub shell: Shell,
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
-    if g.format == Format::Json {
-        bail!("`tor completions` prints a shell script: --format json does not apply");
-    }
-    let mut cmd = Cli::command();
+pub fn run(_g: &Global, args: &Args) -> Result<Status> {
+    let mut cmd = super::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "tor", &mut script);
     print(&String::from_utf8(script)?)?;

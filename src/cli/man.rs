@@ -1,12 +1,11 @@
 //! `tor man [COMMAND]`: the roff man page of tor, or of one of its commands.
 
 use anyhow::{Result, bail};
-use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
-use super::output::{Format, Status, print};
-use super::{Cli, Global};
+use super::Global;
+use super::output::{Status, print};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,13 +13,10 @@ pub struct Args {
     pub command: Option<String>,
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
-    if g.format == Format::Json {
-        bail!("`tor man` prints a roff page: --format json does not apply");
-    }
+pub fn run(_g: &Global, args: &Args) -> Result<Status> {
     // Built, so each command knows its full name (tor-validate) and the global
     // options; without the help command, which has no page of its own.
-    let mut cmd = Cli::command()
+    let mut cmd = super::command()
         .disable_help_subcommand(true)
         .long_about(DESCRIPTION);
     cmd.build();

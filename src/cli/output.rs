@@ -13,7 +13,7 @@ pub use super::style::{Grid, Tone, cell, paint, stdout_color, table};
 pub enum OutputFormat {
     /// Tables for people
     Human,
-    /// JSON for scripts (fields fixed by the spec)
+    /// JSON for scripts (fields stable between releases)
     Json,
     /// GitHub Actions workflow commands (::error file=…)
     Github,
@@ -29,6 +29,40 @@ impl std::fmt::Display for OutputFormat {
         let name = self.to_possible_value().map(|v| v.get_name().to_owned());
         f.write_str(name.as_deref().unwrap_or("?"))
     }
+}
+
+/// The argument id of `--format`.
+pub const FORMAT: &str = "format";
+
+/// The formats a command takes, by the name it is typed as; none for the
+/// commands whose output has one form (a schema, a script, a page).
+pub fn formats_of(command: &str) -> &'static [OutputFormat] {
+    use OutputFormat::{Github, Human, Json, Junit, Sarif};
+    match command {
+        "validate" => &[Human, Json, Github, Sarif, Junit],
+        // A schema is JSON whatever is asked; `--format json` says so.
+        "schema" => &[Json],
+        "completions" | "man" => &[],
+        _ => &[Human, Json],
+    }
+}
+
+/// A command's own `--format`, offering only the formats it takes.
+pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
+    use clap::ValueEnum;
+    use clap::builder::TypedValueParser;
+    let values: Vec<clap::builder::PossibleValue> = formats
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .collect();
+    // Only the names offered reach the map, and each is a format's name.
+    let parser = clap::builder::PossibleValuesParser::new(values)
+        .map(|s| OutputFormat::from_str(&s, false).unwrap_or(OutputFormat::Human));
+    clap::Arg::new(FORMAT)
+        .long(FORMAT)
+        .value_name("FORMAT")
+        .help("Output format [default: human]")
+        .value_parser(parser)
 }
 
 /// The format of a command that reports to people or scripts.

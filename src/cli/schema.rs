@@ -15,11 +15,11 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Kind {
-    /// partnerships/<id>.toml
+    /// A ToR file, <id>.toml
     Tor,
-    /// partnerships/<id>.meetings.toml, the record of held meetings
+    /// The record of held meetings, <id>.meetings.toml
     Meetings,
-    /// partnerships/<id>.cases.toml, worked cases for `tor test`
+    /// Worked cases for `tor test`, <id>.cases.toml
     Cases,
 }
 

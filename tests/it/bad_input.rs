@@ -448,7 +448,7 @@ fn corpus() -> Vec<Case> {
         flags(
             "CI format elsewhere",
             &["show", "sefton-scp", "--format", "junit"],
-            "only for `tor validate`",
+            "possible values: human, json",
         ),
         flags("unknown command", &["frobnicate"], "frobnicate"),
         flags("missing --at", &["deadlines", "sefton-scp"], "--at"),

@@ -438,11 +438,45 @@ fn junit_output_is_well_formed_xml_with_one_case_per_file() {
 
 #[test]
 fn ci_formats_are_only_for_validate() {
+    // After the command, clap offers only the command's formats.
     tor()
         .args(["list", "--format", "sarif"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("only for `tor validate`"));
+        .stderr(predicate::str::contains("[possible values: human, json]"));
+    // Before it, the command is not known yet: tor says which it takes.
+    tor()
+        .args(["--format", "sarif", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "only for `tor validate`; `tor list` takes human or json",
+        ));
+}
+
+#[test]
+fn each_command_offers_only_its_formats() {
+    let help = |args: &[&str]| {
+        let out = tor().args(args).arg("--help").assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let validate = help(&["validate"]);
+    for name in ["human", "json", "github", "sarif", "junit"] {
+        assert!(validate.contains(&format!("- {name}:")), "{validate}");
+    }
+    for command in ["list", "show", "tally", "check-meeting", "audit"] {
+        let text = help(&[command]);
+        assert!(text.contains("- json:"), "{text}");
+        assert!(!text.contains("sarif") && !text.contains("junit"), "{text}");
+    }
+    assert!(!help(&["completions"]).contains("--format"));
+    tor()
+        .args(["--format", "json", "completions", "bash"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`tor completions` takes no --format",
+        ));
 }
 
 #[test]
