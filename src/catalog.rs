@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::bundled;
 use crate::calendar::Calendar;
 use crate::diag::nearest;
+use crate::fileio::{ReadError, read_file};
 use crate::load::{LoadedTor, load_tor};
 use crate::model::Tor;
 use crate::proclaimed::ProclaimedDay;
@@ -16,12 +17,8 @@ pub const DEFAULT_DIR: &str = "partnerships";
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    #[error("cannot read `{path}`: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     #[error("`{path}` is not a folder")]
     NotADir { path: String },
     #[error("no partnership `{id}` in {origin}{}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
@@ -51,10 +48,11 @@ impl Catalog {
             Some(dir) if dir.exists() => Err(CatalogError::NotADir {
                 path: dir.display().to_string(),
             }),
-            Some(dir) => Err(CatalogError::Read {
-                path: dir.display().to_string(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            }),
+            Some(dir) => Err(ReadError::io(
+                &dir.display().to_string(),
+                &std::io::Error::from(std::io::ErrorKind::NotFound),
+            )
+            .into()),
             None if Path::new(DEFAULT_DIR).is_dir() => Ok(Self::Dir(PathBuf::from(DEFAULT_DIR))),
             None => Ok(Self::Bundled),
         }
@@ -142,10 +140,7 @@ impl Catalog {
         if !path.exists() {
             return Ok(Vec::new());
         }
-        let bytes = std::fs::read(&path).map_err(|source| CatalogError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let bytes = read_file(&path)?;
         Ok(crate::proclaimed::parse(
             &path.display().to_string(),
             &bytes,
@@ -177,10 +172,7 @@ pub fn bundled_path(id: &str) -> String {
 
 /// Reads and loads one file; its stem is the id it must declare.
 pub fn load_path(path: &Path, as_of: Option<NaiveDate>) -> Result<LoadedTor, CatalogError> {
-    let bytes = std::fs::read(path).map_err(|source| CatalogError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
+    let bytes = read_file(path)?;
     Ok(load_tor(
         &path.display().to_string(),
         tor_stem(path),
@@ -199,10 +191,7 @@ pub fn tor_stem(path: &Path) -> Option<&str> {
 
 /// The ToR files directly in `dir`, sorted by name.
 pub fn tor_files(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
-    let read_err = |source| CatalogError::Read {
-        path: dir.display().to_string(),
-        source,
-    };
+    let read_err = |e| ReadError::io(&dir.display().to_string(), &e);
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();

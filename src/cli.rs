@@ -6,6 +6,7 @@ mod check_meeting;
 mod completions;
 mod deadlines;
 mod error;
+mod files;
 mod holidays;
 mod init;
 mod list;

@@ -5,8 +5,7 @@
 //! it is returned: a file that `tor validate` would reject is never handed out.
 
 use std::collections::HashSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr;
 
 use toml_edit::{ArrayOfTables, Decor, DocumentMut, Item, Key, Table, Value, value};
@@ -56,18 +55,7 @@ fn known_classes(known: &[ClassId]) -> String {
     }
 }
 
-/// Why the file could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("`{}` already exists: nothing written (use --force to replace it)", .0.display())]
-    Exists(PathBuf),
-    #[error("cannot write `{}`: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
+pub use crate::fileio::WriteError;
 
 /// One member organisation: `ID:CLASS[:NAME]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -603,44 +591,18 @@ fn readable(id: &str) -> String {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder, then
-/// renamed into place, so a reader never sees half a file. Without `replace` an
-/// existing file is left as it is. Missing folders are created.
+/// Writes `text` to `path` atomically (see [`crate::fileio::write_atomic`]),
+/// creating missing folders first.
 pub fn write_new(path: &Path, text: &str, replace: bool) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut builder = tempfile::Builder::new();
-    // A dot and no `.toml`: a folder scan never takes a leftover for a ToR file.
-    builder.prefix(".tor-init-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // tempfile's default 0600 suits secrets, not a file meant to be shared;
-        // 0666 lets the umask decide, as for any new file.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    let persisted = if replace {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    persisted.map(drop).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            WriteError::Exists(path.to_owned())
-        } else {
-            io(e.error)
-        }
-    })
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::Io {
+        path: path.display().to_string(),
+        reason: crate::fileio::plain(&e),
+    })?;
+    crate::fileio::write_atomic(path, text.as_bytes(), replace)
 }
 
 #[cfg(test)]
@@ -775,7 +737,7 @@ mod tests {
         write_new(&path, "one", false).unwrap();
         assert!(matches!(
             write_new(&path, "two", false),
-            Err(WriteError::Exists(_))
+            Err(WriteError::Exists { .. })
         ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
         write_new(&path, "three", true).unwrap();

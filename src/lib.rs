@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod diag;
 pub mod engine;
+pub mod fileio;
 pub mod init;
 pub mod load;
 pub mod model;

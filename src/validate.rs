@@ -10,6 +10,7 @@ use crate::bundled;
 use crate::catalog::{CatalogError, tor_stem};
 use crate::diag::{Diagnostic, Severity};
 use crate::engine::{cases, record};
+use crate::fileio::{ReadError, read_file};
 use crate::load::load_tor;
 use crate::model::Tor;
 
@@ -80,10 +81,7 @@ pub fn classify(path: &Path) -> Option<(FileKind, String)> {
 
 /// The jobs for a folder: its ToR files first, then their companions.
 pub fn plan_dir(dir: &Path) -> Result<Vec<Job>, CatalogError> {
-    let read_err = |source| CatalogError::Read {
-        path: dir.display().to_string(),
-        source,
-    };
+    let read_err = |e| ReadError::io(&dir.display().to_string(), &e);
     let mut jobs = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
@@ -176,11 +174,8 @@ impl Validator {
                 })
             }
             Job::File { path, kind, id } => {
-                let bytes = std::fs::read(path).map_err(|source| CatalogError::Read {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-                let shown = path.display().to_string();
+                let bytes = read_file(path)?;
+                let shown = crate::fileio::shown_name(path);
                 let expected = tor_stem(path);
                 let diagnostics = match kind {
                     FileKind::Tor => {
@@ -216,7 +211,7 @@ impl Validator {
     fn tor_for(&mut self, companion: &Path, id: &str) -> Option<&Tor> {
         let path = tor_path_for(companion, id);
         if !self.tors.contains_key(&path) {
-            let loaded = std::fs::read(&path).ok().and_then(|bytes| {
+            let loaded = read_file(&path).ok().and_then(|bytes| {
                 load_tor(&path.display().to_string(), Some(id), &bytes, None).tor
             });
             self.tors.insert(path.clone(), loaded);

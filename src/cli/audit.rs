@@ -3,20 +3,21 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tor::catalog::Catalog;
 use tor::engine::FindingStatus;
 use tor::engine::audit::{AuditReport, audit};
 use tor::engine::record::{COMPANION, Record, load_record};
+use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 use tor::report::html::audit_page;
 
 use comfy_table::Cell;
 
+use super::files::{check_output, write_output};
 use super::output::{
     Format, Status, Tone, clause_label, paint, print, print_json, status_cell, status_label, table,
 };
-use super::schedule::{refuse_existing, write_file};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
@@ -27,10 +28,12 @@ pub struct Args {
     /// in it where the ToR sets `year_starts`
     #[arg(long)]
     pub year: i32,
-    /// The record of held meetings [default: <dir>/<ID>.meetings.toml]
+    /// The record of held meetings (`-`: stdin) [default:
+    /// <dir>/<ID>.meetings.toml]
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
-    /// Also write the report as a self-contained HTML page
+    /// Also write the report as a self-contained HTML page (`-`: to stdout,
+    /// instead of the report)
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
     /// Overwrite FILE if it exists
@@ -43,7 +46,7 @@ pub struct Args {
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     if let Some(path) = &args.html {
-        refuse_existing(path, args.force)?;
+        check_output(path, args.force)?;
     }
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
@@ -57,7 +60,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         args.as_of.unwrap_or_else(today),
     )?;
     if let Some(path) = &args.html {
-        write_file(path, audit_page(&report).as_bytes(), args.force)?;
+        write_output(path, &audit_page(&report), args.force)?;
+        if is_std_stream(path) {
+            // stdout carries the page alone; the verdict is the exit code.
+            return Ok(Status::from_valid(report.valid));
+        }
     }
     match g.format {
         Format::Json => print_json(&report)?,
@@ -89,9 +96,8 @@ fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
             tor.id
         ),
     };
-    let bytes =
-        std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    Ok(load_record(tor, &path.display().to_string(), &bytes)?)
+    let bytes = read_file(&path)?;
+    Ok(load_record(tor, &shown_name(&path), &bytes)?)
 }
 
 fn human(r: &AuditReport) -> String {

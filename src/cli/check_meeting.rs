@@ -1,9 +1,9 @@
 //! `tor check-meeting ID --at DATETIME ...`: a proposed meeting against every rule
 //! of the ToR, and against the record of held meetings where a rule needs history.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tor::catalog::Catalog;
 use tor::engine::deadlines::format_instant;
 use tor::engine::meeting::{
@@ -11,6 +11,7 @@ use tor::engine::meeting::{
     parse_meeting_file,
 };
 use tor::engine::record::{COMPANION, Record, load_record};
+use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 
 use super::output::{
@@ -40,11 +41,13 @@ pub struct Args {
     // Boxed: the facts would make this the largest variant of `Command` by far.
     #[command(flatten)]
     pub facts: Box<Facts>,
-    /// The meeting's facts as a TOML file instead of the flags above: the same
-    /// names (at, circulated, attendees, chair, ...), as TOML values
+    /// The meeting's facts as a TOML file instead of the flags above (`-`:
+    /// stdin): the same names (at, circulated, attendees, chair, ...), as TOML
+    /// values
     #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS)]
     pub meeting: Option<PathBuf>,
-    /// The record of held meetings [default: <dir>/<ID>.meetings.toml if it exists]
+    /// The record of held meetings (`-`: stdin) [default: <dir>/<ID>.meetings.toml
+    /// if it exists]
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
 }
@@ -127,13 +130,15 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 }
 
 fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
+    if let (Some(m), Some(r)) = (&args.meeting, &args.record)
+        && is_std_stream(m)
+        && is_std_stream(r)
+    {
+        anyhow::bail!("--meeting and --record cannot both read stdin (`-`)");
+    }
     if let Some(path) = &args.meeting {
-        let bytes = read(path)?;
-        return Ok(parse_meeting_file(
-            tor,
-            &path.display().to_string(),
-            &bytes,
-        )?);
+        let bytes = read_file(path)?;
+        return Ok(parse_meeting_file(tor, &shown_name(path), &bytes)?);
     }
     let f = &args.facts;
     let facts = MeetingFacts {
@@ -168,12 +173,8 @@ fn record(
             _ => return Ok(None),
         },
     };
-    let bytes = read(&path)?;
-    Ok(Some(load_record(tor, &path.display().to_string(), &bytes)?))
-}
-
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))
+    let bytes = read_file(&path)?;
+    Ok(Some(load_record(tor, &shown_name(&path), &bytes)?))
 }
 
 fn human(tor: &Tor, report: &MeetingReport) -> String {

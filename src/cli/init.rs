@@ -2,9 +2,11 @@
 //! answers typed on stdin.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use std::path::PathBuf;
+use tor::fileio::read_bounded_line;
+
+use anyhow::{Result, bail};
 use serde::Serialize;
 use tor::calendar::Region;
 use tor::catalog::DEFAULT_DIR;
@@ -102,14 +104,8 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let id = PartnershipId::parse(&args.id)?;
     let target = target(g, args, &id)?;
     // Before any question: answers typed for a file that cannot be written are lost.
-    if let Target::File(path) = &target
-        && !args.force
-        && path.exists()
-    {
-        bail!(
-            "`{}` already exists: nothing written (use --force to replace it)",
-            path.display()
-        );
+    if let Target::File(path) = &target {
+        super::files::check_output(path, args.force)?;
     }
     let flags = &*args.answers;
     let interactive = args.interactive || (flags.name.is_none() && std::io::stdin().is_terminal());
@@ -135,6 +131,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         }
         Target::File(path) => path,
     };
+    super::files::on_signal_remove_temp_files();
     write_new(&path, &text, args.force)?;
     let shown = path.display().to_string();
     let placeholders = answers.placeholders();
@@ -357,16 +354,18 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             write!(self.out, "{question} [{shown}]: ")?;
         }
         self.out.flush()?;
-        let mut line = String::new();
-        let read = self
-            .input
-            .read_line(&mut line)
-            .context("cannot read the answer from stdin")?;
-        if read == 0 {
+        // Bounded: an endless stdin (`< /dev/zero`) is an error, not an abort.
+        let Some(line) = read_bounded_line(&mut self.input).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read the answer from stdin: {}",
+                tor::fileio::plain(&e)
+            )
+        })?
+        else {
             // Piped answers leave no newline of their own after the last question.
             writeln!(self.out)?;
             return Ok(None);
-        }
+        };
         let answer = line.trim().to_owned();
         if self.echo {
             writeln!(self.out, "{answer}")?;

@@ -1,15 +1,16 @@
 //! `tor schedule ID --year Y`: a year of meetings that keeps the ToR, optionally
 //! written as an iCalendar file.
 
-use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::{NaiveTime, Weekday};
 use tor::engine::FindingStatus;
 use tor::engine::schedule::ics::{IcsOptions, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
+use tor::fileio::is_std_stream;
 
+use super::files::{check_output, write_output};
 use super::output::{Format, Status, Tone, paint, print, print_json, table};
 use super::{Global, catalog};
 
@@ -27,7 +28,8 @@ pub struct Args {
     /// Start time, local to the partnership (HH:MM)
     #[arg(long, value_name = "HH:MM", default_value = "14:00", value_parser = parse_time)]
     pub time: NaiveTime,
-    /// Write the plan as an iCalendar file (RFC 5545)
+    /// Write the plan as an iCalendar file (RFC 5545; `-`: to stdout, instead of
+    /// the plan)
     #[arg(long, value_name = "FILE")]
     pub ics: Option<std::path::PathBuf>,
     /// Length of each meeting in the iCalendar file, in minutes
@@ -72,7 +74,7 @@ fn parse_time(s: &str) -> Result<NaiveTime, String> {
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     if let Some(path) = &args.ics {
-        refuse_existing(path, args.force)?;
+        check_output(path, args.force)?;
     }
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
@@ -92,7 +94,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     stamp: chrono::Utc::now(),
                 },
             );
-            write_file(path, text.as_bytes(), args.force)?;
+            write_output(path, &text, args.force)?;
+            if is_std_stream(path) {
+                // stdout carries the calendar alone; the verdict is the exit code.
+                return Ok(Status::from_valid(plan.valid));
+            }
             Some(path.as_path())
         }
         None => None,
@@ -208,62 +214,4 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         out.push_str(&format!("wrote {}\n", path.display()));
     }
     out
-}
-
-/// Refuses to go on when `path` exists and may not be overwritten, before any
-/// work is done.
-pub(super) fn refuse_existing(path: &Path, force: bool) -> Result<()> {
-    if !force && path.exists() {
-        anyhow::bail!(
-            "`{}` already exists; give --force to overwrite it",
-            path.display()
-        );
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// then renamed over it, so a reader never sees half a file. Without `force` an
-/// existing file is never replaced, even one created meanwhile.
-pub(super) fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    refuse_existing(path, force)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let shown = path.display();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tor-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot write `{shown}`: cannot create a file in `{}`",
-                dir.display()
-            )
-        })?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write `{shown}`"))?;
-    // A temporary file is private; the result is a document to share.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("cannot write `{shown}`"))?;
-    }
-    let persisted = if force {
-        tmp.persist(path)
-    } else {
-        tmp.persist_noclobber(path)
-    };
-    persisted.map_err(|e| {
-        if !force && e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::anyhow!("`{shown}` already exists; give --force to overwrite it")
-        } else {
-            anyhow::anyhow!("cannot write `{shown}`: {}", e.error)
-        }
-    })?;
-    Ok(())
 }

@@ -1,13 +1,13 @@
 //! `tor tally ID ...`: the outcome of a vote and whether it is valid.
 
-use std::io::Read;
 use tor::model::Keyword;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tor::calendar::{DateOrTime, parse_date_or_datetime};
 use tor::engine::tally::{
     Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
 };
+use tor::fileio::{read_file, shown_name};
 use tor::model::DecisionKind;
 
 use super::output::{Format, Status, Tone, findings_table, paint, print, print_json};
@@ -128,15 +128,8 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 }
 
 fn read_votes(path: &str) -> Result<(String, Vec<u8>)> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read the votes from stdin")?;
-        return Ok(("<stdin>".to_owned(), bytes));
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{path}`"))?;
-    Ok((path.to_owned(), bytes))
+    let path = std::path::Path::new(path);
+    Ok((shown_name(path), read_file(path)?))
 }
 
 fn vote_args(args: &VoteFlags) -> VoteArgs {

@@ -155,7 +155,7 @@ fn job(g: &Global, path: &Path) -> Result<Job> {
             path.display()
         );
     };
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = tor::fileio::read_file(path)?;
     let parent = match path.parent() {
         Some(p) if p.as_os_str().is_empty() => Path::new("."),
         Some(p) => p,

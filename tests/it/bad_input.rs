@@ -659,6 +659,68 @@ fn corpus() -> Vec<Case> {
             ],
             "sefton-scp.toml",
         ),
+        // Files in: only regular files, never more than the limit.
+        flags(
+            "endless device as a ToR",
+            &["validate", "/dev/zero"],
+            "it is a device, not a regular file",
+        ),
+        flags(
+            "device as --votes",
+            &["tally", "sefton-scp", "--votes", "/dev/zero"],
+            "it is a device, not a regular file",
+        ),
+        flags(
+            "folder as --meeting",
+            &["check-meeting", "sefton-scp", "--meeting", "{dir}"],
+            "it is a folder, not a regular file",
+        ),
+        flags(
+            "missing --record",
+            &[
+                "audit",
+                "sefton-scp",
+                "--year",
+                "2013",
+                "--record",
+                "{dir}/none.toml",
+            ],
+            "none.toml`: no such file or folder",
+        ),
+        Case {
+            name: "ToR over the size limit",
+            files: vec![("test-group.toml", vec![b'#'; 17 * 1024 * 1024])],
+            args: vec!["validate".into(), "{dir}/test-group.toml".into()],
+            stdin: None,
+            code: 2,
+            says: "larger than the limit of 16 MiB",
+        },
+        Case {
+            name: "endless answer to init --interactive",
+            files: vec![],
+            args: vec![
+                "init".into(),
+                "board".into(),
+                "--interactive".into(),
+                "--out".into(),
+                "-".into(),
+            ],
+            stdin: Some(Box::leak("x".repeat(10_000).into_boxed_str())),
+            code: 2,
+            says: "longer than 4096 bytes",
+        },
+        flags(
+            "both --meeting and --record from stdin",
+            &[
+                "check-meeting",
+                "sefton-scp",
+                "--meeting",
+                "-",
+                "--record",
+                "-",
+            ],
+            "cannot both read stdin",
+        ),
     ]
 }
 

@@ -7,6 +7,7 @@ mod check_meeting;
 mod common;
 mod completions;
 mod deadlines;
+mod files;
 mod holidays;
 mod init;
 mod list;

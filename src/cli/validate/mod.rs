@@ -17,7 +17,8 @@ use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or folders to check [default: the --dir folder]
+    /// Files or folders to check (`-`: a ToR read from stdin) [default: the --dir
+    /// folder]
     pub paths: Vec<PathBuf>,
     /// Judge date-dependent warnings (review overdue) as of this date [default: today]
     #[arg(long, value_parser = parse_date_arg)]
@@ -60,7 +61,9 @@ fn plan(g: &Global, args: &Args) -> Result<(Vec<Job>, String)> {
     }
     let mut jobs = Vec::new();
     for path in &args.paths {
-        if path.is_dir() {
+        if tor::fileio::is_std_stream(path) {
+            jobs.push(plan_file(path));
+        } else if path.is_dir() {
             jobs.extend(plan_dir(path)?);
         } else if path.exists() {
             jobs.push(plan_file(path));
