@@ -26,7 +26,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 pub use error::message as error_message;
-pub use output::{Format, OutputFormat, Status};
+pub use output::{Format, OutputFormat, Status, guard_stderr};
 
 /// Check meetings and votes against a partnership's terms of reference.
 ///

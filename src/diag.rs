@@ -96,29 +96,41 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// Renders a diagnostic the way rustc does: the message, `path:line:column`, the
 /// source line and a caret under the place. Returns text; the caller prints it.
+///
+/// The file's own text is shown, so everything from it (the source line, the
+/// path, messages quoting it) is escaped: no control or bidi character in the
+/// file reaches the terminal raw.
 pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> String {
+    use crate::report::safe::escaped;
     use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level
-        .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code);
+    let path = escaped(path);
+    let message = escaped(&diagnostic.message);
+    let label = diagnostic.label.as_deref().map(escaped);
+    let help = diagnostic.help.as_deref().map(escaped);
+    let source = SafeSource::new(text);
+    let title = level.primary_title(message.as_ref()).id(diagnostic.code);
     let mut group = match &diagnostic.span {
         Some(span) if !text.is_empty() => {
-            let span = clamp(text, span.clone());
+            let span = source.span(clamp(text, span.clone()));
             let mut annotation = AnnotationKind::Primary.span(span);
-            if let Some(label) = &diagnostic.label {
-                annotation = annotation.label(label.as_str());
+            if let Some(label) = &label {
+                annotation = annotation.label(label.as_ref());
             }
-            title.element(Snippet::source(text).path(path).annotation(annotation))
+            title.element(
+                Snippet::source(source.text.as_ref())
+                    .path(path.as_ref())
+                    .annotation(annotation),
+            )
         }
-        _ => title.element(Origin::path(path).line(1).char_column(1)),
+        _ => title.element(Origin::path(path.as_ref()).line(1).char_column(1)),
     };
-    if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     let renderer = if styled {
         Renderer::styled()
@@ -126,6 +138,57 @@ pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> 
         Renderer::plain()
     };
     renderer.render(&[group])
+}
+
+/// A file's text with its unsafe characters escaped but its lines kept, and the
+/// way back from a byte offset in the file to one in the escaped text.
+struct SafeSource<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// For each escaped character: its offset in the file, and how many bytes
+    /// longer the escaped text is once past it.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl<'a> SafeSource<'a> {
+    fn new(text: &'a str) -> Self {
+        use crate::report::safe::{escape, is_unsafe};
+        // Line ends are the snippet's own layout; a lone CR is not.
+        let keep = |i: usize, c: char| {
+            c == '\n' || c == '\t' || (c == '\r' && text[i + 1..].starts_with('\n'))
+        };
+        let unsafe_at = |(i, c): &(usize, char)| is_unsafe(*c) && !keep(*i, *c);
+        if !text.char_indices().any(|ic| unsafe_at(&ic)) {
+            return Self {
+                text: std::borrow::Cow::Borrowed(text),
+                shifts: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut shifts = Vec::new();
+        for (i, c) in text.char_indices() {
+            if unsafe_at(&(i, c)) {
+                let shown = escape(c).to_string();
+                out.push_str(&shown);
+                let before = shifts.last().map_or(0, |&(_, s)| s);
+                shifts.push((i, before + shown.len() - c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+        Self {
+            text: std::borrow::Cow::Owned(out),
+            shifts,
+        }
+    }
+
+    /// A span of the file as a span of the escaped text.
+    fn span(&self, span: Range<usize>) -> Range<usize> {
+        let at = |offset: usize| {
+            let n = self.shifts.partition_point(|&(i, _)| i < offset);
+            offset + n.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+        };
+        at(span.start)..at(span.end)
+    }
 }
 
 /// Keeps a span inside the text and on character boundaries, so rendering a
@@ -154,6 +217,34 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, 9), (2, 3));
         assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn render_escapes_the_file_and_keeps_the_caret_in_place() {
+        let text = "a = 1\nname = \"x\u{1b}[2J\u{202e}y\"\n";
+        let at = text.find("y\"").unwrap_or_default();
+        let d = Diagnostic::error("bad", "bad `\u{7}`\nname")
+            .at(at..at + 1)
+            .label("here");
+        let out = render("p\nq.toml", text, &d, false);
+        assert!(
+            !out.chars()
+                .any(|c| c != '\n' && crate::report::safe::is_unsafe(c)),
+            "{out}"
+        );
+        assert!(out.contains("x\\u{1b}[2J\\u{202e}y"), "{out}");
+        assert!(out.contains("p\\nq.toml:2:"), "{out}");
+        assert!(out.contains("bad `\\u{7}`\\nname"), "{out}");
+        let line = out
+            .lines()
+            .find(|l| l.contains("name = "))
+            .unwrap_or_default();
+        let caret = out
+            .lines()
+            .find(|l| l.contains("^ here"))
+            .unwrap_or_default();
+        let col = |l: &str, s: &str| l.find(s).map(|b| l[..b].chars().count());
+        assert_eq!(col(line, "y\""), col(caret, "^"), "{out}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ fn main() -> ExitCode {
             // One clear message; never a backtrace (SPEC §4).
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("{}", cli::error_message(&err));
+                eprintln!("{}", cli::guard_stderr(&cli::error_message(&err)));
             }
             ExitCode::from(2)
         }

@@ -11,7 +11,7 @@ use crate::catalog::{CatalogError, tor_stem};
 use crate::diag::{Diagnostic, Severity};
 use crate::engine::{cases, record};
 use crate::fileio::{ReadError, read_file};
-use crate::load::load_tor;
+use crate::load::{control_characters, load_tor};
 use crate::model::Tor;
 
 /// What a file is, by its name: `<id>.toml`, `<id>.meetings.toml`.
@@ -167,17 +167,19 @@ impl Validator {
                     text.as_bytes(),
                     Some(self.as_of),
                 );
+                let mut diagnostics = loaded.diagnostics;
+                diagnostics.extend(control_characters(&loaded.text));
                 Ok(FileReport {
                     path: loaded.path,
                     text: loaded.text,
-                    diagnostics: loaded.diagnostics,
+                    diagnostics,
                 })
             }
             Job::File { path, kind, id } => {
                 let bytes = read_file(path)?;
                 let shown = crate::fileio::shown_name(path);
                 let expected = tor_stem(path);
-                let diagnostics = match kind {
+                let mut diagnostics = match kind {
                     FileKind::Tor => {
                         let loaded = load_tor(&shown, expected, &bytes, Some(self.as_of));
                         if self.needed.contains(path) {
@@ -198,9 +200,11 @@ impl Validator {
                         )],
                     },
                 };
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                diagnostics.extend(control_characters(&text));
                 Ok(FileReport {
                     path: shown,
-                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                    text,
                     diagnostics,
                 })
             }

@@ -16,7 +16,8 @@ use comfy_table::Cell;
 
 use super::files::{check_output, write_output};
 use super::output::{
-    Format, Status, Tone, clause_label, paint, print, print_json, status_cell, status_label, table,
+    Format, Status, Tone, clause_label, esc, paint, print, print_json, status_cell, status_label,
+    table,
 };
 use super::{Global, catalog, parse_date_arg, today};
 
@@ -71,7 +72,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         Format::Human => {
             let mut text = human(&report);
             if let Some(path) = &args.html {
-                text.push_str(&format!("wrote {}\n", path.display()));
+                text.push_str(&format!("wrote {}\n", esc(path.display())));
             }
             print(&text)?;
         }
@@ -106,7 +107,7 @@ fn human(r: &AuditReport) -> String {
         format!(
             "{}: {} ({}) kept every rule checked in {}\n",
             paint("COMPLIED", Tone::Good),
-            r.name,
+            esc(&r.name),
             r.partnership,
             r.label
         )
@@ -114,7 +115,7 @@ fn human(r: &AuditReport) -> String {
         format!(
             "{}: {} ({}) in {}: {} ({})\n",
             paint("DID NOT COMPLY", Tone::Bad),
-            r.name,
+            esc(&r.name),
             r.partnership,
             r.label,
             if failing.len() == 1 {
@@ -147,7 +148,7 @@ fn human(r: &AuditReport) -> String {
             Cell::new(f.rule),
             Cell::new(clause_label(f.clause.as_ref())),
             status_cell(f.status),
-            Cell::new(&f.message),
+            Cell::new(esc(&f.message)),
         ]);
     }
     out.push_str(&format!("{clauses}\n"));
@@ -158,7 +159,7 @@ fn human(r: &AuditReport) -> String {
                 Cell::new(&p.label),
                 Cell::new(p.held),
                 status_cell(p.status),
-                Cell::new(&p.message),
+                Cell::new(esc(&p.message)),
             ]);
         }
         out.push_str(&format!("Frequency\n{periods}\n"));
@@ -179,8 +180,8 @@ fn human(r: &AuditReport) -> String {
                 _ => "ordinary",
             };
             let papers = match (&m.circulated, m.circulate_by) {
-                (Some(c), Some(by)) => format!("{c} (by {by})"),
-                (Some(c), None) => c.clone(),
+                (Some(c), Some(by)) => format!("{} (by {by})", esc(c)),
+                (Some(c), None) => esc(c).to_string(),
                 (None, Some(by)) => format!("not recorded (by {by})"),
                 (None, None) => "not recorded".to_owned(),
             };
@@ -200,7 +201,7 @@ fn human(r: &AuditReport) -> String {
                         status_label(f.status),
                         f.rule,
                         clause_label(f.clause.as_ref()),
-                        f.message
+                        esc(&f.message)
                     )
                 })
                 .collect();

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap_complete::Shell;
 
 use super::Global;
-use super::output::{Status, print};
+use super::output::{Status, print_document};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -17,6 +17,6 @@ pub fn run(_g: &Global, args: &Args) -> Result<Status> {
     let mut cmd = super::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "tor", &mut script);
-    print(&String::from_utf8(script)?)?;
+    print_document(&String::from_utf8(script)?)?;
     Ok(Status::Valid)
 }

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use tor::calendar::{BankHoliday, Calendar, FIRST_YEAR, LAST_YEAR, Region};
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, esc, print, print_json, table};
 use super::{Global, catalog, parse_date_arg};
 
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                 t.add_row([
                     d.date.to_string(),
                     d.date.format("%A").to_string(),
-                    d.name.clone(),
+                    esc(&d.name).to_string(),
                 ]);
             }
             print(&format!(

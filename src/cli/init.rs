@@ -15,7 +15,7 @@ use tor::init::{
 };
 use tor::model::{DecisionMethod, Keyword, PartnershipId};
 
-use super::output::{Format, Status, print, print_json};
+use super::output::{Format, Status, print, print_document, print_json};
 use super::{Global, keyword_parser};
 
 #[derive(Debug, clap::Args)]
@@ -126,7 +126,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let text = render(&answers)?;
     let path = match target {
         Target::Stdout => {
-            print(&text)?;
+            print_document(&text)?;
             return Ok(Status::Valid);
         }
         Target::File(path) => path,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use comfy_table::Cell;
 
-use super::output::{Format, Status, Tone, cell, print, print_json, table};
+use super::output::{Format, Status, Tone, cell, esc, print, print_json, table};
 use super::{Global, catalog, today};
 
 #[derive(Serialize)]
@@ -56,11 +56,11 @@ pub fn run(g: &Global) -> Result<Status> {
                     None => Cell::new("not stated"),
                 };
                 let name = if r.valid {
-                    Cell::new(&r.name)
+                    Cell::new(esc(&r.name))
                 } else {
-                    cell(&r.name, Tone::Bad)
+                    cell(esc(&r.name).to_string(), Tone::Bad)
                 };
-                t.add_row([Cell::new(&r.id), name, Cell::new(r.members), review]);
+                t.add_row([Cell::new(esc(&r.id)), name, Cell::new(r.members), review]);
             }
             print(&format!("{t}\n"))?;
         }

@@ -5,7 +5,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use super::Global;
-use super::output::{Status, print};
+use super::output::{Status, print_document};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,7 +36,7 @@ pub fn run(_g: &Global, args: &Args) -> Result<Status> {
             Man::new(sub.clone()).source(source).render(&mut page)?;
         }
     }
-    print(&String::from_utf8(page)?)?;
+    print_document(&String::from_utf8(page)?)?;
     Ok(Status::Valid)
 }
 

@@ -95,8 +95,26 @@ impl From<Status> for ExitCode {
     }
 }
 
-/// Writes to stdout, treating a closed pipe (`tor list | head`) as success.
+pub use tor::report::safe::escape as esc;
+
+/// Writes human output to stdout, made safe as a whole (see [`tor::report::safe`]).
 pub fn print(text: &str) -> Result<()> {
+    write_stdout(&tor::report::safe::guard(text, stdout_color()))
+}
+
+/// An error message for stderr, made safe like stdout (errors are never coloured).
+pub fn guard_stderr(text: &str) -> String {
+    tor::report::safe::guard(text, false).into_owned()
+}
+
+/// Writes a document (a ToR file, a shell script, a man page) to stdout as it
+/// is: it is data for a program, and escaping would change its meaning.
+pub fn print_document(text: &str) -> Result<()> {
+    write_stdout(text)
+}
+
+/// Writes to stdout, treating a closed pipe (`tor list | head`) as success.
+fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -107,7 +125,7 @@ pub fn print(text: &str) -> Result<()> {
 pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
-    print(&text)
+    write_stdout(&text)
 }
 
 /// A finding's status as shown to people: failures stand out.
@@ -138,7 +156,7 @@ pub fn status_cell(status: tor::engine::FindingStatus) -> comfy_table::Cell {
 
 /// A clause as shown to people; `—` where the ToR states no such rule.
 pub fn clause_label(clause: Option<&tor::model::Clause>) -> String {
-    clause.map_or_else(|| "—".to_owned(), ToString::to_string)
+    clause.map_or_else(|| "—".to_owned(), |c| esc(c).to_string())
 }
 
 /// The table of findings every checking command prints.
@@ -149,7 +167,7 @@ pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
             comfy_table::Cell::new(f.rule),
             comfy_table::Cell::new(clause_label(f.clause.as_ref())),
             status_cell(f.status),
-            comfy_table::Cell::new(&f.message),
+            comfy_table::Cell::new(esc(&f.message)),
         ]);
     }
     t
@@ -181,7 +199,7 @@ pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Dead
                 what.to_owned(),
                 by,
                 tor::report::describe_notice(rule),
-                rule.clause.to_string(),
+                esc(&rule.clause).to_string(),
             ]),
             _ => t.add_row([
                 what.to_owned(),

@@ -11,7 +11,7 @@ use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
 
 use super::files::{check_output, write_output};
-use super::output::{Format, Status, Tone, paint, print, print_json, table};
+use super::output::{Format, Status, Tone, clause_label, esc, paint, print, print_json, table};
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
@@ -113,21 +113,25 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
     let mut out = format!(
         "{} ({}): proposed meetings for {}, {} to {}\n",
-        plan.name, plan.partnership, plan.year, plan.from, plan.to
+        esc(&plan.name),
+        plan.partnership,
+        plan.year,
+        plan.from,
+        plan.to
     );
     out.push_str(&format!(
         "Frequency: {}{}; {}s at {} ({})\n",
         plan.rule,
         plan.clause
             .as_ref()
-            .map(|c| format!(" ({c})"))
+            .map(|c| format!(" ({})", esc(c)))
             .unwrap_or_default(),
         weekday_name(plan.weekday),
         plan.time.format("%H:%M"),
         plan.timezone
     ));
     for w in &plan.warnings {
-        out.push_str(&format!("{}: {w}\n", paint("warning", Tone::Warn)));
+        out.push_str(&format!("{}: {}\n", paint("warning", Tone::Warn), esc(w)));
     }
     let mut t = table([
         "date",
@@ -138,18 +142,16 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         "agenda and notes",
     ]);
     for m in &plan.meetings {
-        let mut notes: Vec<String> = m.notes.clone();
+        let mut notes: Vec<String> = m.notes.iter().map(|n| esc(n).to_string()).collect();
         if !m.items.is_empty() {
-            notes.push(format!("agenda: {}", m.items.join("; ")));
+            notes.push(format!("agenda: {}", esc(m.items.join("; "))));
         }
         for f in &m.failures {
             notes.push(format!(
                 "FAILS {} ({}): {}",
                 f.rule,
-                f.clause
-                    .as_ref()
-                    .map_or("—".to_owned(), ToString::to_string),
-                f.message
+                clause_label(f.clause.as_ref()),
+                esc(&f.message)
             ));
         }
         t.add_row([
@@ -211,7 +213,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         ));
     }
     if let Some(path) = wrote {
-        out.push_str(&format!("wrote {}\n", path.display()));
+        out.push_str(&format!("wrote {}\n", esc(path.display())));
     }
     out
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use tor::model::{Member, Tor};
 use tor::report::{RuleSummary, summarise};
 
-use super::output::{Format, Status, print, print_json, table};
+use super::output::{Format, Status, clause_label, esc, print, print_json, table};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
@@ -73,7 +73,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 }
 
 fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
-    let mut out = format!("{} ({})\nas of {as_of}", tor.name_on(as_of), tor.id);
+    let mut out = format!("{} ({})\nas of {as_of}", esc(tor.name_on(as_of)), tor.id);
     if let Some(adopted) = tor.adopted.filter(|a| *a > as_of) {
         out.push_str(&format!(" (not yet adopted: adopted {adopted})"));
     }
@@ -83,7 +83,7 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
         tor.timezone.name()
     ));
     if let Some(source) = &tor.source {
-        out.push_str(&format!("source: {source}\n"));
+        out.push_str(&format!("source: {}\n", esc(source)));
     }
     for h in &tor.history {
         let verb = match h.event {
@@ -91,7 +91,7 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
             tor::model::HistoryKind::Succeeded => "succeeded by",
         };
         let when = if h.date <= as_of { "" } else { " (later)" };
-        out.push_str(&format!("{}: {verb} {}{when}\n", h.date, h.name));
+        out.push_str(&format!("{}: {verb} {}{when}\n", h.date, esc(&h.name)));
     }
 
     let mut members = table(["member", "name", "class", "vote", "membership", "clause"]);
@@ -106,13 +106,13 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
         };
         members.add_row([
             m.id.to_string(),
-            m.name.clone(),
+            esc(&m.name).to_string(),
             m.class.to_string(),
             if m.voting { "yes" } else { "no" }.to_owned(),
             span,
             m.clause
                 .as_ref()
-                .map(ToString::to_string)
+                .map(|c| esc(c).to_string())
                 .unwrap_or_default(),
         ]);
     }
@@ -122,18 +122,16 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
     for r in rules {
         t.add_row([
             r.rule.to_owned(),
-            r.clause
-                .as_ref()
-                .map_or("—".to_owned(), ToString::to_string),
-            r.summary.clone(),
+            clause_label(r.clause.as_ref()),
+            esc(&r.summary).to_string(),
         ]);
     }
     out.push_str(&format!("\nRules\n{t}\n"));
 
     if let Some(s) = &tor.standing_items {
-        out.push_str(&format!("\nStanding items ({})\n", s.clause));
+        out.push_str(&format!("\nStanding items ({})\n", esc(&s.clause)));
         for item in &s.items {
-            out.push_str(&format!("  - {item}\n"));
+            out.push_str(&format!("  - {}\n", esc(item)));
         }
     }
     out

@@ -10,7 +10,7 @@ use tor::engine::tally::{
 use tor::fileio::{read_file, shown_name};
 use tor::model::DecisionKind;
 
-use super::output::{Format, Status, Tone, findings_table, paint, print, print_json};
+use super::output::{Format, Status, Tone, esc, findings_table, paint, print, print_json};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
@@ -183,7 +183,8 @@ fn human(r: &TallyReport) -> String {
     if let Some(referral) = &r.referral {
         out.push_str(&format!(
             "Referred to the {} ({})\n",
-            referral.to, referral.clause
+            esc(&referral.to),
+            esc(&referral.clause)
         ));
     }
 
@@ -223,7 +224,7 @@ fn human(r: &TallyReport) -> String {
         let left: Vec<String> = r
             .excluded
             .iter()
-            .map(|e| format!("{} ({}: {})", e.org, e.vote, e.reason))
+            .map(|e| format!("{} ({}: {})", esc(&e.org), e.vote, esc(&e.reason)))
             .collect();
         out.push_str(&format!("Left out: {}\n", left.join("; ")));
     }

@@ -9,7 +9,7 @@ use tor::bundled;
 use tor::catalog::Catalog;
 use tor::engine::cases::{self, CaseResult, Difference};
 
-use super::output::{Format, Status, Tone, paint, print, print_json};
+use super::output::{Format, Status, Tone, esc, paint, print, print_json};
 use super::{Global, catalog};
 
 /// The suffix that makes a file a cases file.
@@ -180,7 +180,7 @@ fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
     for file in files {
         out.push_str(&format!(
             "{} ({}, {} cases)\n",
-            file.path,
+            esc(file.path),
             file.partnership,
             file.cases.len()
         ));
@@ -190,13 +190,13 @@ fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
             } else {
                 paint("FAILED", Tone::Bad)
             };
-            out.push_str(&format!("  {mark}  {}\n", case.name));
+            out.push_str(&format!("  {mark}  {}\n", esc(&case.name)));
             if case.passed {
                 continue;
             }
-            failures.push_str(&format!("\n{}: {}\n", file.path, case.name));
+            failures.push_str(&format!("\n{}: {}\n", esc(file.path), esc(&case.name)));
             for d in &case.differences {
-                failures.push_str(&format!("    {}\n", difference(d)));
+                failures.push_str(&format!("    {}\n", esc(difference(d))));
             }
         }
     }

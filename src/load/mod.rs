@@ -1,6 +1,7 @@
 //! Loading ToR files: bytes → raw structs → checked model, with every problem kept.
 
 mod check;
+mod control;
 pub mod raw;
 mod spanned;
 pub mod structure;
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Tor;
 pub use check::Spans;
+pub use control::control_characters;
 
 /// One ToR file, loaded as far as it could be.
 #[derive(Debug, Clone)]

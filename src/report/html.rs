@@ -82,10 +82,12 @@ footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--line);
   .months { grid-template-columns: repeat(3, minmax(0, 1fr)); } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 "#;
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Control and
+/// bidi characters are shown as escapes (`\u{1b}`): HTML forbids the first, and
+/// the second would reorder what a reader sees.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in super::safe::escaped(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

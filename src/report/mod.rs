@@ -1,6 +1,7 @@
 //! Plain-language summaries of what a ToR says, for `tor show` and reports.
 
 pub mod html;
+pub mod safe;
 
 use serde::Serialize;
 

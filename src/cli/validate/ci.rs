@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 use tor::diag::{Diagnostic, Severity, line_column};
+use tor::report::safe::{escaped, github_data, github_property, uri};
 use tor::validate::FileReport;
 
 /// `path:line:column` of a diagnostic, 1-based; (1, 1) when it has no place.
@@ -18,24 +19,19 @@ fn message(d: &Diagnostic) -> String {
     }
 }
 
-/// GitHub Actions workflow commands for one file, a line per diagnostic.
+/// GitHub Actions workflow commands for one file, a line per diagnostic. Data
+/// and property values have their own escapes (see GitHub's toolkit), so no file
+/// text can end the command or start a line.
 pub fn github(file: &FileReport) -> String {
-    // Data and property values have their own escapes (see GitHub's toolkit).
-    let data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
     for d in &file.diagnostics {
         let (line, col) = position(file, d);
         out.push_str(&format!(
             "::{} file={},line={line},col={col},title={}::{}\n",
             level(d),
-            property(&file.path),
-            property(&format!("tor {}", d.code)),
-            data(&message(d)),
+            github_property(&file.path),
+            github_property(&format!("tor {}", d.code)),
+            github_data(&message(d)),
         ));
     }
     out
@@ -94,13 +90,6 @@ pub fn sarif_tail(rule_ids: &std::collections::BTreeSet<&'static str>) -> String
     format!("\n      ],\n      \"tool\": {tool}\n    }}\n  ]\n}}\n")
 }
 
-/// A relative URI reference for a path: forward slashes, spaces and `%` escaped.
-fn uri(path: &str) -> String {
-    path.replace('\\', "/")
-        .replace('%', "%25")
-        .replace(' ', "%20")
-}
-
 /// JUnit XML: one test case per file, failing with its errors.
 pub fn junit(files: &[FileReport], deny_warnings: bool) -> String {
     let failing = |f: &FileReport| f.errors() > 0 || (deny_warnings && f.warnings() > 0);
@@ -113,7 +102,7 @@ pub fn junit(files: &[FileReport], deny_warnings: bool) -> String {
     for file in files {
         out.push_str(&format!(
             "    <testcase classname=\"tor.validate\" name=\"{}\"",
-            xml(&file.path)
+            xml(&escaped(&file.path))
         ));
         let lines: Vec<String> = file
             .diagnostics
@@ -125,11 +114,12 @@ pub fn junit(files: &[FileReport], deny_warnings: bool) -> String {
                 } else {
                     "warning"
                 };
+                // Each diagnostic keeps to its line, as in human output.
                 format!(
                     "{}:{line}:{col}: {level}[{}]: {}",
-                    file.path,
+                    escaped(&file.path),
                     d.code,
-                    message(d)
+                    escaped(&message(d))
                 )
             })
             .collect();
@@ -186,6 +176,6 @@ mod tests {
 
     #[test]
     fn uri_uses_forward_slashes() {
-        assert_eq!(uri("a\\b c.toml"), "a/b%20c.toml");
+        assert_eq!(uri("a\\b c#d.toml"), "a/b%20c%23d.toml");
     }
 }

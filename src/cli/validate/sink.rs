@@ -87,7 +87,7 @@ impl Sink {
                     text.push_str(&render(&file.path, &file.text, d, self.styled));
                     text.push_str("\n\n");
                 }
-                text
+                tor::report::safe::guard(&text, self.styled).into_owned()
             }
             OutputFormat::Json => {
                 #[derive(Serialize)]
