@@ -125,7 +125,7 @@ fn write_stdout(text: &str) -> Result<()> {
 pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
-    write_stdout(&text)
+    write_stdout(&tor::report::safe::guard_json(&text))
 }
 
 /// A finding's status as shown to people: failures stand out.

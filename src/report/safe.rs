@@ -132,6 +132,26 @@ fn sgr_len(s: &str) -> Option<usize> {
     (body.as_bytes().get(params) == Some(&b'm')).then_some(2 + params + 1)
 }
 
+/// Makes JSON text safe to write where a CI log may read it, without changing
+/// a value: characters serde leaves raw in strings (DEL, C1, bidi, line
+/// separators) become `\uXXXX`, and `##[` becomes `##\u005b`. Outside strings
+/// JSON has none of these, and its lines start with white space and a quote, a
+/// bracket or a brace, never `::`.
+pub fn guard_json(json: &str) -> Cow<'_, str> {
+    if !json.contains("##[") && !json.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for (i, c) in json.char_indices() {
+        if (c != '\n' && is_unsafe(c)) || (c == '[' && json[..i].ends_with("##")) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// GitHub workflow-command data (the message after `::`): `%`, CR and LF are
 /// percent-encoded, as GitHub's toolkit does; unsafe characters are escaped first
 /// so the annotation shows them.
@@ -198,6 +218,20 @@ mod tests {
         assert_eq!(guard("\x1b[1;31mX\x1b[0m", true), "\x1b[1;31mX\x1b[0m");
         assert_eq!(guard("\x1b[1;31mX", false), "\\u{1b}[1;31mX");
         assert_eq!(guard("\x1b]8;;x\x07", true), "\\u{1b}]8;;x\\u{7}");
+    }
+
+    #[test]
+    fn guard_json_keeps_values() {
+        let value = "a\u{7f}\u{85}\u{202e}##[x]\u{2028}";
+        let json =
+            serde_json::to_string_pretty(&serde_json::json!({ "k": value })).unwrap_or_default();
+        let guarded = guard_json(&json);
+        assert!(
+            !guarded.contains("##[") && !guarded.contains('\u{202e}'),
+            "{guarded}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&guarded).unwrap_or_default();
+        assert_eq!(back["k"], value);
     }
 
     #[test]

@@ -75,9 +75,115 @@ fn replace(from: &str, to: &str) -> String {
     MINIMAL.replacen(from, to, 1)
 }
 
+/// Hostile text (issue 17): control characters, terminal escapes, bidi
+/// overrides and GitHub workflow commands in names, clauses, case names and paths.
+fn hostile() -> Vec<Case> {
+    const EVIL: &str =
+        r"x\u001b]0;t\u0007\u001b[2J\u202e\n::error file=a,line=1::forged\n##[warning]w";
+    let evil_tor = || MINIMAL.replacen("Test Group", EVIL, 1).into_bytes();
+    let cases = String::from(
+        "[[case]]\nname = \"ok\\n::error file=x,line=1::forged\\n::stop-commands::p\"\n[case.meeting]\nat = 2020-01-02T10:00:00\nattendees = [\"council\", \"police\"]\n[case.expect]\nvalid = true\nfindings = { quorum = \"pass\" }\n",
+    );
+    let with = |files: Vec<(&'static str, Vec<u8>)>, args: &[&str], code, says| Case {
+        name: "",
+        files,
+        args: args.iter().map(|a| (*a).to_owned()).collect(),
+        stdin: None,
+        code,
+        says,
+    };
+    let named = |name, case: Case| Case { name, ..case };
+    vec![
+        named(
+            "workflow commands in a case name (tor test)",
+            with(
+                vec![
+                    ("test-group.toml", MINIMAL.as_bytes().to_vec()),
+                    ("test-group.cases.toml", cases.into_bytes()),
+                ],
+                &["test", "--dir", "{dir}"],
+                0,
+                r"ok\n::error file=x,line=1::forged\n::stop-commands::p",
+            ),
+        ),
+        named(
+            "terminal escapes in a name (show)",
+            with(
+                vec![("test-group.toml", evil_tor())],
+                &["show", "test-group", "--dir", "{dir}"],
+                0,
+                r"x\u{1b}]0;t\u{7}\u{1b}[2J\u{202e}\n::error",
+            ),
+        ),
+        named(
+            "terminal escapes in a name (list)",
+            with(
+                vec![("test-group.toml", evil_tor())],
+                &["list", "--dir", "{dir}"],
+                0,
+                r"\u{1b}]0;t",
+            ),
+        ),
+        named(
+            "terminal escapes in a name (schedule)",
+            with(
+                vec![("test-group.toml", evil_tor())],
+                &["schedule", "test-group", "--dir", "{dir}", "--year", "2020"],
+                0,
+                r"\u{1b}]0;t",
+            ),
+        ),
+        named(
+            "terminal escapes in a name (validate)",
+            with(
+                vec![("test-group.toml", evil_tor())],
+                &["validate", "--dir", "{dir}", "--deny-warnings"],
+                1,
+                "warning[control-character]: the value of `name` holds a control character (U+001B",
+            ),
+        ),
+        named(
+            "terminal escapes in a name (validate --format github)",
+            with(
+                vec![("test-group.toml", evil_tor())],
+                &["validate", "--dir", "{dir}", "--format", "github"],
+                0,
+                "title=tor control-character::",
+            ),
+        ),
+        named(
+            "workflow commands in a file name (validate --format github)",
+            with(
+                vec![(
+                    "a,b:c%d\n::error::e##[warning]f.toml",
+                    MINIMAL.as_bytes().to_vec(),
+                )],
+                &[
+                    "validate",
+                    "--format",
+                    "github",
+                    "{dir}/a,b:c%d\n::error::e##[warning]f.toml",
+                ],
+                1,
+                r"a%2Cb%3Ac%25d\n%3A%3Aerror%3A%3Ae##[warning]f.toml,",
+            ),
+        ),
+        named(
+            "a space and a # in a file name (validate --format sarif)",
+            with(
+                vec![("p q#r.toml", MINIMAL.as_bytes().to_vec())],
+                &["validate", "--format", "sarif", "p q#r.toml"],
+                1,
+                "\"uri\":\"p%20q%23r.toml\"",
+            ),
+        ),
+    ]
+}
+
 fn corpus() -> Vec<Case> {
     let m = MINIMAL;
-    vec![
+    let mut corpus = hostile();
+    corpus.extend(vec![
         // ToR files through `tor validate`: checked and not valid (exit 1).
         tor_file(
             "unclosed string",
@@ -721,7 +827,8 @@ fn corpus() -> Vec<Case> {
             ],
             "cannot both read stdin",
         ),
-    ]
+    ]);
+    corpus
 }
 
 #[test]
@@ -772,6 +879,10 @@ fn every_bad_input_fails_cleanly() {
         if case.code == 2 && stderr.trim().is_empty() {
             problems.push("no message on stderr".to_owned());
         }
+        let github = args.iter().any(|a| a == "github");
+        if let Err(line) = safe_output(&all, github) {
+            problems.push(format!("unsafe output line {line:?}"));
+        }
         if listing(dir.path()) != before {
             problems.push("wrote a file".to_owned());
         }
@@ -790,6 +901,20 @@ fn every_bad_input_fails_cleanly() {
         corpus().len(),
         failures.join("\n")
     );
+}
+
+/// No raw control or bidi character, no line GitHub Actions would run (only
+/// `--format github` writes workflow commands, one per line, and nothing else).
+fn safe_output(all: &str, github: bool) -> Result<(), String> {
+    for line in all.lines() {
+        // A workflow command of ours is parsed as one; `##[` in it is data.
+        let ours = github && (line.starts_with("::error ") || line.starts_with("::warning "));
+        let command = line.trim_start().starts_with("::") || line.contains("##[");
+        if (command && !ours) || line.chars().any(tor::report::safe::is_unsafe) {
+            return Err(line.to_owned());
+        }
+    }
+    Ok(())
 }
 
 fn listing(dir: &std::path::Path) -> Vec<String> {

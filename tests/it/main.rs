@@ -13,6 +13,7 @@ mod init;
 mod list;
 mod loader_props;
 mod meeting_props;
+mod output_safety;
 mod schedule;
 mod schema;
 mod show;

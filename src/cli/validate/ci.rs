@@ -154,6 +154,8 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // `##[` anywhere in a line is a legacy GitHub workflow command.
+            '[' if out.ends_with("##") => out.push_str("&#91;"),
             '\t' | '\n' | '\r' => out.push(c),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -169,8 +171,8 @@ mod tests {
     #[test]
     fn xml_escapes_markup_and_control_characters() {
         assert_eq!(
-            xml("a<b & \"c\"\u{1}"),
-            "a&lt;b &amp; &quot;c&quot;\u{FFFD}"
+            xml("a<b & \"c\"\u{1}##[x]"),
+            "a&lt;b &amp; &quot;c&quot;\u{FFFD}##&#91;x]"
         );
     }
 

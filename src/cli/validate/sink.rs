@@ -127,6 +127,12 @@ impl Sink {
                 String::new()
             }
         };
+        let text = match self.format {
+            OutputFormat::Json | OutputFormat::Sarif => {
+                tor::report::safe::guard_json(&text).into_owned()
+            }
+            _ => text,
+        };
         self.write(&text)
     }
 

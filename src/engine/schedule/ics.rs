@@ -237,8 +237,15 @@ pub fn escape(s: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
-            // Other control characters are not allowed in TEXT.
-            c if c.is_control() => out.push(' '),
+            // Other control characters are not allowed in TEXT, and bidi
+            // controls would reorder what a reader sees: both are shown escaped.
+            c if crate::report::safe::is_unsafe(c) => {
+                out.push_str(
+                    &crate::report::safe::escape(c)
+                        .to_string()
+                        .replace('\\', "\\\\"),
+                );
+            }
             c => out.push(c),
         }
     }
