@@ -18,7 +18,8 @@ pub fn check_output(path: &Path, force: bool) -> Result<()> {
 /// Writes `text` to `path`, or to stdout for `-`.
 pub fn write_output(path: &Path, text: &str, force: bool) -> Result<()> {
     if is_std_stream(path) {
-        return super::output::print(text);
+        // A document (iCalendar, HTML): its bytes are its meaning.
+        return super::output::print_document(text);
     }
     on_signal_remove_temp_files();
     Ok(write_atomic(path, text.as_bytes(), force)?)

@@ -94,6 +94,8 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // `##[` anywhere in a line is a legacy GitHub workflow command.
+            '[' if out.ends_with("##") => out.push_str("&#91;"),
             c => out.push(c),
         }
     }
