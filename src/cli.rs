@@ -3,6 +3,7 @@
 
 mod audit;
 mod check_meeting;
+mod complete;
 mod completions;
 mod deadlines;
 mod error;
@@ -127,6 +128,7 @@ pub fn command() -> clap::Command {
 /// against the command in [`run`].
 pub fn parse() -> Cli {
     use clap::FromArgMatches;
+    complete::answer_if_asked();
     let matches = command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(format) = matches.subcommand().and_then(|(_, sub)| {

@@ -37,6 +37,7 @@ const FACT_FLAGS: [&str; 11] = [
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Partnership id (see `tor list`)
+    #[arg(add = super::complete::partnership())]
     pub id: String,
     // Boxed: the facts would make this the largest variant of `Command` by far.
     #[command(flatten)]
@@ -65,16 +66,16 @@ pub struct Facts {
     #[arg(long, value_name = "DATETIME|DATE")]
     pub circulated: Option<String>,
     /// Members present in person
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub attendees: Vec<String>,
     /// Members represented by their substitute
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub substitute: Vec<String>,
     /// Members represented by their deputy
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub deputy: Vec<String>,
     /// Members who gave the advance notice their substitute or deputy needs
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub notified: Vec<String>,
     /// Who chaired
     #[arg(long, value_enum)]

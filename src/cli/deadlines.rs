@@ -11,6 +11,7 @@ use super::{Global, catalog};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Partnership id (see `tor list`)
+    #[arg(add = super::complete::partnership())]
     pub id: String,
     /// When the meeting starts: 2012-12-06T14:00 or day first (6 Dec 2012 2pm),
     /// local time of the partnership

@@ -17,6 +17,7 @@ use super::{Global, catalog};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Partnership id (see `tor list`)
+    #[arg(add = super::complete::partnership())]
     pub id: String,
     /// The year to plan: a calendar year, or the partnership's year that starts in
     /// it where the ToR sets `year_starts`

@@ -12,6 +12,7 @@ use super::{Global, catalog, parse_date_arg, today};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Partnership id (see `tor list`)
+    #[arg(add = super::complete::partnership())]
     pub id: String,
     /// Show the ToR in force on this date (2012-12-06 or day first, 6/12/2012) [default: today]
     #[arg(long, value_parser = parse_date_arg)]

@@ -33,6 +33,7 @@ const VOTE_FLAGS: [&str; 13] = [
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Partnership id (see `tor list`)
+    #[arg(add = super::complete::partnership())]
     pub id: String,
     // Boxed: the vote flags would make this the largest command by far.
     #[command(flatten)]
@@ -49,34 +50,34 @@ pub struct VoteFlags {
     #[arg(long, value_name = "DATETIME|DATE")]
     pub at: Option<String>,
     /// Members voting for (comma-separated ids)
-    #[arg(long = "for", value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long = "for", value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub votes_for: Vec<String>,
     /// Members voting against
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub against: Vec<String>,
     /// Members abstaining
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub abstain: Vec<String>,
     /// Members present but not voting (they count for the quorum)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub present: Vec<String>,
     /// A proxy vote from an absent member (repeatable)
     #[arg(long, value_name = "ORG=for|against|abstain", value_parser = parse_proxy)]
     pub proxy: Vec<(String, Choice)>,
     /// Members declaring a conflict of interest
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub conflict: Vec<String>,
     /// Members opting out of the decision
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub opt_out: Vec<String>,
     /// Members represented by their substitute (list them under the member's id in --for etc.)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub substitute: Vec<String>,
     /// Members represented by their deputy (list them under the member's id in --for etc.)
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub deputy: Vec<String>,
     /// Members that told the secretariat beforehand who would stand in for them
-    #[arg(long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub notified: Vec<String>,
     /// The chair's casting vote on equal votes
     #[arg(long, value_enum)]

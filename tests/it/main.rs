@@ -5,6 +5,7 @@ mod bad_input;
 mod calendar;
 mod check_meeting;
 mod common;
+mod complete_ids;
 mod completions;
 mod deadlines;
 mod files;
