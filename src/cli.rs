@@ -7,6 +7,7 @@ mod complete;
 mod completions;
 mod deadlines;
 mod error;
+mod examples;
 mod files;
 mod holidays;
 mod init;
@@ -105,7 +106,7 @@ pub enum Command {
     Man(man::Args),
 }
 
-/// The command line, with each command's own `--format`.
+/// The command line, with each command's own `--format` and examples.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
@@ -115,10 +116,15 @@ pub fn command() -> clap::Command {
         .collect();
     for name in names {
         let formats = output::formats_of(&name);
-        if formats.is_empty() {
-            continue;
-        }
-        cmd = cmd.mut_subcommand(name, |sub| sub.arg(output::format_arg(formats)));
+        let examples = examples::after_help(examples::of(&name));
+        cmd = cmd.mut_subcommand(name, |sub| {
+            let sub = sub.after_help(examples);
+            if formats.is_empty() {
+                sub
+            } else {
+                sub.arg(output::format_arg(formats))
+            }
+        });
     }
     cmd
 }

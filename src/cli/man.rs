@@ -5,6 +5,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use super::Global;
+use super::examples::{self, Example};
 use super::output::{Status, print_document};
 
 #[derive(Debug, clap::Args)]
@@ -25,15 +26,25 @@ pub fn run(_g: &Global, args: &Args) -> Result<Status> {
     let mut page = Vec::new();
     match &args.command {
         None => {
+            // One example of each command here; each command's page has them all.
+            let examples: Vec<Example> = cmd
+                .get_subcommands()
+                .filter_map(|sub| examples::of(sub.get_name()).first().copied())
+                .collect();
             Man::new(cmd).source(source).render(&mut page)?;
-            page.extend(extra_sections().render().into_bytes());
+            page.extend(extra_sections(&examples).render().into_bytes());
         }
         Some(name) => {
             let Some(sub) = cmd.find_subcommand(name) else {
                 let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
                 bail!("no command `{name}`: one of {}", names.join(", "));
             };
-            Man::new(sub.clone()).source(source).render(&mut page)?;
+            // The examples that end its --help become the page's EXAMPLES.
+            let plain = sub.clone().after_help(None::<&str>);
+            Man::new(plain).source(source).render(&mut page)?;
+            let mut roff = Roff::new();
+            examples_section(&mut roff, examples::of(name));
+            page.extend(roff.render().into_bytes());
         }
     }
     print_document(&String::from_utf8(page)?)?;
@@ -50,8 +61,22 @@ Each partnership's ToR is a TOML file, ID.toml, in the folder given by --dir (or
 TOR_DIR), else ./partnerships if it exists, else the partnerships built into tor. \
 tor init writes a new one; tor validate checks them.";
 
-/// What the generated page cannot know: exit codes, environment, files.
-fn extra_sections() -> Roff {
+/// EXAMPLES: what each shows, then the command line, set apart.
+fn examples_section(roff: &mut Roff, examples: &[Example]) {
+    if examples.is_empty() {
+        return;
+    }
+    roff.control("SH", ["EXAMPLES"]);
+    for e in examples {
+        roff.control("PP", []).text([roman(e.what)]);
+        roff.control("RS", ["4"]).control("nf", []);
+        roff.text([bold(e.line)]);
+        roff.control("fi", []).control("RE", []);
+    }
+}
+
+/// What the generated page cannot know: exit codes, environment, files, examples.
+fn extra_sections(examples: &[Example]) -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["EXIT STATUS"]);
     for (code, meaning) in [
@@ -83,6 +108,7 @@ fn extra_sections() -> Roff {
             "A partnership's terms of reference, read when --dir is not given and the folder exists; \
              otherwise the built-in partnerships are used. tor init writes a new one.",
         )]);
+    examples_section(&mut roff, examples);
     roff.control("SH", ["SEE ALSO"]);
     roff.text([roman(
         "Each command has its own page: tor man COMMAND, e.g. tor man validate.",

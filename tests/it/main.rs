@@ -9,6 +9,7 @@ mod complete_ids;
 mod completions;
 mod deadlines;
 mod files;
+mod help;
 mod holidays;
 mod init;
 mod list;
