@@ -20,6 +20,7 @@ mod show;
 mod style;
 mod tally;
 mod test;
+mod unchecked;
 mod validate;
 
 use std::path::PathBuf;

@@ -19,6 +19,7 @@ use super::output::{
     Format, Status, Tone, clause_label, esc, paint, print, print_json, status_cell, status_label,
     table,
 };
+use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +45,9 @@ pub struct Args {
     /// Judge the year as it stood on this date [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub as_of: Option<chrono::NaiveDate>,
+    /// Exit 1 if a rule the ToR states could not be judged from the record
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
@@ -71,14 +75,14 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     match g.format {
         Format::Json => print_json(&report)?,
         Format::Human => {
-            let mut text = human(&report);
+            let mut text = human(&report, args.strict);
             if let Some(path) = &args.html {
                 text.push_str(&format!("wrote {}\n", esc(path.display())));
             }
             print(&text)?;
         }
     }
-    Ok(Status::from_valid(report.valid))
+    Ok(strict_status(report.valid, &report.unchecked, args.strict))
 }
 
 /// `--record FILE`, else the record beside the ToR; an audit without one cannot
@@ -102,30 +106,42 @@ fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
     Ok(load_record(tor, &shown_name(&path), &bytes)?)
 }
 
-fn human(r: &AuditReport) -> String {
+fn human(r: &AuditReport, strict: bool) -> String {
     let failing = r.failing();
-    let mut out = if failing.is_empty() {
-        format!(
+    let open = not_checked(&r.unchecked, Source::Record);
+    let mut out = match (failing.is_empty(), &open) {
+        (true, None) => format!(
             "{}: {} ({}) kept every rule checked in {}\n",
             paint("COMPLIED", Tone::Good),
             esc(&r.name),
             r.partnership,
             r.label
-        )
-    } else {
-        format!(
-            "{}: {} ({}) in {}: {} ({})\n",
-            paint("DID NOT COMPLY", Tone::Bad),
+        ),
+        (true, Some(open)) => format!(
+            "{}: {} ({}) in {}: {open}\n",
+            label("COMPLIED", "DID NOT COMPLY", &r.unchecked, strict),
             esc(&r.name),
             r.partnership,
-            r.label,
-            if failing.len() == 1 {
-                "1 rule fails".to_owned()
-            } else {
-                format!("{} rules fail", failing.len())
-            },
-            failing.join(", ")
-        )
+            r.label
+        ),
+        (false, _) => {
+            format!(
+                "{}: {} ({}) in {}: {} ({})\n",
+                paint("DID NOT COMPLY", Tone::Bad),
+                esc(&r.name),
+                r.partnership,
+                r.label,
+                if failing.len() == 1 {
+                    "1 rule fails".to_owned()
+                } else {
+                    format!("{} rules fail", failing.len())
+                },
+                failing.join(", ")
+            ) + &open
+                .as_ref()
+                .map(|o| format!("also {o}\n"))
+                .unwrap_or_default()
+        }
     };
     out.push_str(&format!(
         "{} to {}; {} recorded, {} cancelled\n",

@@ -17,6 +17,7 @@ use tor::model::Tor;
 use super::output::{
     Format, Status, Tone, deadlines_table, findings_table, paint, print, print_json,
 };
+use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
@@ -51,6 +52,9 @@ pub struct Args {
     /// if it exists]
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
+    /// Exit 1 if a rule the ToR states could not be judged from what was given
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// The facts of the meeting, given as flags.
@@ -123,11 +127,16 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let record = record(&catalog, &tor, args, &meeting)?;
     let history = History::choose(record.as_ref(), &meeting)?;
     let report = check_meeting(&tor, &calendar, &meeting, history);
+    let source = if args.meeting.is_some() {
+        Source::MeetingFile
+    } else {
+        Source::Flags
+    };
     match g.format {
         Format::Json => print_json(&report)?,
-        Format::Human => print(&human(&tor, &report))?,
+        Format::Human => print(&human(&tor, &report, source, args.strict))?,
     }
-    Ok(Status::from_valid(report.valid))
+    Ok(strict_status(report.valid, &report.unchecked, args.strict))
 }
 
 fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
@@ -178,29 +187,39 @@ fn record(
     Ok(Some(load_record(tor, &shown_name(&path), &bytes)?))
 }
 
-fn human(tor: &Tor, report: &MeetingReport) -> String {
+fn human(tor: &Tor, report: &MeetingReport, source: Source, strict: bool) -> String {
     let failing = report.failing();
-    let verdict = if failing.is_empty() {
-        format!(
-            "{}: {} meeting at {} meets every rule checked",
+    let open = not_checked(&report.unchecked, source);
+    let when = format_instant(report.at);
+    let verdict = match (failing.as_slice(), open) {
+        ([], None) => format!(
+            "{}: {} meeting at {when} meets every rule checked",
             paint("VALID", Tone::Good),
             tor.id,
-            format_instant(report.at)
-        )
-    } else {
-        format!(
-            "{}: {} meeting at {}: {} {} ({})",
-            paint("NOT VALID", Tone::Bad),
+        ),
+        ([], Some(open)) => format!(
+            "{}: {} meeting at {when}: {open}",
+            label("VALID", "NOT VALID", &report.unchecked, strict),
             tor.id,
-            format_instant(report.at),
-            failing.len(),
-            if failing.len() == 1 {
-                "rule fails"
-            } else {
-                "rules fail"
-            },
-            failing.join(", ")
-        )
+        ),
+        (failing, open) => {
+            let line = format!(
+                "{}: {} meeting at {when}: {} {} ({})",
+                paint("NOT VALID", Tone::Bad),
+                tor.id,
+                failing.len(),
+                if failing.len() == 1 {
+                    "rule fails"
+                } else {
+                    "rules fail"
+                },
+                failing.join(", ")
+            );
+            match open {
+                Some(open) => format!("{line}\nalso {open}"),
+                None => line,
+            }
+        }
     };
     let findings = findings_table(&report.findings);
     let deadlines = deadlines_table(tor, &report.deadlines);

@@ -11,6 +11,7 @@ use tor::fileio::{read_file, shown_name};
 use tor::model::DecisionKind;
 
 use super::output::{Format, Status, Tone, esc, findings_table, paint, print, print_json};
+use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
@@ -41,6 +42,9 @@ pub struct Args {
     /// Read the vote from a TOML file instead of the flags (`-` for stdin)
     #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS)]
     pub votes: Option<String>,
+    /// Exit 1 if a rule the ToR states could not be judged from what was given
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,15 +121,18 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     DateOrTime::DateTime(t) => t.date_naive(),
                 },
             };
-            VoteInput::new(&tor, date, &vote_args(&args.vote))?
+            VoteInput {
+                as_of_today: args.vote.at.is_none(),
+                ..VoteInput::new(&tor, date, &vote_args(&args.vote))?
+            }
         }
     };
     let report = tally(&tor, &input);
     match g.format {
         Format::Json => print_json(&report)?,
-        Format::Human => print(&human(&report))?,
+        Format::Human => print(&human(&report, args.strict))?,
     }
-    Ok(Status::from_valid(report.valid))
+    Ok(strict_status(report.valid, &report.unchecked, args.strict))
 }
 
 fn read_votes(path: &str) -> Result<(String, Vec<u8>)> {
@@ -154,7 +161,7 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
 }
 
 /// The outcome in one line, the counts, the findings, what was left out.
-fn human(r: &TallyReport) -> String {
+fn human(r: &TallyReport, strict: bool) -> String {
     let c = r.counts;
     let counts = format!(
         "{} for, {} against, {} abstain",
@@ -176,11 +183,20 @@ fn human(r: &TallyReport) -> String {
         },
     );
     let valid = if r.valid {
-        paint("valid", Tone::Good)
+        label("valid", "NOT VALID", &r.unchecked, strict)
     } else {
         paint("NOT VALID", Tone::Bad)
     };
     let mut out = format!("{outcome}{how} ({counts}): {valid}\n");
+    if let Some(open) = not_checked(&r.unchecked, Source::Flags) {
+        out.push_str(&format!("{open}\n"));
+    }
+    if r.as_of_today {
+        out.push_str(&format!(
+            "note: no date was given, so the vote is judged as of today, {}: give the day of the vote with --at (or `at` in a votes file)\n",
+            r.at
+        ));
+    }
     if let Some(referral) = &r.referral {
         out.push_str(&format!(
             "Referred to the {} ({})\n",

@@ -16,6 +16,41 @@ pub enum FindingStatus {
     Skip,
 }
 
+/// Why a rule was not judged. `unchecked` and `--strict` count only the rules
+/// the ToR states that the input left open, so a `skip` must say which it is;
+/// the message is for people and is never matched on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The ToR states no such rule.
+    NotStated,
+    /// The ToR states it, but it does not bear on this case (an ordinary
+    /// meeting and the extraordinary notice rule; a period not over yet).
+    NotApplicable,
+    /// The ToR states it and it applies, but the input does not say enough:
+    /// this fact would let it be judged.
+    Unjudged(Fact),
+}
+
+/// A fact of a meeting or vote that the input may leave out. The command line
+/// names the flag or record key that gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fact {
+    /// When the agenda and papers (or notice) went out.
+    Circulated,
+    /// The start time, where the input gives only the day.
+    StartTime,
+    /// Who attended (in person or by a stand-in).
+    Attendance,
+    /// Who chaired.
+    Chair,
+    /// The agenda items.
+    Items,
+    /// Earlier meetings: the record, or the previous meeting's date.
+    History,
+    /// When the minutes went out.
+    Minutes,
+}
+
 /// A rule's verdict. `rule` names are fixed by SPEC §6.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -23,6 +58,10 @@ pub struct Finding {
     pub clause: Option<Clause>,
     pub status: FindingStatus,
     pub message: String,
+    /// Set exactly when `status` is `skip`; not in JSON (SPEC §6 fixes the
+    /// finding's fields), which lists the rules left open as `unchecked`.
+    #[serde(skip)]
+    pub skipped: Option<SkipReason>,
 }
 
 impl Finding {
@@ -37,6 +76,9 @@ impl Finding {
             clause: clause.cloned(),
             status,
             message: message.into(),
+            // A bare `skip` is a rule that does not bear on the case; one the input
+            // left open is made with `unjudged`, one the ToR lacks with `not_stated`.
+            skipped: (status == FindingStatus::Skip).then_some(SkipReason::NotApplicable),
         }
     }
 
@@ -48,8 +90,26 @@ impl Finding {
         Self::new(rule, Some(clause), FindingStatus::Fail, message)
     }
 
+    /// A stated rule that does not bear on this case.
     pub fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
         Self::new(rule, clause, FindingStatus::Skip, message)
+    }
+
+    /// A stated rule the input does not say enough to judge: `fact` would.
+    pub fn unjudged(
+        rule: &'static str,
+        clause: Option<&Clause>,
+        fact: Fact,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(rule, clause, FindingStatus::Skip, message).because(SkipReason::Unjudged(fact))
+    }
+
+    /// The same finding, skipped for `reason`.
+    pub fn because(mut self, reason: SkipReason) -> Self {
+        self.status = FindingStatus::Skip;
+        self.skipped = Some(reason);
+        self
     }
 
     pub fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
@@ -64,10 +124,51 @@ impl Finding {
             FindingStatus::Skip,
             format!("the ToR states no {what}"),
         )
+        .because(SkipReason::NotStated)
     }
 
     pub fn failed(&self) -> bool {
         self.status == FindingStatus::Fail
+    }
+
+    /// The fact that would let this stated rule be judged, if the input left it out.
+    pub fn needs(&self) -> Option<Fact> {
+        match self.skipped {
+            Some(SkipReason::Unjudged(fact)) if self.status == FindingStatus::Skip => Some(fact),
+            _ => None,
+        }
+    }
+}
+
+/// The rules the ToR states that the input could not judge, each once, in
+/// report order, with the facts that would let them be judged (sorted, each once).
+/// In JSON it is the list of rule names (SPEC §5a `unchecked`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Unchecked {
+    pub rules: Vec<&'static str>,
+    #[serde(skip)]
+    pub facts: Vec<Fact>,
+}
+
+impl Unchecked {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+        let mut out = Self::default();
+        for f in findings {
+            if let Some(fact) = f.needs() {
+                if !out.rules.contains(&f.rule) {
+                    out.rules.push(f.rule);
+                }
+                out.facts.push(fact);
+            }
+        }
+        out.facts.sort_unstable();
+        out.facts.dedup();
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
     }
 }
 

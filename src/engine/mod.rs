@@ -13,4 +13,6 @@ pub mod schedule;
 pub mod tally;
 mod words;
 
-pub use finding::{Finding, FindingStatus, InputError, resolve_member};
+pub use finding::{
+    Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_member,
+};

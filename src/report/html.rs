@@ -195,7 +195,11 @@ fn verdict(h: &mut String, r: &AuditReport) {
     let (class, badge, text) = if failing.is_empty() {
         (
             "pass",
-            "✓ Complied",
+            if r.unchecked.is_empty() {
+                "✓ Complied"
+            } else {
+                "✓ Complied so far"
+            },
             format!(
                 "The record shows the partnership kept every rule of its terms of reference that could be checked for {}.",
                 escape(&r.label)
@@ -226,6 +230,18 @@ fn verdict(h: &mut String, r: &AuditReport) {
         h.push_str(&format!(
             "<p class=\"note\">The year was not over on {}: later periods are not judged yet.</p>\n",
             r.as_of
+        ));
+    }
+    if !r.unchecked.is_empty() {
+        let rules: Vec<String> = r
+            .unchecked
+            .rules
+            .iter()
+            .map(|rule| escape(&rule_name(rule)))
+            .collect();
+        h.push_str(&format!(
+            "<p class=\"note\">Not checked, because the record does not say enough: {}.</p>\n",
+            rules.join(", ")
         ));
     }
     h.push_str(&format!(

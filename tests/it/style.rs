@@ -19,6 +19,14 @@ const VALID_MEETING: &[&str] = &[
     "local-authority,police-force,fire-rescue",
     "--chair",
     "present",
+    // Every rule the ToR states is judged, so the verdict is VALID, not "VALID so far".
+    "--item",
+    "Prevent",
+    "--record",
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/records/sefton-scp.meetings.toml"
+    ),
 ];
 
 /// tor's output when its standard output is a terminal, with `env` set (and

@@ -1,188 +1,207 @@
-//! Verdicts that must not be wrong and messages that must say one thing once.
-
-use predicates::prelude::*;
+//! Honest verdicts: a rule the ToR states that the input could not judge is
+//! named (`unchecked`), the human verdict says "so far" and what to give, and
+//! `--strict` makes it exit 1 (SPEC §5a).
 
 use crate::common::{dir_with, run_json, tor};
 
-/// A body that would have to meet 30 times a month: more than there are
-/// working days.
-const BUSY: &str = r#"id = "busy"
-name = "Busy"
-source = "test"
-adopted = 2020-01-01
+/// The first line of human output, and the exit code.
+fn verdict(args: &[&str]) -> (String, i32) {
+    let out = tor().args(args).output().expect("tor runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let first = text.lines().next().unwrap_or_default().to_owned();
+    (first, out.status.code().expect("an exit code"))
+}
 
-[[classes]]
-id = "ra"
-name = "Responsible authority"
-clause = "1"
+const BARE: [&str; 4] = ["check-meeting", "sefton-scp", "--at", "2012-12-06T14:00"];
 
-[[members]]
-id = "a"
-name = "A"
-class = "ra"
-clause = "1"
-
-[frequency]
-clause = "2"
-at_least = 30
-per = "month"
-"#;
+/// Every fact the Sefton ToR's rules need, so every stated rule is judged.
+fn everything() -> Vec<String> {
+    let record = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/records/sefton-scp.meetings.toml"
+    );
+    [
+        "--circulated",
+        "2012-11-29",
+        "--attendees",
+        "local-authority,police-force,fire-rescue",
+        "--chair",
+        "present",
+        "--item",
+        "Prevent",
+        "--record",
+        record,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
 
 #[test]
-fn a_plan_that_cannot_meet_its_frequency_rule_is_not_valid() {
-    let dir = dir_with(&[("busy.toml", BUSY.as_bytes())]);
-    let plan = run_json(Some(dir.path()), "schedule", &["busy", "--year", "2027"], 1);
-    assert_eq!(plan["valid"], false);
-    let shortfalls = plan["shortfalls"].as_array().expect("shortfalls");
-    assert!(!shortfalls.is_empty());
-    // Fewer than 30 working days in any month: every month is short.
-    assert!(plan["meetings"].as_array().expect("meetings").len() < 30 * 12);
+fn a_bare_meeting_is_valid_only_so_far() {
+    let (line, code) = verdict(&BARE);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("bare_meeting", line);
+    let (line, code) = verdict(&[&BARE[..], &["--strict"]].concat());
+    assert_eq!(code, 1, "--strict refuses what was not checked");
+    insta::assert_snapshot!("bare_meeting_strict", line);
+}
 
-    tor()
-        .arg("--dir")
-        .arg(dir.path())
-        .args(["schedule", "busy", "--year", "2027"])
+#[test]
+fn json_lists_the_unchecked_rules_by_name() {
+    let r = run_json(None, "check-meeting", &BARE[1..], 0);
+    assert_eq!(
+        r["unchecked"],
+        serde_json::json!([
+            "notice",
+            "quorum",
+            "membership",
+            "chair",
+            "public-meeting",
+            "frequency",
+            "standing-items"
+        ])
+    );
+    // A rule the ToR does not state is not "unchecked".
+    let names: Vec<&str> = r["unchecked"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(!names.contains(&"extraordinary-notice"), "{names:?}");
+    // Findings keep exactly their SPEC §6 fields.
+    for f in r["findings"].as_array().expect("findings") {
+        let mut keys: Vec<&String> = f.as_object().expect("object").keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["clause", "message", "rule", "status"], "{f}");
+    }
+}
+
+#[test]
+fn with_every_fact_given_nothing_is_unchecked_and_strict_passes() {
+    let all = everything();
+    let args: Vec<&str> = BARE
+        .iter()
+        .copied()
+        .chain(all.iter().map(String::as_str))
+        .collect();
+    let (line, code) = verdict(&[&args[..], &["--strict"]].concat());
+    assert_eq!(code, 0);
+    assert_eq!(
+        line,
+        "VALID: sefton-scp meeting at 2012-12-06T14:00+00:00 meets every rule checked"
+    );
+    let r = run_json(None, "check-meeting", &args[1..], 0);
+    assert_eq!(r["unchecked"], serde_json::json!([]));
+}
+
+#[test]
+fn a_failing_meeting_also_says_what_was_not_checked() {
+    let out = tor()
+        .args(BARE)
+        .args(["--circulated", "2012-12-03"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
-            "NOT VALID: the plan cannot keep the frequency rule",
-        ))
-        .stdout(predicate::str::contains("FAILS frequency"));
-}
-
-#[test]
-fn a_plan_the_rule_allows_is_still_valid() {
-    let plan = run_json(None, "schedule", &["sefton-scp", "--year", "2027"], 0);
-    assert_eq!(plan["valid"], true);
-    assert_eq!(plan["shortfalls"], serde_json::json!([]));
-}
-
-#[test]
-fn a_leap_second_is_not_a_meeting_time() {
-    tor()
-        .args(["check-meeting", "sefton-scp", "--at", "2012-12-06T23:59:60"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "`2012-12-06T23:59:60` is not a real date or time",
-        ));
-    // Not even on a day that had one, given in UTC.
-    tor()
-        .args([
-            "tally",
-            "sefton-scp",
-            "--at",
-            "2016-12-31T23:59:60Z",
-            "--for",
-            "probation",
-        ])
-        .assert()
-        .code(2);
-    let dir = dir_with(&[("m.toml", b"at = 2012-12-06T23:59:60\n")]);
-    tor()
-        .args(["check-meeting", "sefton-scp", "--meeting"])
-        .arg(dir.path().join("m.toml"))
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("m.toml:1:6"));
-}
-
-#[test]
-fn a_file_error_is_not_prefixed_twice() {
-    let dir = dir_with(&[("m.toml", b"at = 2012-12-06T14:00:00\nbogus = 1\n")]);
-    let out = tor()
-        .args(["check-meeting", "sefton-scp", "--meeting"])
-        .arg(dir.path().join("m.toml"))
-        .assert()
-        .code(2)
         .get_output()
-        .stderr
+        .stdout
         .clone();
-    let err = String::from_utf8(out).expect("UTF-8");
-    assert!(err.starts_with("error[unknown-key]"), "{err}");
-    assert!(!err.contains("error: error"), "{err}");
-
-    // The same through the catalog: a bad bank-holidays file beside the ToRs.
-    let dir = dir_with(&[("bank-holidays.toml", b"x\n")]);
-    let out = tor()
-        .arg("--dir")
-        .arg(dir.path())
-        .args(["holidays", "--year", "2027"])
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).expect("UTF-8");
-    assert!(err.starts_with("error[syntax]"), "{err}");
+    let text = String::from_utf8(out).expect("UTF-8");
+    let head: Vec<&str> = text.lines().take(2).collect();
+    insta::assert_snapshot!("failing_meeting", head.join("\n"));
 }
 
 #[test]
-fn an_io_error_is_said_once() {
-    let missing = tempfile::tempdir().expect("temp dir").path().join("gone");
-    let out = tor()
-        .arg("--dir")
-        .arg(&missing)
-        .arg("list")
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).expect("UTF-8");
-    let parts: Vec<&str> = err.trim_end().split(": ").collect();
+fn a_meeting_file_is_told_its_keys() {
+    let dir = dir_with(&[(
+        "m.toml",
+        b"at = 2012-12-06T14:00:00\ncirculated = 2012-11-29\n",
+    )]);
+    let path = dir.path().join("m.toml");
+    let (line, code) = verdict(&[
+        "check-meeting",
+        "sefton-scp",
+        "--meeting",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(code, 0);
     assert!(
-        parts
-            .windows(2)
-            .all(|w| w[0] != w[1] && !w[0].ends_with(w[1])),
-        "a cause repeated: {err}"
+        line.ends_with("— give `attendees`, `chair`, `items`, --record or `previous`"),
+        "{line}"
     );
 }
 
 #[test]
-fn an_empty_member_id_is_named_as_empty() {
-    for args in [
-        &["tally", "sefton-scp", "--for", ""][..],
-        &["tally", "sefton-scp", "--for", "probation,,fire-rescue"],
-        &["tally", "sefton-scp", "--proxy", "=for"],
+fn a_tally_without_a_date_says_it_is_judged_as_of_today() {
+    let out = tor()
+        .args(["tally", "sefton-scp", "--for", "cvs"])
+        .output()
+        .expect("tor runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.lines().any(|l| l
+            .starts_with("note: no date was given, so the vote is judged as of today, ")
+            && l.ends_with(": give the day of the vote with --at (or `at` in a votes file)")),
+        "{text}"
+    );
+    let today = run_json(None, "tally", &["sefton-scp", "--for", "cvs"], 1);
+    assert_eq!(today["as_of_today"], true);
+    let dated = run_json(
+        None,
+        "tally",
         &[
-            "check-meeting",
             "sefton-scp",
             "--at",
-            "2012-12-06T14:00",
-            "--attendees",
-            "",
+            "2012-12-06",
+            "--for",
+            "local-authority,police-force,fire-rescue",
         ],
-    ] {
-        tor()
-            .args(args)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("an empty member id"))
-            .stderr(predicate::str::contains("``").not());
-    }
-    let dir = dir_with(&[("v.toml", b"at = 2012-12-06\nfor = [\"\"]\n")]);
-    tor()
-        .args(["tally", "sefton-scp", "--votes"])
-        .arg(dir.path().join("v.toml"))
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("an empty member id"))
-        .stderr(predicate::str::contains("v.toml:2:8"));
+        0,
+    );
+    assert_eq!(dated["as_of_today"], false);
+    assert_eq!(dated["unchecked"], serde_json::json!([]));
+    let (_, code) = verdict(&[
+        "tally",
+        "sefton-scp",
+        "--at",
+        "2012-12-06",
+        "--for",
+        "local-authority,police-force,fire-rescue",
+        "--strict",
+    ]);
+    assert_eq!(code, 0, "a tally judges every rule from the votes given");
 }
 
+/// A record that leaves out when the papers went out and who was present.
+const THIN_RECORD: &[u8] =
+    b"[[meeting]]\ndate = 2012-03-01\nchair = \"present\"\nitems = [\"Prevent\"]\n";
+
 #[test]
-fn an_empty_tor_dir_is_blamed_not_dir() {
-    tor()
-        .env("TOR_DIR", "")
-        .arg("list")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("TOR_DIR is set but empty"))
-        .stderr(predicate::str::contains("--dir").not());
-    tor()
-        .args(["--dir", "", "list"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--dir is empty"));
+fn an_audit_names_the_rules_its_record_cannot_judge() {
+    let dir = dir_with(&[("r.toml", THIN_RECORD)]);
+    let record = dir.path().join("r.toml");
+    let record = record.to_str().expect("UTF-8 path");
+    let args = [
+        "audit",
+        "sefton-scp",
+        "--record",
+        record,
+        "--year",
+        "2012",
+        "--as-of",
+        "2012-03-02",
+    ];
+    let (line, code) = verdict(&args);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("thin_record_audit", line);
+    let (line, code) = verdict(&[&args[..], &["--strict"]].concat());
+    assert_eq!(code, 1);
+    assert!(
+        line.starts_with("DID NOT COMPLY under --strict: "),
+        "{line}"
+    );
+    let r = run_json(None, "audit", &args[1..], 0);
+    assert_eq!(
+        r["unchecked"],
+        serde_json::json!(["notice", "quorum", "membership"])
+    );
 }

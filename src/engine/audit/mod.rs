@@ -22,7 +22,7 @@ use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, MeetingInput, check_meeting};
 use super::period::{Span, add_months};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
-use super::{Finding, FindingStatus};
+use super::{Fact, Finding, FindingStatus, SkipReason, Unchecked};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
 use crate::model::{ChairAppointment, Frequency, FrequencyRule, Period, Tor};
 
@@ -62,6 +62,9 @@ pub struct AuditReport {
     pub cancelled: Vec<CancelledAudit>,
     /// Bank holidays and closure days in the year, for the calendar picture.
     pub holidays: Vec<DayOff>,
+    /// Rules the ToR states that the record could not judge, for the year or
+    /// for any one meeting (SPEC §5a).
+    pub unchecked: Unchecked,
 }
 
 impl AuditReport {
@@ -167,6 +170,11 @@ pub fn audit(
             }),
     );
     holidays.sort_by_key(|h| h.date);
+    let unchecked = Unchecked::of(
+        findings
+            .iter()
+            .chain(meetings.iter().flat_map(|m| &m.findings)),
+    );
     Ok(AuditReport {
         partnership: tor.id.to_string(),
         name: tor.name_on(span.start).to_owned(),
@@ -192,6 +200,7 @@ pub fn audit(
             })
             .collect(),
         holidays,
+        unchecked,
     })
 }
 
@@ -306,10 +315,12 @@ impl<'a> Auditor<'a> {
                     .is_some_and(|r| r.convention == Convention::Hours)
                     && f.status != FindingStatus::Skip
                 {
-                    f.status = FindingStatus::Skip;
-                    f.message =
-                        "the record gives the day, not the start time, so an hours rule cannot be judged"
-                            .to_owned();
+                    *f = Finding::unjudged(
+                        f.rule,
+                        f.clause.as_ref(),
+                        Fact::StartTime,
+                        "the record gives the day, not the start time, so an hours rule cannot be judged",
+                    );
                 }
             }
         }
@@ -345,9 +356,10 @@ impl<'a> Auditor<'a> {
         let due = minutes_due(m.date, rule.n, self.cal);
         let within = format!("within {} working days", rule.n);
         match m.minutes {
-            None => Finding::skip(
+            None => Finding::unjudged(
                 R,
                 Some(&rule.clause),
+                Fact::Minutes,
                 format!(
                     "when the minutes went out is not recorded; they were due by {due} ({within})"
                 ),
@@ -473,7 +485,12 @@ impl<'a> Auditor<'a> {
         } else {
             format!("not judged for any meeting: {}", detail(&skips))
         };
-        Finding::skip(rule, clause, message)
+        // Left open if any meeting left it open for want of a recorded fact.
+        let reason = skips
+            .iter()
+            .find_map(|(_, f)| f.needs())
+            .map_or(SkipReason::NotApplicable, SkipReason::Unjudged);
+        Finding::skip(rule, clause, message).because(reason)
     }
 
     // ---- frequency --------------------------------------------------------------
@@ -889,9 +906,10 @@ impl<'a> Auditor<'a> {
         };
         let listed: Vec<&HeldMeeting> = self.held().filter(|m| !m.items.is_empty()).collect();
         if listed.is_empty() {
-            return Finding::skip(
+            return Finding::unjudged(
                 R,
                 Some(&si.clause),
+                Fact::Items,
                 format!("the record lists no agenda items in {}", self.span.label()),
             );
         }
@@ -985,9 +1003,10 @@ impl<'a> Auditor<'a> {
                 (Some(d), _) => {
                     Finding::pass(R, &chair.clause, format!("the chair was elected on {d}"))
                 }
-                (None, false) => Finding::skip(
+                (None, false) => Finding::unjudged(
                     R,
                     c,
+                    Fact::Items,
                     "the record lists no agenda items, so it cannot show the election",
                 ),
                 (None, true) if !self.over(self.span.last()) => {
@@ -1038,9 +1057,10 @@ impl<'a> Auditor<'a> {
                     );
                 }
                 if meeting.items.is_empty() {
-                    return Finding::skip(
+                    return Finding::unjudged(
                         R,
                         c,
+                        Fact::Items,
                         format!(
                             "the agenda of the May meeting on {} is not recorded",
                             meeting.date

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
 
-use super::Finding;
 use super::deadlines::{Deadlines, deadlines, format_instant};
 use super::record::Record;
+use super::{Finding, Unchecked};
 use crate::calendar::{Calendar, Given};
 use crate::model::{MemberId, Tor};
 
@@ -123,6 +123,8 @@ pub struct MeetingReport {
     pub valid: bool,
     pub findings: Vec<Finding>,
     pub deadlines: Deadlines,
+    /// Rules the ToR states that the input could not judge (SPEC §5a).
+    pub unchecked: Unchecked,
 }
 
 impl MeetingReport {
@@ -155,6 +157,7 @@ pub fn check_meeting(
         partnership: tor.id.to_string(),
         at,
         valid: !findings.iter().any(Finding::failed),
+        unchecked: Unchecked::of(&findings),
         findings,
         deadlines: deadlines(tor, at, cal),
     }

@@ -10,7 +10,7 @@ use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
 use crate::engine::deadlines::{format_instant, notice_deadline};
 use crate::engine::period::{Span, add_months};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
-use crate::engine::{Finding, FindingStatus};
+use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::{
     AccessMode, Clause, Frequency, FrequencyRule, Member, MemberId, Notice, Period, QuorumRule,
     StandIns, Tor,
@@ -232,16 +232,24 @@ impl<'a> Ctx<'a> {
         };
         let period = describe_notice(rule);
         let Some(given) = self.m.circulated else {
-            return Finding::skip(
+            return Finding::unjudged(
                 name,
                 Some(&rule.clause),
+                Fact::Circulated,
                 format!("when the {what} went out was not given; due by {due} ({period} before)"),
             );
         };
         let verdict = match in_time(rule.convention, rule.n, self.at, given, self.cal) {
             Ok(v) => v,
             // Input building refuses this; a library caller gets a skip, not a guess.
-            Err(e) => return Finding::skip(name, Some(&rule.clause), e.to_string()),
+            Err(e) => {
+                return Finding::unjudged(
+                    name,
+                    Some(&rule.clause),
+                    Fact::Circulated,
+                    e.to_string(),
+                );
+            }
         };
         let message = match (rule.convention, given) {
             (Convention::Hours, Given::Instant(t)) => {
@@ -286,7 +294,12 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "quorum");
         };
         if !self.m.attendance_given() {
-            return Finding::skip(R, Some(&q.clause), "who attended was not given");
+            return Finding::unjudged(
+                R,
+                Some(&q.clause),
+                Fact::Attendance,
+                "who attended was not given",
+            );
         }
         let voting_in_post = self.tor.members_on(self.date).filter(|m| m.voting).count() as u64;
         let (class, needed, what) = match &q.rule {
@@ -357,7 +370,7 @@ impl<'a> Ctx<'a> {
     fn membership(&self) -> Finding {
         const R: &str = "membership";
         if !self.m.attendance_given() {
-            return Finding::skip(R, None, "who attended was not given");
+            return Finding::unjudged(R, None, Fact::Attendance, "who attended was not given");
         }
         let decisions_clause = self.tor.decisions.as_ref().map(|d| &d.clause);
         let mut fails: Vec<(String, Option<&Clause>)> = Vec::new();
@@ -440,7 +453,12 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "rule on the chair");
         };
         match self.m.chair {
-            None => Finding::skip(R, Some(&chair.clause), "who chaired was not given"),
+            None => Finding::unjudged(
+                R,
+                Some(&chair.clause),
+                Fact::Chair,
+                "who chaired was not given",
+            ),
             Some(ChairPresence::Present) => Finding::pass(R, &chair.clause, "the chair presided"),
             Some(ChairPresence::Deputy) => match &chair.deputy {
                 Some(clause) => Finding::pass(R, clause, "a deputy chaired, as the ToR allows"),
@@ -527,9 +545,10 @@ impl<'a> Ctx<'a> {
             let mut message = "a public meeting".to_owned();
             if let Some(class) = &pm.required_class {
                 if !self.m.attendance_given() {
-                    return Finding::skip(
+                    return Finding::unjudged(
                         R,
                         clause,
+                        Fact::Attendance,
                         format!(
                             "a public meeting, but who attended was not given: every {class} member must be present"
                         ),
@@ -563,9 +582,10 @@ impl<'a> Ctx<'a> {
             return Finding::pass(R, &pm.clause, message);
         }
         match held {
-            None => Finding::skip(
+            None => Finding::unjudged(
                 R,
                 clause,
+                Fact::History,
                 "not a public meeting; whether the year has had its public meeting needs the record of meetings",
             ),
             Some(held) if held.len() >= needed => {
@@ -602,9 +622,10 @@ impl<'a> Ctx<'a> {
             return Finding::not_stated(R, "meeting frequency");
         };
         let Some(past) = self.past() else {
-            return Finding::skip(
+            return Finding::unjudged(
                 R,
                 Some(&f.clause),
+                Fact::History,
                 "needs the record of meetings, or the previous meeting's date",
             );
         };
@@ -796,9 +817,10 @@ impl<'a> Ctx<'a> {
         let this = Span::of(per, self.year_starts(), self.date);
         let per = per.as_str();
         let Some(record) = past.record else {
-            return Finding::skip(
+            return Finding::unjudged(
                 R,
                 Some(&f.clause),
+                Fact::History,
                 format!("counting this {per}'s meetings needs the record of meetings"),
             );
         };
@@ -838,7 +860,12 @@ impl<'a> Ctx<'a> {
         let on = |agenda: &[String], item: &str| agenda.iter().any(|a| same_item(a, item));
         if !si.staggered {
             if items.is_empty() {
-                return Finding::skip(R, clause, "the agenda items were not given");
+                return Finding::unjudged(
+                    R,
+                    clause,
+                    Fact::Items,
+                    "the agenda items were not given",
+                );
             }
             let missing: Vec<&str> = si
                 .items
@@ -860,7 +887,7 @@ impl<'a> Ctx<'a> {
             };
         }
         if items.is_empty() && record.is_none() {
-            return Finding::skip(R, clause, "the agenda items were not given");
+            return Finding::unjudged(R, clause, Fact::Items, "the agenda items were not given");
         }
         let since = self
             .date
@@ -895,9 +922,10 @@ impl<'a> Ctx<'a> {
                     item_list(&uncovered)
                 ),
             ),
-            (false, None) => Finding::skip(
+            (false, None) => Finding::unjudged(
                 R,
                 clause,
+                Fact::History,
                 format!(
                     "staggered items not on this agenda: {}; judging them needs the record of earlier agendas",
                     item_list(&uncovered)

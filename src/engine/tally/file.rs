@@ -229,7 +229,10 @@ pub(crate) fn from_raw(
         }));
     }
     match built {
-        Ok(input) if problems.is_empty() => Ok(input),
+        Ok(input) if problems.is_empty() => Ok(VoteInput {
+            as_of_today: raw.at.is_none() && default_date.is_some(),
+            ..input
+        }),
         _ => Err(problems),
     }
 }

@@ -98,6 +98,8 @@ pub struct VoteArgs {
 pub struct VoteInput {
     /// The day of the vote: memberships are judged on it.
     pub date: NaiveDate,
+    /// `date` was not given but taken to be today: reports must say so.
+    pub as_of_today: bool,
     /// Sorted, without repeats, never empty.
     pub kinds: Vec<DecisionKind>,
     pub votes_for: BTreeSet<MemberId>,
@@ -355,6 +357,7 @@ pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
     kinds.dedup();
     Ok(VoteInput {
         date,
+        as_of_today: false,
         kinds,
         votes_for,
         against,

@@ -15,7 +15,7 @@ pub use file::parse_votes;
 pub(crate) use file::{RawVotes, from_raw as votes_from_raw};
 pub use input::{Choice, StandIn, VoteArgs, VoteInput};
 
-use crate::engine::{Finding, FindingStatus};
+use crate::engine::{Finding, FindingStatus, Unchecked};
 use crate::model::{
     Clause, DecisionKind, DecisionMethod, Decisions, KindRule, Majority, Member, MemberId,
     PartnershipId, QuorumRule, StandIns, Tor,
@@ -123,6 +123,10 @@ pub struct TallyReport {
     pub not_bound: Vec<MemberId>,
     pub referral: Option<Referral>,
     pub findings: Vec<Finding>,
+    /// Rules the ToR states that the input could not judge (SPEC §5a).
+    pub unchecked: Unchecked,
+    /// No date was given, so the vote was judged as of today (`at`).
+    pub as_of_today: bool,
 }
 
 /// Counts `input` under `tor`. Never fails: what the ToR forbids becomes findings.
@@ -174,7 +178,9 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         excluded: t.excluded,
         not_bound: t.not_bound,
         referral: decided.referral,
+        unchecked: Unchecked::of(&findings),
         findings,
+        as_of_today: input.as_of_today,
     }
 }
 
