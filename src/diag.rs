@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -70,28 +70,161 @@ impl Diagnostic {
     }
 }
 
+/// Text longer than this gets no suggestion: it is not a mistyped id.
+const SUGGEST_MAX_LEN: usize = 80;
+/// At most this many candidates are compared, so a file naming thousands of
+/// unknown ids against a huge membership costs a bounded time per id. Every real
+/// list (members, keys, time zones) is far shorter.
+const SUGGEST_MAX_CANDIDATES: usize = 1000;
+
 /// The candidate nearest to `got`, if it is near enough to be a likely typo.
+/// Candidates of very different length are never near, and are not compared.
 pub fn nearest<'a>(got: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if got.len() > SUGGEST_MAX_LEN {
+        return None;
+    }
     candidates
         .into_iter()
+        .filter(|c| c.len() <= 2 * got.len() + 4 && got.len() <= 2 * c.len() + 4)
+        .take(SUGGEST_MAX_CANDIDATES)
         .map(|c| (strsim::jaro_winkler(got, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// How many diagnostics with the same code one file shows; the rest are counted,
+/// not shown, so a file repeating one mistake thousands of times gives a short,
+/// readable report in time and space linear in its size.
+pub const SHOWN_PER_CODE: usize = 10;
+
+/// Diagnostics of one code that a file had beyond [`SHOWN_PER_CODE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+/// The diagnostics of one file as reported: in line order, at most
+/// [`SHOWN_PER_CODE`] of each code, with the true totals.
+#[derive(Debug, Clone, Default)]
+pub struct Reported {
+    pub shown: Vec<Diagnostic>,
+    pub suppressed: Vec<Suppressed>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Reported {
+    pub fn new(mut all: Vec<Diagnostic>) -> Self {
+        // Stable: diagnostics at one place keep the order they were found in;
+        // those without a place (about the whole file) come first.
+        all.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+        let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+        let warnings = all.len() - errors;
+        let mut seen: std::collections::HashMap<(&'static str, Severity), usize> =
+            std::collections::HashMap::new();
+        let mut suppressed: Vec<Suppressed> = Vec::new();
+        let mut shown = Vec::new();
+        for d in all {
+            let n = seen.entry((d.code, d.severity)).or_default();
+            *n += 1;
+            if *n <= SHOWN_PER_CODE {
+                shown.push(d);
+            } else if let Some(s) = suppressed
+                .iter_mut()
+                .find(|s| s.code == d.code && s.severity == d.severity)
+            {
+                s.count += 1;
+            } else {
+                suppressed.push(Suppressed {
+                    code: d.code,
+                    severity: d.severity,
+                    count: 1,
+                });
+            }
+        }
+        Self {
+            shown,
+            suppressed,
+            errors,
+            warnings,
+        }
+    }
+}
+
+impl Suppressed {
+    /// The one line a human reads in place of the diagnostics not shown.
+    pub fn line(&self) -> String {
+        let what = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "note: … and {} more {what}(s) [{}] like this (only the first {SHOWN_PER_CODE} are shown)",
+            self.count, self.code
+        )
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset. Scans the text:
+/// for many offsets into one text, build a [`LineIndex`] once.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let offset = (0..=offset)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).line_column(text, offset)
+}
+
+/// Where each line of a text starts, so that finding the line of an offset costs
+/// a binary search rather than a scan (a file with thousands of diagnostics
+/// would otherwise be read once per diagnostic).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    /// The 0-based line holding `offset`.
+    fn line(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into `text`,
+    /// the text this index was built from.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(text, offset);
+        let line = self.line(offset);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        (line + 1, text[start..offset].chars().count() + 1)
+    }
+
+    /// The whole lines of `text` that `span` touches: their byte range and the
+    /// 1-based number of the first.
+    fn lines_of(&self, text: &str, span: &Range<usize>) -> (Range<usize>, usize) {
+        let first = self.line(span.start);
+        let last = self.line(span.end.saturating_sub(1).max(span.start));
+        let start = self.starts.get(first).copied().unwrap_or(0);
+        // The line end is kept, so a CRLF file's CR stays part of its line end.
+        let end = self.starts.get(last + 1).copied().unwrap_or(text.len());
+        (start..end.max(start).min(text.len()), first + 1)
+    }
+}
+
+/// The largest character boundary at or before `i`, within the text.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Renders a diagnostic the way rustc does: the message, `path:line:column`, the
@@ -101,6 +234,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// path, messages quoting it) is escaped: no control or bidi character in the
 /// file reaches the terminal raw.
 pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> String {
+    render_in(path, text, &LineIndex::new(text), diagnostic, styled)
+}
+
+/// [`render`] with the text's line index built once by the caller. Only the
+/// lines the diagnostic points at are handed to the renderer (and escaped), so
+/// the cost does not grow with the size of the file.
+pub fn render_in(
+    path: &str,
+    text: &str,
+    lines: &LineIndex,
+    diagnostic: &Diagnostic,
+    styled: bool,
+) -> String {
     use crate::report::safe::escaped;
     use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 
@@ -112,17 +258,21 @@ pub fn render(path: &str, text: &str, diagnostic: &Diagnostic, styled: bool) -> 
     let message = escaped(&diagnostic.message);
     let label = diagnostic.label.as_deref().map(escaped);
     let help = diagnostic.help.as_deref().map(escaped);
-    let source = SafeSource::new(text);
+    let source;
     let title = level.primary_title(message.as_ref()).id(diagnostic.code);
     let mut group = match &diagnostic.span {
         Some(span) if !text.is_empty() => {
-            let span = source.span(clamp(text, span.clone()));
-            let mut annotation = AnnotationKind::Primary.span(span);
+            let span = clamp(text, span.clone());
+            let (window, first_line) = lines.lines_of(text, &span);
+            let local = span.start - window.start..span.end.min(window.end) - window.start;
+            source = SafeSource::new(&text[window]);
+            let mut annotation = AnnotationKind::Primary.span(source.span(local));
             if let Some(label) = &label {
                 annotation = annotation.label(label.as_ref());
             }
             title.element(
                 Snippet::source(source.text.as_ref())
+                    .line_start(first_line)
                     .path(path.as_ref())
                     .annotation(annotation),
             )
@@ -194,15 +344,8 @@ impl<'a> SafeSource<'a> {
 /// Keeps a span inside the text and on character boundaries, so rendering a
 /// diagnostic about a strange file can never fail.
 fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
-    let fix = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let start = fix(span.start);
-    let end = fix(span.end).max(start);
+    let start = floor_boundary(text, span.start);
+    let end = floor_boundary(text, span.end).max(start);
     start..end
 }
 

@@ -62,12 +62,17 @@ pub struct FileError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Plain rustc-style text of every diagnostic (for stderr, exit 2).
+/// Plain rustc-style text of the diagnostics (for stderr, exit 2): in line
+/// order, with repeats of one code counted rather than shown.
 pub fn render_all(path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-    let parts: Vec<String> = diagnostics
+    let reported = crate::diag::Reported::new(diagnostics.to_vec());
+    let lines = crate::diag::LineIndex::new(text);
+    let mut parts: Vec<String> = reported
+        .shown
         .iter()
-        .map(|d| crate::diag::render(path, text, d, false))
+        .map(|d| crate::diag::render_in(path, text, &lines, d, false))
         .collect();
+    parts.extend(reported.suppressed.iter().map(|s| s.line()));
     parts.join("\n\n")
 }
 

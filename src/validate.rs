@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::bundled;
 use crate::catalog::{CatalogError, tor_stem};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, LineIndex, Reported, Suppressed, render_in};
 use crate::engine::{cases, record};
 use crate::fileio::{ReadError, read_file};
 use crate::load::{control_characters, load_tor};
@@ -43,22 +43,48 @@ pub enum Job {
 pub struct FileReport {
     pub path: String,
     pub text: String,
+    /// In line order, at most [`crate::diag::SHOWN_PER_CODE`] of each code.
     pub diagnostics: Vec<Diagnostic>,
+    /// How many more of each code the file had.
+    pub suppressed: Vec<Suppressed>,
+    errors: usize,
+    warnings: usize,
+    lines: LineIndex,
 }
 
 impl FileReport {
-    pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+    pub fn new(path: String, text: String, diagnostics: Vec<Diagnostic>) -> Self {
+        let reported = Reported::new(diagnostics);
+        let lines = LineIndex::new(&text);
+        Self {
+            path,
+            text,
+            diagnostics: reported.shown,
+            suppressed: reported.suppressed,
+            errors: reported.errors,
+            warnings: reported.warnings,
+            lines,
+        }
     }
 
+    /// Every error the file has, shown or not.
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    /// Every warning the file has, shown or not.
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.warnings
+    }
+
+    /// 1-based line and column of a byte offset into the text.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_column(&self.text, offset)
+    }
+
+    /// One diagnostic, rustc-style.
+    pub fn render(&self, diagnostic: &Diagnostic, styled: bool) -> String {
+        render_in(&self.path, &self.text, &self.lines, diagnostic, styled)
     }
 }
 
@@ -169,11 +195,7 @@ impl Validator {
                 );
                 let mut diagnostics = loaded.diagnostics;
                 diagnostics.extend(control_characters(&loaded.text));
-                Ok(FileReport {
-                    path: loaded.path,
-                    text: loaded.text,
-                    diagnostics,
-                })
+                Ok(FileReport::new(loaded.path, loaded.text, diagnostics))
             }
             Job::File { path, kind, id } => {
                 let bytes = read_file(path)?;
@@ -202,11 +224,7 @@ impl Validator {
                 };
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 diagnostics.extend(control_characters(&text));
-                Ok(FileReport {
-                    path: shown,
-                    text,
-                    diagnostics,
-                })
+                Ok(FileReport::new(shown, text, diagnostics))
             }
         }
     }

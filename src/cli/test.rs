@@ -174,9 +174,14 @@ fn job(g: &Global, path: &Path) -> Result<Job> {
     })
 }
 
+/// Failing cases whose differences are spelled out; the rest are counted, so
+/// thousands of failures still end in a summary a person reads.
+const DETAILED_FAILURES: usize = 50;
+
 fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
     let mut out = String::new();
     let mut failures = String::new();
+    let mut failing = 0;
     for file in files {
         out.push_str(&format!(
             "{} ({}, {} cases)\n",
@@ -194,11 +199,21 @@ fn human(files: &[FileJson], passed: usize, failed: usize) -> String {
             if case.passed {
                 continue;
             }
+            failing += 1;
+            if failing > DETAILED_FAILURES {
+                continue;
+            }
             failures.push_str(&format!("\n{}: {}\n", esc(file.path), esc(&case.name)));
             for d in &case.differences {
                 failures.push_str(&format!("    {}\n", esc(difference(d))));
             }
         }
+    }
+    if failing > DETAILED_FAILURES {
+        failures.push_str(&format!(
+            "\n… and {} more failing case(s) like these (--format json lists every difference)\n",
+            failing - DETAILED_FAILURES
+        ));
     }
     if !failures.is_empty() {
         out.push_str("\nfailures:\n");

@@ -248,12 +248,13 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagn
         meetings.extend(meeting);
     }
     let mut cancelled: Vec<CancelledMeeting> = Vec::new();
+    let mut cancelled_days = std::collections::HashSet::new();
     for entry in &raw.cancelled {
         let c = entry.get_ref();
         let Some(date) = values::date(&c.date).map_err(|d| problems.push(d)).ok() else {
             continue;
         };
-        if cancelled.iter().any(|x| x.date == date) {
+        if !cancelled_days.insert(date) {
             problems.push(
                 Diagnostic::error(
                     "duplicate-cancellation",
@@ -298,7 +299,9 @@ fn held(
 ) -> Option<(NaiveDate, Range<usize>, Option<HeldMeeting>)> {
     let m = entry.get_ref();
     let tz = tor.timezone;
-    let errors_before = count_errors(problems);
+    // Only this meeting's problems are counted, so a record with many errors
+    // is not recounted once per meeting.
+    let problems_before = problems.len();
     let (date, at, span) = match (&m.date, &m.at) {
         (Some(d), None) => match values::date(d) {
             Ok(date) => (date, None, d.span()),
@@ -373,8 +376,9 @@ fn held(
     let mut ids: Vec<Vec<MemberId>> = Vec::new();
     for list in &resolved {
         let mut seen: Vec<MemberId> = Vec::new();
+        let mut set = std::collections::HashSet::new();
         for (id, span) in list {
-            if seen.contains(id) {
+            if !set.insert(id) {
                 problems.push(
                     Diagnostic::error("duplicate-member", format!("`{id}` is listed twice"))
                         .at(span.clone()),
@@ -445,7 +449,7 @@ fn held(
             );
         }
     }
-    if count_errors(problems) > errors_before {
+    if count_errors(&problems[problems_before..]) > 0 {
         return Some((date, span, None));
     }
     let meeting = HeldMeeting {

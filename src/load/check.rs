@@ -141,7 +141,9 @@ impl<'a> Checker<'a> {
             standing_items,
             review,
             history,
-        };
+            member_index: Default::default(),
+        }
+        .index_members();
         Some((tor, spans))
     }
 

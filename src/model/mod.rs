@@ -48,6 +48,10 @@ pub struct Tor {
     pub standing_items: Option<StandingItems>,
     pub review: Option<Review>,
     pub history: Vec<HistoryEvent>,
+    /// Each member id's position in `members`, so a look-up does not scan a
+    /// large membership (built by [`Tor::index_members`]).
+    #[serde(skip)]
+    pub(crate) member_index: std::collections::HashMap<MemberId, usize>,
 }
 
 fn ser_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
@@ -108,7 +112,22 @@ keyword::keywords!(HistoryKind { Renamed = "renamed", Succeeded = "succeeded" })
 
 impl Tor {
     pub fn member(&self, id: &str) -> Option<&Member> {
-        self.members.iter().find(|m| m.id.as_str() == id)
+        self.member_index
+            .get(id)
+            .and_then(|&i| self.members.get(i))
+            .filter(|m| m.id.as_str() == id)
+    }
+
+    /// Builds the look-up [`Tor::member`] uses; the loader calls it once the
+    /// members are final.
+    pub(crate) fn index_members(mut self) -> Self {
+        self.member_index = self
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        self
     }
 
     pub fn class(&self, id: &ClassId) -> Option<&Class> {

@@ -92,7 +92,16 @@ fn unknown_top_level_key_suggests_nearest() {
 #[test]
 fn unknown_nested_key_suggests_nearest() {
     let body = MINIMAL.replace("clause = \"5\"", "clase = \"5\"");
-    let human = assert_error("test-group.toml", &body, "unknown-key", 19, 1);
+    // In line order: the table missing `clause` (line 18) before the key (19).
+    let human = assert_error("test-group.toml", &body, "missing-key", 18, 1);
+    let (file, _) = check("test-group.toml", body.as_bytes());
+    let d = &file["diagnostics"][1];
+    assert_eq!(
+        (&d["code"], &d["line"]),
+        (&"unknown-key".into(), &19.into()),
+        "{d}"
+    );
+    assert!(human.contains("test-group.toml:19:1"), "{human}");
     assert!(human.contains("did you mean `clause`?"), "{human}");
 }
 

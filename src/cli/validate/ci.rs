@@ -1,7 +1,7 @@
 //! Machine formats for CI: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
 
 use serde_json::{Value, json};
-use tor::diag::{Diagnostic, Severity, line_column};
+use tor::diag::{Diagnostic, Severity};
 use tor::report::safe::{escaped, github_data, github_property, uri};
 use tor::validate::FileReport;
 
@@ -9,7 +9,7 @@ use tor::validate::FileReport;
 fn position(file: &FileReport, d: &Diagnostic) -> (usize, usize) {
     d.span
         .as_ref()
-        .map_or((1, 1), |s| line_column(&file.text, s.start))
+        .map_or((1, 1), |s| file.line_column(s.start))
 }
 
 fn message(d: &Diagnostic) -> String {
@@ -58,7 +58,7 @@ pub fn sarif_results(file: &FileReport) -> Vec<Value> {
             let (line, col) = position(file, d);
             let mut region = json!({"startLine": line, "startColumn": col});
             if let Some(span) = d.span.as_ref().filter(|s| s.end > s.start) {
-                let (end_line, end_col) = line_column(&file.text, span.end);
+                let (end_line, end_col) = file.line_column(span.end);
                 region["endLine"] = json!(end_line);
                 region["endColumn"] = json!(end_col);
             }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
-use tor::diag::{Diagnostic, Severity, line_column, render};
+use tor::diag::{Diagnostic, Severity, Suppressed};
 use tor::validate::FileReport;
 
 use super::ci;
@@ -49,7 +49,7 @@ pub fn json_diagnostics<'a>(file: &'a FileReport) -> Vec<JsonDiagnostic<'a>> {
             let (line, column) = d
                 .span
                 .as_ref()
-                .map_or((1, 1), |s| line_column(&file.text, s.start));
+                .map_or((1, 1), |s| file.line_column(s.start));
             JsonDiagnostic {
                 severity: d.severity,
                 code: d.code,
@@ -84,8 +84,15 @@ impl Sink {
             OutputFormat::Human => {
                 let mut text = String::new();
                 for d in &file.diagnostics {
-                    text.push_str(&render(&file.path, &file.text, d, self.styled));
+                    text.push_str(&file.render(d, self.styled));
                     text.push_str("\n\n");
+                }
+                for s in &file.suppressed {
+                    text.push_str(&format!(
+                        "{}: {}\n\n",
+                        tor::report::safe::escaped(&file.path),
+                        s.line()
+                    ));
                 }
                 tor::report::safe::guard(&text, self.styled).into_owned()
             }
@@ -94,10 +101,15 @@ impl Sink {
                 struct JsonFile<'a> {
                     path: &'a str,
                     diagnostics: Vec<JsonDiagnostic<'a>>,
+                    /// Diagnostics beyond the first few of each code: counted in
+                    /// `errors` and `warnings`, not listed.
+                    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+                    suppressed: &'a [Suppressed],
                 }
                 let entry = serde_json::to_string(&JsonFile {
                     path: &file.path,
                     diagnostics: json_diagnostics(file),
+                    suppressed: &file.suppressed,
                 })?;
                 format!(
                     "{}\n    {entry}",

@@ -93,9 +93,10 @@ impl MeetingFacts {
             .map_err(date_err("previous"))?;
         let ids = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
             let mut out = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for id in list.iter().filter(|s| !s.trim().is_empty()) {
                 let id = resolve_member(tor, id)?;
-                if !out.contains(&id) {
+                if seen.insert(id.clone()) {
                     out.push(id);
                 }
             }
@@ -160,11 +161,18 @@ fn clean_items(items: &[String]) -> Vec<String> {
 pub(crate) fn first_contradiction(
     lists: [&[MemberId]; 3],
 ) -> Option<(MemberId, usize, usize, usize)> {
+    // The first list each organisation appears in, so each name is looked up
+    // once rather than searched for in every earlier list.
+    let mut first_list: std::collections::HashMap<&MemberId, usize> =
+        std::collections::HashMap::new();
     for (second, list) in lists.iter().enumerate() {
         for (pos, org) in list.iter().enumerate() {
-            if let Some(first) = lists[..second].iter().position(|l| l.contains(org)) {
+            if let Some(&first) = first_list.get(org) {
                 return Some((org.clone(), first, second, pos));
             }
+        }
+        for org in list.iter() {
+            first_list.entry(org).or_insert(second);
         }
     }
     None
@@ -285,13 +293,11 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     let deputies = values::members(tor, &raw.deputies, &mut problems);
     let notified = values::members(tor, &raw.notified, &mut problems);
     let ids = |list: &[(MemberId, std::ops::Range<usize>)]| -> Vec<MemberId> {
-        let mut out: Vec<MemberId> = Vec::new();
-        for (id, _) in list {
-            if !out.contains(id) {
-                out.push(id.clone());
-            }
-        }
-        out
+        let mut seen = std::collections::HashSet::new();
+        list.iter()
+            .filter(|(id, _)| seen.insert(id))
+            .map(|(id, _)| id.clone())
+            .collect()
     };
     let Some(at) = at else {
         return Err(problems);

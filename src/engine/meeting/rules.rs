@@ -4,6 +4,7 @@ use crate::engine::words::{and_list, plural};
 use crate::model::Keyword;
 use chrono::{DateTime, Months, NaiveDate};
 use chrono_tz::Tz;
+use std::collections::{HashMap, HashSet};
 
 use super::{ChairPresence, History, MeetingInput};
 use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
@@ -49,6 +50,10 @@ pub(super) struct Ctx<'a> {
     at: DateTime<Tz>,
     date: NaiveDate,
     history: History<'a>,
+    /// How each member named at the meeting is there (in person first, then by
+    /// substitute, then by deputy), looked up once per member of a large ToR.
+    presence: HashMap<&'a MemberId, How>,
+    notified: HashSet<&'a MemberId>,
 }
 
 /// Hours to at most two decimals, without trailing zeros: 48, 48.5, 47.25.
@@ -63,15 +68,12 @@ fn item_list(items: &[&str]) -> String {
     quoted.join(", ")
 }
 
-/// Agenda items match ignoring case and runs of spaces.
-fn same_item(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+/// Agenda items match ignoring case and runs of spaces: an item's key.
+fn item_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl<'a> Ctx<'a> {
@@ -82,6 +84,16 @@ impl<'a> Ctx<'a> {
         history: History<'a>,
     ) -> Self {
         let at = m.at.with_timezone(&tor.timezone);
+        let mut presence = HashMap::new();
+        for (list, how) in [
+            (&m.attendees, How::InPerson),
+            (&m.substitutes, How::Substitute),
+            (&m.deputies, How::Deputy),
+        ] {
+            for id in list {
+                presence.entry(id).or_insert(how);
+            }
+        }
         Self {
             tor,
             cal,
@@ -89,6 +101,8 @@ impl<'a> Ctx<'a> {
             at,
             date: at.date_naive(),
             history,
+            presence,
+            notified: m.notified.iter().collect(),
         }
     }
 
@@ -109,15 +123,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn how(&self, id: &MemberId) -> Option<How> {
-        if self.m.attendees.contains(id) {
-            Some(How::InPerson)
-        } else if self.m.substitutes.contains(id) {
-            Some(How::Substitute)
-        } else if self.m.deputies.contains(id) {
-            Some(How::Deputy)
-        } else {
-            None
-        }
+        self.presence.get(id).copied()
     }
 
     fn stand_in_rule(&self, how: How) -> Option<&'a StandIns> {
@@ -404,7 +410,7 @@ impl<'a> Ctx<'a> {
                     ),
                     decisions_clause,
                 )),
-                Some(rule) if rule.advance_notice && !self.m.notified.contains(&member.id) => {
+                Some(rule) if rule.advance_notice && !self.notified.contains(&member.id) => {
                     warns.push((
                         format!(
                             "{}'s {} needs advance notice, which is not recorded as given",
@@ -857,7 +863,8 @@ impl<'a> Ctx<'a> {
         let clause = Some(&si.clause);
         let record = self.record();
         let items = &self.m.items;
-        let on = |agenda: &[String], item: &str| agenda.iter().any(|a| same_item(a, item));
+        let agenda: HashSet<String> = items.iter().map(|i| item_key(i)).collect();
+        let on = |item: &str| agenda.contains(&item_key(item));
         if !si.staggered {
             if items.is_empty() {
                 return Finding::unjudged(
@@ -870,7 +877,7 @@ impl<'a> Ctx<'a> {
             let missing: Vec<&str> = si
                 .items
                 .iter()
-                .filter(|i| !on(items, i))
+                .filter(|i| !on(i))
                 .map(String::as_str)
                 .collect();
             return if missing.is_empty() {
@@ -893,18 +900,19 @@ impl<'a> Ctx<'a> {
             .date
             .checked_sub_months(Months::new(12))
             .unwrap_or(NaiveDate::MIN);
-        let earlier: Vec<&String> = record
+        let earlier: HashSet<String> = record
             .map(|r| {
                 r.before(self.date)
                     .filter(|m| m.date > since)
                     .flat_map(|m| &m.items)
+                    .map(|i| item_key(i))
                     .collect()
             })
             .unwrap_or_default();
         let uncovered: Vec<&str> = si
             .items
             .iter()
-            .filter(|i| !on(items, i) && !earlier.iter().any(|e| same_item(e, i)))
+            .filter(|i| !on(i) && !earlier.contains(&item_key(i)))
             .map(String::as_str)
             .collect();
         match (uncovered.is_empty(), record) {
@@ -953,8 +961,8 @@ mod tests {
         assert_eq!(and_list::<&str>(&[]), "none");
         assert_eq!(and_list(&["a"]), "a");
         assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
-        assert!(same_item("Hate  crime", " hate CRIME"));
-        assert!(!same_item("Hate crime", "Hate crimes"));
+        assert_eq!(item_key("Hate  crime"), item_key(" hate CRIME"));
+        assert_ne!(item_key("Hate crime"), item_key("Hate crimes"));
         assert_eq!(item_list(&["A, B", "C"]), "\"A, B\", \"C\"");
     }
 }

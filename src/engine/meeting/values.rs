@@ -88,8 +88,9 @@ pub fn date_or_time(v: &Value, tz: Tz) -> Result<DateOrTime, Diagnostic> {
     parse_date_or_datetime(&text(v, "a date or a date-time")?, tz).map_err(|e| bad(v, e))
 }
 
-/// A member id of `tor`, or an `unknown-member` diagnostic suggesting the nearest.
-pub fn member(tor: &Tor, id: &Spanned<String>) -> Result<MemberId, Diagnostic> {
+/// A member id of `tor`, or an `unknown-member` diagnostic, suggesting the
+/// nearest id when `suggest`.
+fn lookup(tor: &Tor, id: &Spanned<String>, suggest: bool) -> Result<MemberId, Diagnostic> {
     let typed = id.get_ref().trim();
     match tor.member(typed) {
         Some(m) => Ok(m.id.clone()),
@@ -99,15 +100,26 @@ pub fn member(tor: &Tor, id: &Spanned<String>) -> Result<MemberId, Diagnostic> {
         )
         .at(id.span())
         .label("empty id")),
-        None => Err(Diagnostic::error(
-            "unknown-member",
-            format!("`{typed}` is not a member of {}", tor.id),
-        )
-        .at(id.span())
-        .label("unknown member")
-        .suggest(typed, tor.members.iter().map(|m| m.id.as_str()))),
+        None => {
+            let d = Diagnostic::error(
+                "unknown-member",
+                format!("`{typed}` is not a member of {}", tor.id),
+            )
+            .at(id.span())
+            .label("unknown member");
+            Err(if suggest {
+                d.suggest(typed, tor.members.iter().map(|m| m.id.as_str()))
+            } else {
+                d
+            })
+        }
     }
 }
+
+/// A file with more problems than this gets no more "did you mean" searches:
+/// only the first few of a kind are shown, and each search costs a scan of
+/// the membership.
+const SUGGEST_WITHIN: usize = 1000;
 
 /// Each list of ids resolved, with the span of every id kept; unknown ids become
 /// diagnostics.
@@ -117,12 +129,14 @@ pub fn members(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(MemberId, Range<usize>)> {
     ids.iter()
-        .filter_map(|id| match member(tor, id) {
-            Ok(m) => Some((m, id.span())),
-            Err(d) => {
-                problems.push(d);
-                None
-            }
-        })
+        .filter_map(
+            |id| match lookup(tor, id, problems.len() < SUGGEST_WITHIN) {
+                Ok(m) => Some((m, id.span())),
+                Err(d) => {
+                    problems.push(d);
+                    None
+                }
+            },
+        )
         .collect()
 }
