@@ -12,6 +12,7 @@ mod files;
 mod help;
 mod holidays;
 mod init;
+mod limits;
 mod list;
 mod loader_props;
 mod meeting_props;
