@@ -17,6 +17,7 @@ mod list;
 mod loader_props;
 mod meeting_props;
 mod output_safety;
+mod packaging;
 mod schedule;
 mod schema;
 mod show;
