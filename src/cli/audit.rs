@@ -66,7 +66,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         args.as_of.unwrap_or_else(today),
     )?;
     if let Some(path) = &args.html {
-        write_output(path, &audit_page(&report), args.force)?;
+        write_output(path, &audit_page(&report, chrono::Utc::now()), args.force)?;
         if is_std_stream(path) {
             // stdout carries the page alone; the verdict is the exit code.
             return Ok(Status::from_valid(report.valid));

@@ -8,12 +8,11 @@ use super::output::{Format, Status, esc, print, print_json, table};
 use super::{Global, catalog, parse_date_arg};
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("range").required(true).args(["year", "from"])))]
 pub struct Args {
     /// england-and-wales, scotland or northern-ireland
     #[arg(long, default_value = "england-and-wales", value_parser = parse_region)]
     pub region: Region,
-    /// A calendar year (1970–2100)
+    /// A calendar year (1970–2100) [default: this year]
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub year: Option<i32>,
     /// First date of the range (2012-12-06 or day first, 6/12/2012)
@@ -39,6 +38,10 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             (first_day(year), last_day(year))
         }
         (None, Some(from), Some(to)) => (from, to),
+        (None, None, None) => {
+            let year = chrono::Datelike::year(&super::today());
+            (first_day(year), last_day(year))
+        }
         _ => bail!("give --year, or --from and --to"),
     };
     if to < from {

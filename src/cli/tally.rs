@@ -127,6 +127,17 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             }
         }
     };
+    // Like an empty votes file: a tally of no votes is a slip, not a vote lost.
+    if input.votes_for.is_empty()
+        && input.against.is_empty()
+        && input.abstain.is_empty()
+        && input.proxies.is_empty()
+    {
+        anyhow::bail!(
+            "no votes to count: give at least one of --for, --against, --abstain or --proxy \
+             (in a votes file: for, against, abstain or proxies)"
+        );
+    }
     let report = tally(&tor, &input);
     match g.format {
         Format::Json => print_json(&report)?,

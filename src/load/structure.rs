@@ -139,6 +139,31 @@ fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
 
+/// serde names the Rust type it wanted (`expected u32`); a ToR's author wants
+/// the kind of value and its range.
+fn plain_types(message: &str) -> String {
+    const PLAIN: [(&str, &str); 10] = [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected usize", "expected a whole number, 0 or more"),
+        ("expected i8", "expected a whole number from -128 to 127"),
+        ("expected i32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list"),
+    ];
+    PLAIN
+        .iter()
+        .find_map(|(rust, plain)| {
+            message
+                .strip_suffix(rust)
+                .map(|head| format!("{head}{plain}"))
+        })
+        .unwrap_or_else(|| message.to_owned())
+}
+
 /// Turns a serde error into a diagnostic, classifying it by what serde says.
 fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
     let message = first_line(err.message());
@@ -169,7 +194,7 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
             .label(format!("`{name}` is required in this table"));
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        return Diagnostic::error("wrong-type", message.to_owned()).at(span);
+        return Diagnostic::error("wrong-type", plain_types(message)).at(span);
     }
     Diagnostic::error("invalid-value", message.to_owned()).at(span)
 }

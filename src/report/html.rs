@@ -142,8 +142,9 @@ struct DayMarks {
     titles: Vec<String>,
 }
 
-/// The whole page.
-pub fn audit_page(r: &AuditReport) -> String {
+/// The whole page. `made` is when it is written, which the footer shows beside
+/// the day the year was judged as of: a page read months later says both.
+pub fn audit_page(r: &AuditReport, made: chrono::DateTime<chrono::Utc>) -> String {
     let mut h = String::with_capacity(64 * 1024);
     let title = format!("{}: terms of reference audit, {}", r.name, r.label);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -159,11 +160,12 @@ pub fn audit_page(r: &AuditReport) -> String {
     periods(&mut h, r);
     meetings(&mut h, r);
     h.push_str(&format!(
-        "<footer>Made by <code>tor audit {} --year {}</code> on {}. Each finding cites the clause of the terms of reference that decides it. \
+        "<footer>Made by <code>tor audit {} --year {}</code> on {}, judging the year as of {}. Each finding cites the clause of the terms of reference that decides it. \
          pass: the rule was kept; fail: it was broken; warn: worth a look; skip: the ToR states no such rule or the record does not say.</footer>\n",
         escape(&r.partnership),
         r.year,
-        r.as_of
+        made.format("%a %-d %b %Y %H:%M UTC"),
+        day(r.as_of)
     ));
     h.push_str("</main>\n</body>\n</html>\n");
     h

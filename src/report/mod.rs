@@ -204,7 +204,19 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             }
             .into(),
         ),
-        None => not_stated("public-access"),
+        // As check-meeting judges it: the public-meetings rule lets the public in
+        // to those meetings, and is the clause it cites.
+        None => match &tor.public.meetings {
+            Some(p) => stated(
+                "public-access",
+                &p.clause,
+                format!(
+                    "no general rule; the public attend the public meeting(s) ({} a year)",
+                    p.at_least_per_year
+                ),
+            ),
+            None => not_stated("public-access"),
+        },
     });
     out.push(match &tor.public.meetings {
         Some(p) => {

@@ -21,6 +21,7 @@ mod packaging;
 mod schedule;
 mod schema;
 mod show;
+mod small_truths;
 mod style;
 mod tally;
 mod tally_props;

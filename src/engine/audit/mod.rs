@@ -389,7 +389,9 @@ impl<'a> Auditor<'a> {
             "extraordinary-notice" => self.tor.notice.extraordinary.as_ref().map(|r| &r.clause),
             "quorum" => self.tor.quorum.as_ref().map(|q| &q.clause),
             "chair" => self.tor.chair.as_ref().map(|c| &c.clause),
-            "public-access" => self.tor.public.access.as_ref().map(|a| &a.clause),
+            // check-meeting cites the public-meetings rule where no access rule is stated.
+            "public-access" => (self.tor.public.access.as_ref().map(|a| &a.clause))
+                .or(self.tor.public.meetings.as_ref().map(|p| &p.clause)),
             "minutes" => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
             _ => None,
         };
