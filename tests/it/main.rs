@@ -18,6 +18,7 @@ mod loader_props;
 mod meeting_props;
 mod output_safety;
 mod packaging;
+mod readme;
 mod schedule;
 mod schema;
 mod show;
