@@ -25,7 +25,14 @@ fn show_and_check_meeting_agree_on_the_public_access_rule() {
             .expect("a public-access row")
             .clone();
         let out = tor()
-            .args(["check-meeting", id, "--at", "2012-12-06T14:00", "--format", "json"])
+            .args([
+                "check-meeting",
+                id,
+                "--at",
+                "2012-12-06T14:00",
+                "--format",
+                "json",
+            ])
             .output()
             .expect("runs");
         let checked = json(&out.stdout);
@@ -36,7 +43,10 @@ fn show_and_check_meeting_agree_on_the_public_access_rule() {
             .find(|f| f["rule"] == "public-access")
             .expect("a public-access finding")
             .clone();
-        assert_eq!(rule["clause"], finding["clause"], "{id}: {rule} / {finding}");
+        assert_eq!(
+            rule["clause"], finding["clause"],
+            "{id}: {rule} / {finding}"
+        );
         assert_eq!(
             rule["clause"].is_null(),
             finding["status"] == "skip",
@@ -53,7 +63,14 @@ fn a_tally_with_no_votes_is_exit_2_like_an_empty_votes_file() {
         .code(2)
         .stderr(predicate::str::contains("no votes to count"));
     tor()
-        .args(["tally", "sefton-scp", "--at", "2012-12-06", "--present", "probation"])
+        .args([
+            "tally",
+            "sefton-scp",
+            "--at",
+            "2012-12-06",
+            "--present",
+            "probation",
+        ])
         .assert()
         .code(2);
     let dir = dir_with(&[("at-only.toml", b"at = 2012-12-06\n"), ("empty.toml", b"")]);
@@ -106,7 +123,9 @@ fn a_wrong_number_says_what_a_number_must_be() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("expected a whole number from 0 to"))
+        .stdout(predicate::str::contains(
+            "expected a whole number from 0 to",
+        ))
         .stdout(predicate::str::contains("u32").not());
 }
 
@@ -125,7 +144,10 @@ fn the_audit_page_says_when_it_was_made_and_as_of_when() {
     let footer = &html[html.find("<footer>").expect("a footer")..];
     let today = chrono::Utc::now().format("%Y").to_string();
     assert!(footer.contains("as of Sat 1 Jun 2013"), "{footer}");
-    assert!(footer.contains(&today) && footer.contains("UTC"), "{footer}");
+    assert!(
+        footer.contains(&today) && footer.contains("UTC"),
+        "{footer}"
+    );
 }
 
 #[test]

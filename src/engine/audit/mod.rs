@@ -390,8 +390,11 @@ impl<'a> Auditor<'a> {
             "quorum" => self.tor.quorum.as_ref().map(|q| &q.clause),
             "chair" => self.tor.chair.as_ref().map(|c| &c.clause),
             // check-meeting cites the public-meetings rule where no access rule is stated.
-            "public-access" => (self.tor.public.access.as_ref().map(|a| &a.clause))
-                .or(self.tor.public.meetings.as_ref().map(|p| &p.clause)),
+            "public-access" => {
+                let public = &self.tor.public;
+                (public.access.as_ref().map(|a| &a.clause))
+                    .or(public.meetings.as_ref().map(|p| &p.clause))
+            }
             "minutes" => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
             _ => None,
         };
