@@ -362,3 +362,110 @@ fn the_line_parser_reads_shell_as_a_shell_would() {
     assert_eq!(expected_code(&lines[0].comment), 1);
     assert_eq!(expected_code(&lines[1].comment), 0);
 }
+
+#[test]
+fn every_repository_path_the_readme_names_exists() {
+    let readme = readme();
+    const ROOTS: [&str; 7] = [
+        "src/",
+        "tests/",
+        "examples/",
+        "scripts/",
+        "schema/",
+        "partnerships/",
+        "fuzz/",
+    ];
+    let mut named = Vec::new();
+    for (i, part) in readme.split('`').enumerate() {
+        // Odd parts are inside backticks.
+        if i % 2 == 1 && ROOTS.iter().any(|r| part.starts_with(r)) {
+            named.push(part.to_owned());
+        }
+    }
+    for link in readme.split("](").skip(1) {
+        let target = link.split([')', '#']).next().unwrap_or("");
+        if !target.is_empty() && !target.contains("://") {
+            named.push(target.to_owned());
+        }
+    }
+    assert!(named.len() >= 10, "{named:?}");
+    for path in named {
+        // `partnerships/<id>.toml` and `*_props.rs` stand for many files.
+        if path.contains(['<', '*', ' ']) {
+            continue;
+        }
+        assert!(
+            repo().join(&path).exists(),
+            "the README names `{path}`, which does not exist"
+        );
+    }
+}
+
+/// The README's TOML examples, dedented (one sits inside a list item).
+fn toml_examples(readme: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(l) = lines.next() {
+        if l.trim() == "```toml" {
+            let indent = l.len() - l.trim_start().len();
+            let body: Vec<&str> = lines
+                .by_ref()
+                .take_while(|l| l.trim() != "```")
+                .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+                .collect();
+            out.push(body.join("\n") + "\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn the_toml_examples_in_the_readme_work_where_it_says_to_put_them() {
+    let examples = toml_examples(&readme());
+    let find = |first: &str| {
+        examples
+            .iter()
+            .find(|e| e.starts_with(first))
+            .unwrap_or_else(|| panic!("no README example starting `{first}`"))
+            .clone()
+    };
+    let dir = workspace();
+    let folder = dir.path().join("partnerships");
+
+    // A record of held meetings, beside the ToR.
+    std::fs::write(folder.join("sefton-scp.meetings.toml"), find("[[meeting]]")).expect("write");
+    let out = run(
+        &[
+            "validate".into(),
+            "partnerships/sefton-scp.meetings.toml".into(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    // Worked cases, run by `tor test`.
+    std::fs::write(
+        folder.join("sefton-scp.cases.toml"),
+        find("#:schema ../schema/cases"),
+    )
+    .expect("write");
+    let out = run(
+        &["test".into(), "partnerships/sefton-scp.cases.toml".into()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("0 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // A newly proclaimed bank holiday, for every partnership in the folder.
+    std::fs::write(folder.join("bank-holidays.toml"), find("[[holiday]]")).expect("write");
+    let out = run(
+        &["holidays".into(), "--year".into(), "2027".into()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("A newly proclaimed day"));
+}
