@@ -5,6 +5,7 @@ mod audit;
 mod check_meeting;
 mod complete;
 mod completions;
+mod dates;
 mod deadlines;
 mod error;
 mod examples;

@@ -16,8 +16,8 @@ pub use datetime::{
 };
 pub use holidays::{BankHoliday, FIRST_YEAR, LAST_YEAR, bank_holidays, easter_sunday};
 pub use notice::{
-    Convention, Deadline, Given, NoticeError, deadline, elapsed, elapsed_hours, in_time,
-    minutes_due,
+    Convention, Deadline, Given, NoticeError, day_deadline, deadline, elapsed, elapsed_hours,
+    in_time, minutes_due,
 };
 pub use region::{Region, UnknownRegion};
 pub use working::Calendar;

@@ -44,18 +44,9 @@ pub enum NoticeError {
 
 /// The latest moment notice may be given under `convention` with period `n`.
 pub fn deadline(convention: Convention, n: u32, start: DateTime<Tz>, cal: &Calendar) -> Deadline {
-    let meeting = start.date_naive();
-    match convention {
-        Convention::Working => Deadline::Date(cal.working_days_before(meeting, n)),
-        // The Nth working day back must itself lie strictly between, so notice
-        // goes out the day before it at the latest.
-        Convention::ClearWorking => Deadline::Date(day_before(cal.working_days_before(meeting, n))),
-        Convention::Clear => Deadline::Date(
-            meeting
-                .checked_sub_days(Days::new(u64::from(n) + 1))
-                .unwrap_or(NaiveDate::MIN),
-        ),
-        Convention::Hours => {
+    match day_deadline(convention, n, start.date_naive(), cal) {
+        Some(day) => Deadline::Date(day),
+        None => {
             // Subtract on the UTC instant: across a clock change wall time would be wrong.
             let utc = start.with_timezone(&Utc);
             let earlier = utc
@@ -63,6 +54,28 @@ pub fn deadline(convention: Convention, n: u32, start: DateTime<Tz>, cal: &Calen
                 .unwrap_or(DateTime::<Utc>::MIN_UTC);
             Deadline::Instant(earlier.with_timezone(&start.timezone()))
         }
+    }
+}
+
+/// The last day notice may be given for a meeting on `meeting`, for the
+/// conventions that count days; `None` for an hours rule, which needs the start time.
+pub fn day_deadline(
+    convention: Convention,
+    n: u32,
+    meeting: NaiveDate,
+    cal: &Calendar,
+) -> Option<NaiveDate> {
+    match convention {
+        Convention::Working => Some(cal.working_days_before(meeting, n)),
+        // The Nth working day back must itself lie strictly between, so notice
+        // goes out the day before it at the latest.
+        Convention::ClearWorking => Some(day_before(cal.working_days_before(meeting, n))),
+        Convention::Clear => Some(
+            meeting
+                .checked_sub_days(Days::new(u64::from(n) + 1))
+                .unwrap_or(NaiveDate::MIN),
+        ),
+        Convention::Hours => None,
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use tor::calendar::Given;
 use tor::catalog::Catalog;
 use tor::engine::FindingStatus;
 use tor::engine::audit::{AuditReport, audit};
@@ -14,6 +15,7 @@ use tor::report::html::audit_page;
 
 use comfy_table::Cell;
 
+use super::dates;
 use super::files::{check_output, write_output};
 use super::output::{
     Format, Status, Tone, clause_label, esc, paint, print, print_json, status_cell, status_label,
@@ -145,8 +147,8 @@ fn human(r: &AuditReport, strict: bool) -> String {
     };
     out.push_str(&format!(
         "{} to {}; {} recorded, {} cancelled\n",
-        r.from,
-        r.to,
+        dates::day(r.from),
+        dates::day(r.to),
         match r.meetings.len() {
             1 => "1 meeting".to_owned(),
             n => format!("{n} meetings"),
@@ -156,7 +158,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
     if !r.complete {
         out.push_str(&format!(
             "note: the year is not over on {}; later periods are not judged\n",
-            r.as_of
+            dates::day(r.as_of)
         ));
     }
     let mut clauses = table(["rule", "clause", "status", "finding"]);
@@ -196,15 +198,19 @@ fn human(r: &AuditReport, strict: bool) -> String {
                 (_, true) => "public",
                 _ => "ordinary",
             };
-            let papers = match (&m.circulated, m.circulate_by) {
-                (Some(c), Some(by)) => format!("{} (by {by})", esc(c)),
-                (Some(c), None) => esc(c).to_string(),
+            let given = m.circulated_at.map(|g| match g {
+                Given::Date(d) => dates::day(d),
+                Given::Instant(t) => dates::instant(t),
+            });
+            let papers = match (given, m.circulate_by.map(dates::when)) {
+                (Some(c), Some(by)) => format!("{c} (by {by})"),
+                (Some(c), None) => c,
                 (None, Some(by)) => format!("not recorded (by {by})"),
                 (None, None) => "not recorded".to_owned(),
             };
-            let minutes = match (m.minutes, m.minutes_by) {
+            let minutes = match (m.minutes.map(dates::day), m.minutes_by.map(dates::day)) {
                 (Some(d), Some(by)) => format!("{d} (by {by})"),
-                (Some(d), None) => d.to_string(),
+                (Some(d), None) => d,
                 (None, Some(by)) => format!("not recorded (by {by})"),
                 (None, None) => "—".to_owned(),
             };
@@ -223,7 +229,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
                 })
                 .collect();
             meetings.add_row([
-                Cell::new(m.date),
+                Cell::new(dates::day(m.date)),
                 Cell::new(kind),
                 Cell::new(papers),
                 Cell::new(minutes),

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use tor::catalog::Catalog;
-use tor::engine::deadlines::format_instant;
 use tor::engine::meeting::{
     ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
     parse_meeting_file,
@@ -14,6 +13,7 @@ use tor::engine::record::{COMPANION, Record, load_record};
 use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 
+use super::dates;
 use super::output::{
     Format, Status, Tone, deadlines_table, findings_table, paint, print, print_json,
 };
@@ -190,7 +190,7 @@ fn record(
 fn human(tor: &Tor, report: &MeetingReport, source: Source, strict: bool) -> String {
     let failing = report.failing();
     let open = not_checked(&report.unchecked, source);
-    let when = format_instant(report.at);
+    let when = dates::instant(report.at);
     let verdict = match (failing.as_slice(), open) {
         ([], None) => format!(
             "{}: {} meeting at {when} meets every rule checked",

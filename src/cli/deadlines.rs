@@ -1,11 +1,15 @@
-//! `tor deadlines ID --at DATETIME`: when papers, notice and minutes are due.
+//! `tor deadlines ID --at DATETIME|DATE`: when papers, notice and minutes are due.
+//! Given only the day, a deadline counted in hours is reported as needing a time.
 
 use anyhow::Result;
 use serde::Serialize;
-use tor::calendar::parse_datetime;
-use tor::engine::deadlines::{Deadlines, deadlines, format_instant};
+use tor::calendar::{DateOrTime, parse_date_or_datetime};
+use tor::engine::deadlines::{
+    DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
+};
 
-use super::output::{Format, Status, deadlines_table, print, print_json};
+use super::dates;
+use super::output::{Format, Status, deadlines_table_needing, print, print_json};
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
@@ -14,8 +18,9 @@ pub struct Args {
     #[arg(add = super::complete::partnership())]
     pub id: String,
     /// When the meeting starts: 2012-12-06T14:00 or day first (6 Dec 2012 2pm),
-    /// local time of the partnership
-    #[arg(long)]
+    /// local time of the partnership; or only the day (2012-12-06, 6/12/2012),
+    /// when a deadline counted in hours is shown as needing a time
+    #[arg(long, value_name = "DATETIME|DATE")]
     pub at: String,
 }
 
@@ -25,27 +30,46 @@ struct Json<'a> {
     at: String,
     #[serde(flatten)]
     deadlines: &'a Deadlines,
+    /// The deadlines that need the start time, which `at` did not give.
+    needs_time: &'a [DeadlineKind],
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
-    let start = parse_datetime(&args.at, tor.timezone)?;
     let calendar = catalog.calendar(&tor)?;
-    let due = deadlines(&tor, start, &calendar);
+    let (due, needs_time, at, shown) = match parse_date_or_datetime(&args.at, tor.timezone)? {
+        DateOrTime::DateTime(start) => (
+            deadlines(&tor, start, &calendar),
+            Vec::new(),
+            format_instant(start),
+            format!("at {}", dates::instant(start)),
+        ),
+        DateOrTime::Date(day) => {
+            let (due, needs) = deadlines_on_day(&tor, day, &calendar);
+            (
+                due,
+                needs,
+                day.to_string(),
+                format!("on {}", dates::day(day)),
+            )
+        }
+    };
     match g.format {
         Format::Json => print_json(&Json {
             partnership: tor.id.as_str(),
-            at: format_instant(start),
+            at,
             deadlines: &due,
+            needs_time: &needs_time,
         })?,
         Format::Human => {
-            let t = deadlines_table(&tor, &due);
-            print(&format!(
-                "{} meeting at {}\n{t}\n",
-                tor.id,
-                format_instant(start)
-            ))?;
+            let t = deadlines_table_needing(&tor, &due, &needs_time);
+            let note = if needs_time.is_empty() {
+                String::new()
+            } else {
+                "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
+            };
+            print(&format!("{} meeting {shown}\n{t}\n{note}", tor.id))?;
         }
     }
     Ok(Status::Valid)

@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use tor::calendar::{BankHoliday, Calendar, FIRST_YEAR, LAST_YEAR, Region};
 
+use super::dates;
 use super::output::{Format, Status, esc, print, print_json, table};
 use super::{Global, catalog, parse_date_arg};
 
@@ -59,17 +60,15 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     match g.format {
         Format::Json => print_json(&days)?,
         Format::Human => {
-            let mut t = table(["date", "day", "name"]);
+            let mut t = table(["date", "name"]);
             for d in &days {
-                t.add_row([
-                    d.date.to_string(),
-                    d.date.format("%A").to_string(),
-                    esc(&d.name).to_string(),
-                ]);
+                t.add_row([dates::day(d.date), esc(&d.name).to_string()]);
             }
             print(&format!(
-                "Bank holidays in {} from {from} to {to}\n{t}\n",
-                args.region
+                "Bank holidays in {} from {} to {}\n{t}\n",
+                args.region,
+                dates::day(from),
+                dates::day(to)
             ))?;
         }
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use comfy_table::Cell;
 
+use super::dates;
 use super::output::{Format, Status, Tone, cell, esc, print, print_json, table};
 use super::{Global, catalog, today};
 
@@ -51,8 +52,10 @@ pub fn run(g: &Global) -> Result<Status> {
             let mut t = table(["id", "name", "members", "review due"]);
             for r in &rows {
                 let review = match r.review_due {
-                    Some(d) if d < today => cell(format!("{d} (overdue)"), Tone::Warn),
-                    Some(d) => Cell::new(d),
+                    Some(d) if d < today => {
+                        cell(format!("{} (overdue)", dates::day(d)), Tone::Warn)
+                    }
+                    Some(d) => Cell::new(dates::day(d)),
                     None => Cell::new("not stated"),
                 };
                 let name = if r.valid {

@@ -175,25 +175,44 @@ pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
 
 /// The deadlines a meeting sets, each with the rule and clause behind it.
 pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Deadlines) -> Grid {
+    deadlines_table_needing(tor, due, &[])
+}
+
+/// [`deadlines_table`] for a meeting known by its day: the deadlines in
+/// `needs_time` say so instead of "not stated".
+pub fn deadlines_table_needing(
+    tor: &tor::model::Tor,
+    due: &tor::engine::deadlines::Deadlines,
+    needs_time: &[tor::engine::deadlines::DeadlineKind],
+) -> Grid {
+    use tor::engine::deadlines::DeadlineKind;
     let mut t = table(["deadline", "by", "rule", "clause"]);
     let rows = [
         (
             "agenda and papers out",
-            due.circulate_by.map(|w| w.to_string()),
+            due.circulate_by.map(super::dates::when),
             &tor.notice.agenda,
+            DeadlineKind::CirculateBy,
         ),
         (
             "extraordinary meeting notice",
-            due.extraordinary_notice_by.map(|w| w.to_string()),
+            due.extraordinary_notice_by.map(super::dates::when),
             &tor.notice.extraordinary,
+            DeadlineKind::ExtraordinaryNoticeBy,
         ),
         (
             "minutes out",
-            due.minutes_by.map(|d| d.to_string()),
+            due.minutes_by.map(super::dates::day),
             &tor.notice.minutes,
+            DeadlineKind::MinutesBy,
         ),
     ];
-    for (what, by, rule) in rows {
+    for (what, by, rule, kind) in rows {
+        let by = by.or_else(|| {
+            needs_time
+                .contains(&kind)
+                .then(|| "needs a time".to_owned())
+        });
         match (by, rule) {
             (Some(by), Some(rule)) => t.add_row([
                 what.to_owned(),

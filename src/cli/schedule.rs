@@ -10,6 +10,7 @@ use tor::engine::schedule::ics::{IcsOptions, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
 
+use super::dates;
 use super::files::{check_output, write_output};
 use super::output::{Format, Status, Tone, clause_label, esc, paint, print, print_json, table};
 use super::{Global, catalog};
@@ -117,8 +118,8 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         esc(&plan.name),
         plan.partnership,
         plan.year,
-        plan.from,
-        plan.to
+        dates::day(plan.from),
+        dates::day(plan.to)
     );
     out.push_str(&format!(
         "Frequency: {}{}; {}s at {} ({})\n",
@@ -156,13 +157,13 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
             ));
         }
         t.add_row([
-            m.at.format("%a %Y-%m-%d").to_string(),
+            dates::day(m.at.date_naive()),
             m.at.format("%H:%M").to_string(),
             m.kind.label().to_owned(),
             m.circulate_by
-                .map_or_else(|| "not stated".to_owned(), |w| w.to_string()),
+                .map_or_else(|| "not stated".to_owned(), dates::when),
             m.minutes_by
-                .map_or_else(|| "not stated".to_owned(), |d| d.to_string()),
+                .map_or_else(|| "not stated".to_owned(), dates::day),
             notes.join("\n"),
         ]);
     }

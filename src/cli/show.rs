@@ -6,6 +6,7 @@ use serde::Serialize;
 use tor::model::{Member, Tor};
 use tor::report::{RuleSummary, summarise};
 
+use super::dates;
 use super::output::{Format, Status, clause_label, esc, print, print_json, table};
 use super::{Global, catalog, parse_date_arg, today};
 
@@ -74,9 +75,17 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 }
 
 fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
-    let mut out = format!("{} ({})\nas of {as_of}", esc(tor.name_on(as_of)), tor.id);
+    let mut out = format!(
+        "{} ({})\nas of {}",
+        esc(tor.name_on(as_of)),
+        tor.id,
+        dates::day(as_of)
+    );
     if let Some(adopted) = tor.adopted.filter(|a| *a > as_of) {
-        out.push_str(&format!(" (not yet adopted: adopted {adopted})"));
+        out.push_str(&format!(
+            " (not yet adopted: adopted {})",
+            dates::day(adopted)
+        ));
     }
     out.push_str(&format!(
         "\nbank holidays: {}, time zone: {}\n",
@@ -92,17 +101,22 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
             tor::model::HistoryKind::Succeeded => "succeeded by",
         };
         let when = if h.date <= as_of { "" } else { " (later)" };
-        out.push_str(&format!("{}: {verb} {}{when}\n", h.date, esc(&h.name)));
+        out.push_str(&format!(
+            "{}: {verb} {}{when}\n",
+            dates::day(h.date),
+            esc(&h.name)
+        ));
     }
 
     let mut members = table(["member", "name", "class", "vote", "membership", "clause"]);
     for m in &tor.members {
+        let day = dates::day;
         let span = match (m.from, m.until) {
-            (_, Some(u)) if u < as_of => format!("ended {u}"),
-            (Some(f), _) if f > as_of => format!("from {f}"),
-            (Some(f), Some(u)) => format!("{f} to {u}"),
-            (None, Some(u)) => format!("until {u}"),
-            (Some(f), None) => format!("since {f}"),
+            (_, Some(u)) if u < as_of => format!("ended {}", day(u)),
+            (Some(f), _) if f > as_of => format!("from {}", day(f)),
+            (Some(f), Some(u)) => format!("{} to {}", day(f), day(u)),
+            (None, Some(u)) => format!("until {}", day(u)),
+            (Some(f), None) => format!("since {}", day(f)),
             (None, None) => "member".to_owned(),
         };
         members.add_row([

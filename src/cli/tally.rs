@@ -10,6 +10,7 @@ use tor::engine::tally::{
 use tor::fileio::{read_file, shown_name};
 use tor::model::DecisionKind;
 
+use super::dates;
 use super::output::{Format, Status, Tone, esc, findings_table, paint, print, print_json};
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, today};
@@ -205,7 +206,7 @@ fn human(r: &TallyReport, strict: bool) -> String {
     if r.as_of_today {
         out.push_str(&format!(
             "note: no date was given, so the vote is judged as of today, {}: give the day of the vote with --at (or `at` in a votes file)\n",
-            r.at
+            dates::day(r.at)
         ));
     }
     if let Some(referral) = &r.referral {
@@ -238,7 +239,7 @@ fn human(r: &TallyReport, strict: bool) -> String {
     out.push_str(&format!(
         "{} on {}, {} decision. Counted: for: {}; against: {}; abstain: {}\n",
         r.partnership,
-        r.at,
+        dates::day(r.at),
         kinds.join(" and "),
         voters(Choice::For),
         voters(Choice::Against),

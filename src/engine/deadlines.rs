@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
-use crate::calendar::{Calendar, Deadline, deadline, minutes_due};
+use crate::calendar::{Calendar, Deadline, day_deadline, deadline, minutes_due};
 use crate::model::{Notice, Tor};
 
 /// A deadline as users read it: a whole day, or a moment with its offset.
@@ -66,4 +66,45 @@ pub fn deadlines(tor: &Tor, start: DateTime<Tz>, cal: &Calendar) -> Deadlines {
             .as_ref()
             .map(|r| minutes_due(start.date_naive(), r.n, cal)),
     }
+}
+
+/// A deadline of [`Deadlines`], by its JSON name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    CirculateBy,
+    ExtraordinaryNoticeBy,
+    MinutesBy,
+}
+
+/// The deadlines of a meeting known only by its day. An hours rule needs the
+/// start time: its deadline is `None` and its kind is in `needs_time`, so it is
+/// never mistaken for a rule the ToR does not state.
+pub fn deadlines_on_day(
+    tor: &Tor,
+    day: NaiveDate,
+    cal: &Calendar,
+) -> (Deadlines, Vec<DeadlineKind>) {
+    let mut needs_time = Vec::new();
+    let mut by = |rule: &Option<Notice>, kind| {
+        let rule = rule.as_ref()?;
+        let due = day_deadline(rule.convention, rule.n, day, cal);
+        if due.is_none() {
+            needs_time.push(kind);
+        }
+        due.map(|d| When(Deadline::Date(d)))
+    };
+    let due = Deadlines {
+        circulate_by: by(&tor.notice.agenda, DeadlineKind::CirculateBy),
+        extraordinary_notice_by: by(
+            &tor.notice.extraordinary,
+            DeadlineKind::ExtraordinaryNoticeBy,
+        ),
+        minutes_by: tor
+            .notice
+            .minutes
+            .as_ref()
+            .map(|r| minutes_due(day, r.n, cal)),
+    };
+    (due, needs_time)
 }

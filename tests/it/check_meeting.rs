@@ -130,7 +130,7 @@ fn human_output_starts_with_the_verdict() {
     let first = out.lines().next().expect("a line");
     assert_eq!(
         first,
-        "VALID so far: sefton-scp meeting at 2012-12-06T14:00+00:00: 4 rules the ToR states were not checked (chair, public-meeting, frequency, standing-items) — give --chair, --item, --record or --previous"
+        "VALID so far: sefton-scp meeting at Thu 6 Dec 2012 14:00: 4 rules the ToR states were not checked (chair, public-meeting, frequency, standing-items) — give --chair, --item, --record or --previous"
     );
     assert!(out.contains("Meeting Arrangements 6"), "{out}");
     assert!(out.contains("2012-11-29"), "{out}");

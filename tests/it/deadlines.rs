@@ -88,6 +88,6 @@ fn human_output_names_the_clause() {
         .assert()
         .code(0)
         .stdout(
-            predicate::str::contains("4.4").and(predicate::str::contains("2026-10-23T15:00+01:00")),
+            predicate::str::contains("4.4").and(predicate::str::contains("Fri 23 Oct 2026 15:00")),
         );
 }

@@ -390,7 +390,7 @@ fn human_output_is_a_table() {
         .stdout(
             predicate::str::contains("papers by")
                 .and(predicate::str::contains("minutes by"))
-                .and(predicate::str::contains("Thu 2027-"))
+                .and(predicate::str::contains("Thu 11 Feb 2027"))
                 .and(predicate::str::contains("public"))
                 .and(predicate::str::contains("passes check-meeting")),
         );

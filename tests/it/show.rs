@@ -37,7 +37,7 @@ fn sefton_shows_members_quorum_notice_decision_items_and_review() {
     let text = String::from_utf8(out).unwrap();
     for expected in [
         "police-authority",
-        "ended 2012-11-21",
+        "ended Wed 21 Nov 2012",
         "Membership 5",
         "at least 3 of the 6",
         "5 working days",

@@ -86,3 +86,59 @@ fn unclear_forms_are_refused() {
         refusal(&["show", "sefton-scp", "--as-of", "Dec 6 2012"])
     );
 }
+
+#[test]
+fn human_output_reads_dates_the_uk_way() {
+    let out = stdout(&[
+        "deadlines",
+        "oxfordshire-business-group",
+        "--at",
+        "2026-10-25T14:00",
+    ]);
+    insta::assert_snapshot!("deadlines_readable", out);
+    let show = stdout(&["show", "sefton-scp", "--as-of", "2013-01-10"]);
+    assert!(show.contains("as of Thu 10 Jan 2013"), "{show}");
+    let holidays = stdout(&["holidays", "--from", "25/12/2026", "--to", "1 Jan 2027"]);
+    assert!(holidays.contains("Fri 25 Dec 2026"), "{holidays}");
+    assert!(holidays.contains("Fri 1 Jan 2027"), "{holidays}");
+}
+
+#[test]
+fn deadlines_for_a_day_say_which_need_a_time() {
+    let out = stdout(&[
+        "deadlines",
+        "oxfordshire-business-group",
+        "--at",
+        "25/10/2026",
+    ]);
+    insta::assert_snapshot!("deadlines_day_only", out);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&[
+        "deadlines",
+        "oxfordshire-business-group",
+        "--at",
+        "2026-10-25",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    assert_eq!(v["at"], "2026-10-25");
+    assert_eq!(v["circulate_by"], "2026-10-19");
+    // Not null-as-unstated: the hours rule is named as needing the start time.
+    assert_eq!(v["extraordinary_notice_by"], serde_json::Value::Null);
+    assert_eq!(
+        v["needs_time"],
+        serde_json::json!(["extraordinary_notice_by"])
+    );
+    // A day-counted ToR needs nothing more, and gives the same as with a time.
+    let day = stdout(&[
+        "deadlines",
+        "sefton-scp",
+        "--at",
+        "6/12/2012",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&day).expect("JSON");
+    assert_eq!(v["circulate_by"], "2012-11-29");
+    assert_eq!(v["needs_time"], serde_json::json!([]));
+}

@@ -89,7 +89,7 @@ fn with_every_fact_given_nothing_is_unchecked_and_strict_passes() {
     assert_eq!(code, 0);
     assert_eq!(
         line,
-        "VALID: sefton-scp meeting at 2012-12-06T14:00+00:00 meets every rule checked"
+        "VALID: sefton-scp meeting at Thu 6 Dec 2012 14:00 meets every rule checked"
     );
     let r = run_json(None, "check-meeting", &args[1..], 0);
     assert_eq!(r["unchecked"], serde_json::json!([]));

@@ -99,6 +99,9 @@ pub struct MeetingAudit {
     pub kind: MeetingKind,
     pub public: bool,
     pub circulated: Option<String>,
+    /// `circulated` as read, for renderers that show dates their own way.
+    #[serde(skip)]
+    pub circulated_at: Option<Given>,
     pub circulate_by: Option<When>,
     pub minutes: Option<NaiveDate>,
     pub minutes_by: Option<NaiveDate>,
@@ -331,6 +334,7 @@ impl<'a> Auditor<'a> {
             at: m.at.map(format_instant),
             kind: m.kind,
             public: m.public,
+            circulated_at: m.circulated,
             circulated: m.circulated.map(|g| match g {
                 Given::Date(d) => d.to_string(),
                 Given::Instant(t) => format_instant(t),
