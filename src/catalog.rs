@@ -15,17 +15,29 @@ use crate::proclaimed::ProclaimedDay;
 /// The folder tor looks in when `--dir` is not given.
 pub const DEFAULT_DIR: &str = "partnerships";
 
+/// Why a built-in partnership is not found, e.g. after `tor init` made
+/// `./partnerships` in a folder that had none.
+const BUILT_IN_ELSEWHERE: &str = "; it is built into tor, but the built-in partnerships are read only \
+where there is no ./partnerships folder and neither --dir nor TOR_DIR is given: run tor from \
+another folder to reach them";
+
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error(transparent)]
     Read(#[from] ReadError),
     #[error("`{path}` is not a folder")]
     NotADir { path: String },
-    #[error("no partnership `{id}` in {origin}{}", suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+    #[error(
+        "no partnership `{id}` in {origin}{}{}",
+        suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default(),
+        if *built_in { BUILT_IN_ELSEWHERE } else { "" }
+    )]
     Unknown {
         id: String,
         origin: String,
         suggestion: Option<String>,
+        /// The id is one of the built-in partnerships, which a folder hides.
+        built_in: bool,
     },
     #[error(transparent)]
     Proclaimed(#[from] crate::proclaimed::FileError),
@@ -128,6 +140,8 @@ impl Catalog {
             id: id.to_owned(),
             origin: self.origin(),
             suggestion: nearest(id, ids.iter().map(String::as_str)).map(str::to_owned),
+            built_in: matches!(self, Self::Dir(_))
+                && bundled::PARTNERSHIPS.iter().any(|(known, _)| *known == id),
         }
     }
 

@@ -4,6 +4,10 @@
 //! and every comment sits above the key it explains. The text is loaded back before
 //! it is returned: a file that `tor validate` would reject is never handed out.
 
+mod chair;
+
+pub use chair::ChairAnswer;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::str::FromStr;
@@ -32,6 +36,14 @@ pub enum InitError {
         "frequency `{input}`: {reason}; write every-N-months, N-per-PERIOD (at least) or exactly-N-per-PERIOD, with PERIOD month, quarter or year"
     )]
     Frequency { input: String, reason: String },
+    #[error(
+        "chair `{input}`: {reason}; write elected-annually, elected-at-may-meeting, named, named:MEMBER or rotating:CLASS:YEARS"
+    )]
+    Chair { input: String, reason: String },
+    #[error("the chair's member `{0}` is not one of the members given")]
+    ChairMember(MemberId),
+    #[error("the chair rotates in class `{class}`, which is not the class of any member{}", known_classes(.known))]
+    ChairClass { class: ClassId, known: Vec<ClassId> },
     #[error("the name is empty")]
     EmptyName,
     #[error("the clause of the {0} rule is empty: give its number or heading in the ToR")]
@@ -242,6 +254,9 @@ pub struct Answers {
     pub notice_working_days: Option<Stated<u32>>,
     pub decision: Option<Stated<DecisionMethod>>,
     pub frequency: Option<Stated<FrequencyAnswer>>,
+    pub chair: Option<Stated<ChairAnswer>>,
+    /// The date of the next review.
+    pub review: Option<Stated<chrono::NaiveDate>>,
 }
 
 impl Answers {
@@ -257,6 +272,8 @@ impl Answers {
             notice_working_days: None,
             decision: None,
             frequency: None,
+            chair: None,
+            review: None,
         }
     }
 
@@ -267,6 +284,8 @@ impl Answers {
             self.notice_working_days.as_ref().map(|s| &s.clause),
             self.decision.as_ref().map(|s| &s.clause),
             self.frequency.as_ref().map(|s| &s.clause),
+            self.chair.as_ref().map(|s| &s.clause),
+            self.review.as_ref().map(|s| &s.clause),
         ]
         .into_iter()
         .flatten()
@@ -288,6 +307,8 @@ impl Answers {
             ),
             ("decision", self.decision.as_ref().map(|s| &s.clause)),
             ("frequency", self.frequency.as_ref().map(|s| &s.clause)),
+            ("chair", self.chair.as_ref().map(|s| &s.clause)),
+            ("review", self.review.as_ref().map(|s| &s.clause)),
         ];
         for (rule, clause) in clauses {
             if clause.is_some_and(|c| c.trim().is_empty()) {
@@ -299,6 +320,9 @@ impl Answers {
             if !seen.insert(&m.id) {
                 return Err(InitError::DuplicateMember(m.id.clone()));
             }
+        }
+        if let Some(chair) = &self.chair {
+            check_chair(&chair.rule, &self.members)?;
         }
         match &self.quorum {
             Some(q) => check_quorum(&q.rule, &self.members),
@@ -337,6 +361,22 @@ pub fn check_quorum(quorum: &QuorumAnswer, members: &[MemberAnswer]) -> Result<(
     Ok(())
 }
 
+/// Whether the member or class the chair comes from is among `members`.
+pub fn check_chair(chair: &ChairAnswer, members: &[MemberAnswer]) -> Result<(), InitError> {
+    match chair {
+        ChairAnswer::Named(Some(member)) if !members.iter().any(|m| &m.id == member) => {
+            Err(InitError::ChairMember(member.clone()))
+        }
+        ChairAnswer::Rotating { class, .. } if !members.iter().any(|m| &m.class == class) => {
+            Err(InitError::ChairClass {
+                class: class.clone(),
+                known: classes(members),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The members' classes, each once, in order of first use.
 fn classes(members: &[MemberAnswer]) -> Vec<ClassId> {
     let mut out: Vec<ClassId> = Vec::new();
@@ -369,24 +409,34 @@ pub fn render(answers: &Answers) -> Result<String, InitError> {
     Ok(text)
 }
 
+/// The first line: the JSON Schema editors (taplo, Even Better TOML) check the
+/// file against, where the bundled files keep it: `tor schema > schema/tor.schema.json`
+/// beside the folder of ToR files writes it.
+const SCHEMA_LINE: &str = "#:schema ../schema/tor.schema.json\n";
+
 const HEADER: &str = "\
 Terms of reference written by `tor init`. Every rule carries `clause`: the
 clause number or heading in the source document, cited in every finding.
-Replace each \"TODO\" clause, add the other rules the document states (see
-examples/partnerships/example-board.toml for every key), then check the file
-with `tor validate`.
+Replace each \"TODO\" clause, add the other rules the document states (`tor
+schema` describes every key), then check the file with `tor validate`. The
+line above names the schema editors check the file against: write it with
+`tor schema > schema/tor.schema.json` beside this folder.
 ";
 
 fn document(a: &Answers) -> DocumentMut {
     let mut doc = DocumentMut::new();
     let root = doc.as_table_mut();
-    put(
-        root,
-        "id",
-        a.id.as_str(),
-        &format!(
+    // `put`, with the schema line above the comment.
+    let mut decor = Decor::default();
+    decor.set_prefix(format!(
+        "{SCHEMA_LINE}{}",
+        comment_block(&format!(
             "{HEADER}\nThe id equals the file name without `.toml`: lower-case words and hyphens."
-        ),
+        ))
+    ));
+    root.insert_formatted(
+        &Key::new("id").with_leaf_decor(decor),
+        Item::Value(a.id.as_str().into()),
     );
     put(
         root,
@@ -522,23 +572,60 @@ fn document(a: &Answers) -> DocumentMut {
         root.insert("frequency", Item::Table(t));
     }
 
+    if let Some(c) = &a.chair {
+        let mut t = rule_table(
+            "The chair: elected-annually, elected-at-may-meeting, named (an office\n\
+             holds it; `member` names the organisation) or rotating. Add `deputy`\n\
+             and `casting_vote` (each with its clause) only if the ToR says so.",
+            &c.clause,
+        );
+        c.rule.fill(&mut t);
+        root.insert("chair", Item::Table(t));
+    }
+
+    if let Some(r) = &a.review {
+        let mut t = rule_table(
+            "Review: the date of the next review (add `annually = true` if the ToR\n\
+             is reviewed every year).",
+            &r.clause,
+        );
+        t.insert("next", value(toml_date(r.rule)));
+        root.insert("review", Item::Table(t));
+    }
+
     let missing: Vec<&str> = [
         (a.quorum.is_none(), "[quorum]"),
         (a.notice_working_days.is_none(), "[notice.agenda]"),
         (a.decision.is_none(), "[decisions]"),
         (a.frequency.is_none(), "[frequency]"),
-        (true, "[chair]"),
-        (true, "[review]"),
+        (a.chair.is_none(), "[chair]"),
+        (a.review.is_none(), "[review]"),
     ]
     .into_iter()
     .filter_map(|(absent, name)| absent.then_some(name))
     .collect();
-    doc.set_trailing(comment_block(&format!(
-        "\nNot stated yet: {}. `tor validate` warns about each; add it if\n\
-         the ToR states it, never invent it.",
-        missing.join(", ")
-    )));
+    if !missing.is_empty() {
+        doc.set_trailing(comment_block(&format!(
+            "\nNot stated yet: {}. `tor validate` warns about each; add it if\n\
+             the ToR states it, never invent it.",
+            missing.join(", ")
+        )));
+    }
     doc
+}
+
+/// A date as a TOML date value (not a string).
+fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
+    use chrono::Datelike;
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: u16::try_from(d.year()).unwrap_or_default(),
+            month: u8::try_from(d.month()).unwrap_or_default(),
+            day: u8::try_from(d.day()).unwrap_or_default(),
+        }),
+        time: None,
+        offset: None,
+    }
 }
 
 /// `key = v` with a comment above it.

@@ -11,7 +11,8 @@ use serde::Serialize;
 use tor::calendar::Region;
 use tor::catalog::DEFAULT_DIR;
 use tor::init::{
-    Answers, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_quorum, render, write_new,
+    Answers, ChairAnswer, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_chair,
+    check_quorum, render, write_new,
 };
 use tor::model::{DecisionMethod, Keyword, PartnershipId};
 
@@ -79,6 +80,19 @@ pub struct AnswerArgs {
     /// The frequency rule's clause in the ToR [default: a TODO placeholder]
     #[arg(long, value_name = "CLAUSE", requires = "frequency")]
     pub frequency_clause: Option<String>,
+    /// How the chair is appointed: elected-annually, elected-at-may-meeting,
+    /// named[:MEMBER] or rotating:CLASS:YEARS
+    #[arg(long, value_name = "APPOINTMENT")]
+    pub chair: Option<ChairAnswer>,
+    /// The chair rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "chair")]
+    pub chair_clause: Option<String>,
+    /// The date of the ToR's next review
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
+    pub review_date: Option<chrono::NaiveDate>,
+    /// The review rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "review_date")]
+    pub review_clause: Option<String>,
 }
 
 fn region_parser() -> impl clap::builder::TypedValueParser<Value = Region> {
@@ -131,6 +145,9 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         }
         Target::File(path) => path,
     };
+    // Made here, ./partnerships hides the built-in partnerships from now on.
+    let hides_built_in =
+        g.dir.is_none() && args.out.is_none() && !std::path::Path::new(DEFAULT_DIR).exists();
     super::files::on_signal_remove_temp_files();
     write_new(&path, &text, args.force)?;
     let shown = path.display().to_string();
@@ -149,8 +166,15 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     tor::init::PLACEHOLDER
                 ),
             };
+            let note = if hides_built_in {
+                format!(
+                    "note: tor now reads ./{DEFAULT_DIR} in this folder; the built-in partnerships are read from folders without one\n"
+                )
+            } else {
+                String::new()
+            };
             print(&format!(
-                "created {shown}\nnext: {next}run `tor validate {shown}`\n"
+                "created {shown}\nnext: {next}run `tor validate {shown}`\n{note}"
             ))?;
         }
     }
@@ -198,6 +222,13 @@ fn from_flags(args: &AnswerArgs, id: PartnershipId, name: String) -> Answers {
     a.frequency = args
         .frequency
         .map(|f| Stated::new(f, args.frequency_clause.clone()));
+    a.chair = args
+        .chair
+        .clone()
+        .map(|c| Stated::new(c, args.chair_clause.clone()));
+    a.review = args
+        .review_date
+        .map(|d| Stated::new(d, args.review_clause.clone()));
     a
 }
 
@@ -214,6 +245,13 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     fn answers(&mut self, args: &AnswerArgs, id: PartnershipId) -> Result<Answers> {
         let mut a = from_flags(args, id, args.name.clone().unwrap_or_default());
         a.name = self.name(args.name.as_deref())?;
+        let shown = args.source.as_deref().unwrap_or("none");
+        a.source = self.ask(
+            "Source document and its date, e.g. \"Terms of Reference, March 2024\" (none: not given)",
+            shown,
+            args.source.clone(),
+            |s| optional(s, |s| Ok(s.to_owned())),
+        )?;
         let region = a.region.as_str();
         a.region = self.ask(
             "Bank-holiday region (england-and-wales, scotland, northern-ireland)",
@@ -240,7 +278,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 })
             },
         )?;
-        a.quorum = quorum.map(|q| Stated::new(q, args.quorum_clause.clone()));
+        a.quorum = self.stated("quorum", quorum, args.quorum_clause.as_ref())?;
 
         let shown = args
             .notice_working_days
@@ -256,7 +294,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 })
             },
         )?;
-        a.notice_working_days = notice.map(|n| Stated::new(n, args.notice_clause.clone()));
+        a.notice_working_days = self.stated("notice", notice, args.notice_clause.as_ref())?;
 
         let shown = args.decision.map_or("none", DecisionMethod::as_str);
         let decision = self.ask(
@@ -269,7 +307,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 })
             },
         )?;
-        a.decision = decision.map(|d| Stated::new(d, args.decision_clause.clone()));
+        a.decision = self.stated("decisions", decision, args.decision_clause.as_ref())?;
 
         let shown = args.frequency.map_or("none".to_owned(), |f| f.to_string());
         let frequency = self.ask(
@@ -282,8 +320,59 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 })
             },
         )?;
-        a.frequency = frequency.map(|f| Stated::new(f, args.frequency_clause.clone()));
+        a.frequency = self.stated("frequency", frequency, args.frequency_clause.as_ref())?;
+
+        let shown = args
+            .chair
+            .as_ref()
+            .map_or("none".to_owned(), ToString::to_string);
+        let members = a.members.clone();
+        let chair = self.ask(
+            "Chair: elected-annually, elected-at-may-meeting, named[:MEMBER] or rotating:CLASS:YEARS (none: not stated)",
+            &shown,
+            args.chair.clone(),
+            |s| {
+                optional(s, |s| {
+                    let c = s.parse::<ChairAnswer>().map_err(|e| e.to_string())?;
+                    check_chair(&c, &members).map_err(|e| e.to_string())?;
+                    Ok(c)
+                })
+            },
+        )?;
+        a.chair = self.stated("chair", chair, args.chair_clause.as_ref())?;
+
+        let shown = args
+            .review_date
+            .map_or("none".to_owned(), |d| d.to_string());
+        let review = self.ask(
+            "Date of the next review, e.g. 2026-04-30 (none: not stated)",
+            &shown,
+            args.review_date,
+            |s| optional(s, super::parse_date_arg),
+        )?;
+        a.review = self.stated("review", review, args.review_clause.as_ref())?;
         Ok(a)
+    }
+
+    /// A rule answered, with its clause asked for next; an empty answer keeps
+    /// the clause the flags gave, else the placeholder.
+    fn stated<T>(
+        &mut self,
+        what: &str,
+        rule: Option<T>,
+        given: Option<&String>,
+    ) -> Result<Option<Stated<T>>> {
+        let Some(rule) = rule else {
+            return Ok(None);
+        };
+        let shown = given.map_or(tor::init::PLACEHOLDER, String::as_str);
+        let clause = self.ask(
+            &format!("  the clause of the ToR on the {what}, e.g. 4.2 or \"Meetings\""),
+            shown,
+            given.cloned(),
+            |s| Ok(Some(s.to_owned())),
+        )?;
+        Ok(Some(Stated::new(rule, clause)))
     }
 
     fn name(&mut self, default: Option<&str>) -> Result<String> {

@@ -19,11 +19,37 @@ pub struct Spans {
     pub id: Range<usize>,
     pub review_next: Option<Range<usize>>,
     pub quorum: Option<Range<usize>>,
+    /// The first rule clause left as the `tor init` placeholder ("TODO").
+    pub placeholder: Option<Range<usize>>,
 }
 
 pub struct Checker<'a> {
     expected_id: Option<&'a str>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the first clause of a rule `tor init` writes reads "TODO", so the
+/// warning about placeholders points at the line to edit.
+fn placeholder_span(raw: &RawTor) -> Option<Range<usize>> {
+    let notices = raw.notice.as_ref();
+    [
+        raw.chair.as_ref().map(|r| &r.clause),
+        raw.quorum.as_ref().map(|r| &r.clause),
+        notices.and_then(|n| n.agenda.as_ref()).map(|r| &r.clause),
+        notices
+            .and_then(|n| n.extraordinary.as_ref())
+            .map(|r| &r.clause),
+        notices.and_then(|n| n.minutes.as_ref()).map(|r| &r.clause),
+        raw.frequency.as_ref().map(|r| &r.clause),
+        raw.decisions.as_ref().map(|r| &r.clause),
+        raw.standing_items.as_ref().map(|r| &r.clause),
+        raw.review.as_ref().map(|r| &r.clause),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|c| c.get_ref().trim().eq_ignore_ascii_case("todo"))
+    .map(|c| c.span())
+    .min_by_key(|span| span.start)
 }
 
 fn clause(raw: &S<String>) -> Clause {
@@ -59,6 +85,7 @@ impl<'a> Checker<'a> {
                 .and_then(|r| r.next.as_ref())
                 .map(|n| n.span()),
             quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
+            placeholder: placeholder_span(&raw),
         };
         let id = self.partnership_id(&raw.id);
         if raw.name.get_ref().trim().is_empty() {

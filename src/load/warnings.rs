@@ -55,7 +55,10 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
                 "placeholder-clause",
                 format!("{placeholders} rule(s) cite the clause \"TODO\""),
             )
-            .at(spans.id.clone())
+            .at(spans
+                .placeholder
+                .clone()
+                .unwrap_or_else(|| spans.id.clone()))
             .help("replace each \"TODO\" with the clause number or heading in the source document"),
         );
     }

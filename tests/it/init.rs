@@ -95,8 +95,11 @@ fn writes_a_valid_file_that_loads_as_asked() {
         .stdout(predicate::str::contains("replace the 3 \"TODO\" clause(s)"));
     let path = dir.join("test-group.toml");
     let text = std::fs::read_to_string(&path).expect("written");
-    assert!(text.starts_with("# "), "{text}");
-    assert!(!text.contains("#:schema"), "{text}");
+    // The schema line first, for taplo and Even Better TOML, as in the bundled files.
+    assert!(
+        text.starts_with("#:schema ../schema/tor.schema.json\n# "),
+        "{text}"
+    );
     assert!(text.contains("# TODO: the clause"), "{text}");
     assert_eq!(
         files(&dir),
@@ -212,17 +215,27 @@ fn out_dash_prints_the_file() {
 fn interactive_answers_from_piped_stdin() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let answers = [
-        "Ynys Môn \"Safer\" Board", // name
-        "scotland",                 // region
+        "Ynys Môn \"Safer\" Board",    // name
+        "Board ToR, adopted May 2024", // source
+        "scotland",                    // region
         "council:statutory:The Council",
         "not a member", // refused, asked again
         "police:statutory",
         "",
         "3",           // refused: only two members
         "2:statutory", // quorum
+        "5.1",         // its clause
         "5",           // notice
+        "",            // its clause: the placeholder
         "consensus",   // decisions
+        "7",           // its clause
         "every-2-months",
+        "",                     // its clause: the placeholder
+        "named:nobody",         // refused: not a member
+        "rotating:statutory:2", // chair
+        "3.1",                  // its clause
+        "31/3/2027",            // next review, day first
+        "9",                    // its clause
     ];
     init_in(tmp.path())
         .args(["board", "--interactive"])
@@ -231,10 +244,25 @@ fn interactive_answers_from_piped_stdin() {
         .code(0)
         .stderr(predicate::str::contains("Name of the body"))
         .stderr(predicate::str::contains("a quorum of 3 is more than the 2"))
-        .stderr(predicate::str::contains("member `not a member`"));
+        .stderr(predicate::str::contains("member `not a member`"))
+        .stderr(predicate::str::contains(
+            "the chair's member `nobody` is not one of the members given",
+        ))
+        .stderr(predicate::str::contains(
+            "the clause of the ToR on the quorum",
+        ));
     validate(tmp.path());
     let shown = show(tmp.path(), "board");
     assert_eq!(shown["name"], "Ynys Môn \"Safer\" Board");
+    assert_eq!(shown["source"], "Board ToR, adopted May 2024");
+    assert_eq!(rule(&shown, "quorum")["clause"], "5.1");
+    assert_eq!(rule(&shown, "notice")["clause"], "TODO");
+    assert_eq!(rule(&shown, "decision")["clause"], "7");
+    assert_eq!(rule(&shown, "chair")["clause"], "3.1");
+    assert_eq!(rule(&shown, "review")["clause"], "9");
+    let text = std::fs::read_to_string(tmp.path().join("board.toml")).expect("written");
+    assert!(text.contains("rotation_class = \"statutory\""), "{text}");
+    assert!(text.contains("next = 2027-03-31"), "{text}");
     assert_eq!(shown["region"], "scotland");
     assert_eq!(shown["members"].as_array().map(Vec::len), Some(2));
     assert_eq!(shown["members"][0]["name"], "The Council");

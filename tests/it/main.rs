@@ -12,6 +12,7 @@ mod files;
 mod help;
 mod holidays;
 mod init;
+mod init_guidance;
 mod limits;
 mod list;
 mod loader_props;
