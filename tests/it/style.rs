@@ -47,7 +47,8 @@ fn on_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
         cmd.env(k, v);
     }
     let out = cmd.output().expect("script (util-linux) runs");
-    assert!(out.status.success(), "{out:?}");
+    // 0 or 1: checked (valid or not); 2 would be a usage or input error.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -162,4 +163,37 @@ fn strip_ansi(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[test]
+fn every_command_with_a_verdict_colours_it() {
+    let record = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/audit_html/sefton-scp.meetings.toml"
+    );
+    let cases: [(&[&str], &str); 5] = [
+        // Worked cases that pass.
+        (&["test"], "32mok"),
+        // A review date long past.
+        (&["list"], "overdue"),
+        // A year that broke a rule.
+        (
+            &["audit", "sefton-scp", "--year", "2013", "--record", record],
+            "31mDID NOT COMPLY",
+        ),
+        (&["validate", "--as-of", "2026-01-01"], "warning(s)"),
+        // The review overdue: a warning above the plan.
+        (&["schedule", "sefton-scp", "--year", "2027"], "33mwarning"),
+    ];
+    for (args, coloured) in cases {
+        let out = on_terminal(args, &[]);
+        let at = out
+            .find(coloured)
+            .unwrap_or_else(|| panic!("{args:?}: {out:?}"));
+        assert!(out[..at].contains(ESC), "{args:?}: {out:?}");
+        assert!(
+            !on_terminal(args, &[("NO_COLOR", "1")]).contains(ESC),
+            "{args:?}"
+        );
+    }
 }

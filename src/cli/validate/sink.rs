@@ -9,7 +9,7 @@ use tor::diag::{Diagnostic, Severity, Suppressed};
 use tor::validate::FileReport;
 
 use super::ci;
-use crate::cli::output::{OutputFormat, stdout_color};
+use crate::cli::output::{OutputFormat, Tone, paint, stdout_color};
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Totals {
@@ -151,10 +151,18 @@ impl Sink {
     pub fn finish(mut self) -> Result<Totals> {
         let t = self.totals;
         let text = match self.format {
-            OutputFormat::Human => format!(
-                "checked {} file(s): {} error(s), {} warning(s)\n",
-                t.files, t.errors, t.warnings
-            ),
+            OutputFormat::Human => {
+                let count = |n: usize, what: &str, tone: Tone| {
+                    let text = format!("{n} {what}(s)");
+                    if n == 0 { text } else { paint(&text, tone) }
+                };
+                format!(
+                    "checked {} file(s): {}, {}\n",
+                    t.files,
+                    count(t.errors, "error", Tone::Bad),
+                    count(t.warnings, "warning", Tone::Warn)
+                )
+            }
             OutputFormat::Json => format!(
                 "\n  ],\n  \"errors\": {},\n  \"warnings\": {}\n}}\n",
                 t.errors, t.warnings
