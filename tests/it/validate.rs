@@ -453,6 +453,17 @@ fn ci_formats_are_only_for_validate() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("[possible values: human, json]"));
+    // Before or after the command, a format it takes works as before.
+    for args in [["--format", "json", "list"], ["list", "--format", "json"]] {
+        let out = tor()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
+    }
     // Before it, the command is not known yet: tor says which it takes.
     tor()
         .args(["--format", "sarif", "list"])
