@@ -207,3 +207,37 @@ pub fn resolve_member(tor: &Tor, id: &str) -> Result<MemberId, InputError> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unchecked_counts_only_stated_rules_left_open() {
+        let findings = [
+            Finding::not_stated("extraordinary-notice", "notice rule"),
+            Finding::skip("public-meeting", None, "does not bear on it"),
+            Finding::unjudged("quorum", None, Fact::Attendance, "who attended?"),
+            Finding::unjudged("chair", None, Fact::Chair, "who chaired?"),
+            Finding::unjudged("quorum", None, Fact::Attendance, "again, per meeting"),
+            Finding::unjudged("notice", None, Fact::Circulated, "when?"),
+        ];
+        let u = Unchecked::of(&findings);
+        assert_eq!(u.rules, ["quorum", "chair", "notice"]);
+        assert_eq!(u.facts, [Fact::Circulated, Fact::Attendance, Fact::Chair]);
+        assert_eq!(
+            serde_json::to_string(&u).expect("serialises"),
+            r#"["quorum","chair","notice"]"#
+        );
+        assert!(Unchecked::of(&findings[..2]).is_empty());
+    }
+
+    #[test]
+    fn the_skip_reason_is_not_in_json() {
+        let f = Finding::unjudged("quorum", None, Fact::Attendance, "who attended?");
+        assert_eq!(
+            serde_json::to_string(&f).expect("serialises"),
+            r#"{"rule":"quorum","clause":null,"status":"skip","message":"who attended?"}"#
+        );
+    }
+}

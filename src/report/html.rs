@@ -231,7 +231,7 @@ fn verdict(h: &mut String, r: &AuditReport) {
     if !r.complete {
         h.push_str(&format!(
             "<p class=\"note\">The year was not over on {}: later periods are not judged yet.</p>\n",
-            r.as_of
+            day(r.as_of)
         ));
     }
     if !r.unchecked.is_empty() {
@@ -296,7 +296,7 @@ fn marks(r: &AuditReport) -> BTreeMap<NaiveDate, DayMarks> {
             let e = by_day.entry(d).or_default();
             e.papers.push(m.date);
             e.titles
-                .push(format!("papers due out for the meeting of {}", m.date));
+                .push(format!("papers due out for the meeting of {}", day(m.date)));
         }
     }
     for hol in &r.holidays {

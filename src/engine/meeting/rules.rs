@@ -11,7 +11,7 @@ use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
 use crate::engine::deadlines::{format_instant, notice_deadline};
 use crate::engine::period::{Span, add_months};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
-use crate::engine::{Fact, Finding, FindingStatus};
+use crate::engine::{Fact, Finding, FindingStatus, SkipReason};
 use crate::model::{
     AccessMode, Clause, Frequency, FrequencyRule, Member, MemberId, Notice, Period, QuorumRule,
     StandIns, Tor,
@@ -213,7 +213,8 @@ impl<'a> Ctx<'a> {
                         "extraordinary-notice",
                         None,
                         "the ToR states no notice rule for extraordinary meetings, so the ordinary notice rule applies",
-                    ),
+                    )
+                    .because(SkipReason::NotStated),
                     Some(rule) => Finding::skip(
                         "extraordinary-notice",
                         Some(&rule.clause),

@@ -15,7 +15,7 @@ pub use file::parse_votes;
 pub(crate) use file::{RawVotes, from_raw as votes_from_raw};
 pub use input::{Choice, StandIn, VoteArgs, VoteInput};
 
-use crate::engine::{Finding, FindingStatus, Unchecked};
+use crate::engine::{Finding, FindingStatus, SkipReason, Unchecked};
 use crate::model::{
     Clause, DecisionKind, DecisionMethod, Decisions, KindRule, Majority, Member, MemberId,
     PartnershipId, QuorumRule, StandIns, Tor,
@@ -525,7 +525,8 @@ impl<'a> Tally<'a> {
                     None,
                     FindingStatus::Skip,
                     format!("the ToR states no conflict-of-interest rule: `{id}`'s vote counts"),
-                ),
+                )
+                .because(SkipReason::NotStated),
             };
             self.conflict.push(finding);
         }
@@ -603,7 +604,11 @@ impl<'a> Tally<'a> {
                 ),
                 None => (None, format!("the ToR states no {rule} rule")),
             };
-            Finding::new(rule, clause, FindingStatus::Skip, message)
+            let reason = match found {
+                Some(_) => SkipReason::NotApplicable,
+                None => SkipReason::NotStated,
+            };
+            Finding::new(rule, clause, FindingStatus::Skip, message).because(reason)
         };
         if self.proxy.is_empty() {
             let r = self.kind_rule(|d| d.proxies.as_ref());
@@ -709,7 +714,8 @@ impl<'a> Tally<'a> {
                     "the ToR states no decision rule; the outcome assumes a simple majority of votes cast ({})",
                     decided.decision.message
                 ),
-            );
+            )
+            .because(SkipReason::NotStated);
             return decided;
         };
         let consensus = c.against == 0 && c.votes_for > 0;
@@ -908,7 +914,8 @@ impl<'a> Tally<'a> {
                             None,
                             FindingStatus::Skip,
                             format!("the ToR states no casting vote, so {tie} are lost"),
-                        ),
+                        )
+                        .because(SkipReason::NotStated),
                     },
                 ),
             };
