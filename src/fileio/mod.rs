@@ -7,6 +7,7 @@ mod read;
 mod write;
 
 pub use line::{MAX_LINE_BYTES, read_bounded_line};
+pub(crate) use read::not_regular;
 pub use read::{MAX_FILE_BYTES, ReadError, read_file, read_stdin, shown_name};
 pub use write::{WriteError, check_target, remove_pending_temp_files, write_atomic};
 

@@ -815,6 +815,42 @@ fn corpus() -> Vec<Case> {
             code: 2,
             says: "longer than 4096 bytes",
         },
+        // Folder walks and companion files: checked by name, by their own rules.
+        Case {
+            name: "ToR named with a dot, given directly",
+            files: vec![("test.group.toml", common::MINIMAL.as_bytes().to_vec())],
+            args: vec!["validate".into(), "{dir}/test.group.toml".into()],
+            stdin: None,
+            code: 1,
+            says: "error[file-name]",
+        },
+        Case {
+            name: "ToR named with a stem that is not an id",
+            files: vec![("Test_Group.toml", common::MINIMAL.as_bytes().to_vec())],
+            args: vec!["validate".into(), "{dir}".into()],
+            stdin: None,
+            code: 1,
+            says: "does not start with a partnership id",
+        },
+        Case {
+            name: "broken bank-holidays.toml in a folder",
+            files: vec![
+                ("sefton-scp.toml", sefton()),
+                ("bank-holidays.toml", b"[[holiday]]\nname = 1\n".to_vec()),
+            ],
+            args: vec!["validate".into(), "{dir}".into()],
+            stdin: None,
+            code: 1,
+            says: "bank-holidays.toml:",
+        },
+        Case {
+            name: "only skipped files in a folder",
+            files: vec![("notes.old.toml", common::MINIMAL.as_bytes().to_vec())],
+            args: vec!["validate".into(), "{dir}".into()],
+            stdin: None,
+            code: 2,
+            says: "not a name tor reads",
+        },
         flags(
             "both --meeting and --record from stdin",
             &[

@@ -31,3 +31,4 @@ mod test_cmd;
 mod uk_dates;
 mod validate;
 mod verdicts;
+mod walk;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::NaiveDate;
 use tor::catalog::Catalog;
-use tor::validate::{Job, Validator, plan_bundled, plan_dir, plan_file};
+use tor::validate::{Plan, Validator, plan_bundled, plan_dir, plan_file};
 
 use super::output::{OutputFormat, Status};
 use super::{Global, catalog, parse_date_arg, today};
@@ -26,13 +26,21 @@ pub struct Args {
     /// Treat warnings as errors (exit 1)
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Follow symbolic links in a folder to files outside it [default: such
+    /// links are skipped]
+    #[arg(long)]
+    pub follow: bool,
 }
 
 pub fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
     let as_of = args.as_of.unwrap_or_else(today);
-    let (jobs, origin) = plan(g, args)?;
+    let (Plan { jobs, skipped }, origin) = plan(g, args)?;
     if jobs.is_empty() {
-        anyhow::bail!("no ToR files (*.toml) in {origin}");
+        let why = skipped
+            .first()
+            .map(|s| format!(" (skipped `{}`: {})", s.path.display(), s.reason))
+            .unwrap_or_default();
+        anyhow::bail!("no ToR files (*.toml) to check in {origin}{why}");
     }
     let mut validator = Validator::new(as_of, &jobs);
     let mut sink = sink::Sink::new(format, args.deny_warnings);
@@ -43,6 +51,9 @@ pub fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
         sink.file(&report)?;
     }
     progress.finish();
+    for s in &skipped {
+        sink.skipped(s)?;
+    }
     let totals = sink.finish()?;
     Ok(Status::from_valid(
         totals.errors == 0 && !(args.deny_warnings && totals.warnings > 0),
@@ -50,23 +61,23 @@ pub fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
 }
 
 /// The files to check and a description of where they came from.
-fn plan(g: &Global, args: &Args) -> Result<(Vec<Job>, String)> {
+fn plan(g: &Global, args: &Args) -> Result<(Plan, String)> {
     if args.paths.is_empty() {
         let catalog = catalog(g)?;
-        let jobs = match &catalog {
-            Catalog::Dir(dir) => plan_dir(dir)?,
+        let plan = match &catalog {
+            Catalog::Dir(dir) => plan_dir(dir, args.follow)?,
             Catalog::Bundled => plan_bundled(),
         };
-        return Ok((jobs, catalog.origin()));
+        return Ok((plan, catalog.origin()));
     }
-    let mut jobs = Vec::new();
+    let mut jobs = Plan::default();
     for path in &args.paths {
         if tor::fileio::is_std_stream(path) {
-            jobs.push(plan_file(path));
+            jobs.jobs.push(plan_file(path));
         } else if path.is_dir() {
-            jobs.extend(plan_dir(path)?);
+            jobs.extend(plan_dir(path, args.follow)?);
         } else if path.exists() {
-            jobs.push(plan_file(path));
+            jobs.jobs.push(plan_file(path));
         } else {
             anyhow::bail!("cannot read `{}`: no such file or folder", path.display());
         }

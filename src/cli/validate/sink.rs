@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 use tor::diag::{Diagnostic, Severity, Suppressed};
-use tor::validate::FileReport;
+use tor::validate::{FileReport, Skipped};
 
 use super::ci;
 use crate::cli::output::{OutputFormat, Tone, paint, stdout_color};
@@ -16,6 +16,7 @@ pub struct Totals {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    pub skipped: usize,
 }
 
 pub struct Sink {
@@ -28,6 +29,16 @@ pub struct Sink {
     /// SARIF rules reported so far; non-empty once a result is written.
     rule_ids: std::collections::BTreeSet<&'static str>,
     styled: bool,
+    /// `*.toml` files not checked, for the JSON summary.
+    skipped: Vec<JsonSkipped>,
+}
+
+/// A file not checked, as `validate --format json` lists it.
+#[derive(Serialize)]
+struct JsonSkipped {
+    path: String,
+    code: &'static str,
+    reason: String,
 }
 
 /// A diagnostic as `validate --format json` prints it.
@@ -72,6 +83,30 @@ impl Sink {
             junit: Vec::new(),
             rule_ids: std::collections::BTreeSet::new(),
             styled: stdout_color(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// A `*.toml` file not checked: a line for people, an entry in JSON.
+    pub fn skipped(&mut self, file: &Skipped) -> Result<()> {
+        self.totals.skipped += 1;
+        // Escaped: a file name may hold a newline or a terminal escape.
+        let path = file.path.display().to_string().escape_debug().to_string();
+        match self.format {
+            OutputFormat::Human => self.write(&format!("skipped `{path}`: {}\n", file.reason)),
+            OutputFormat::Json => {
+                self.skipped.push(JsonSkipped {
+                    path: file.path.display().to_string(),
+                    code: file.reason.code(),
+                    reason: file.reason.to_string(),
+                });
+                Ok(())
+            }
+            OutputFormat::Github => self.write(&format!(
+                "::notice title=tor validate::skipped {path}: {}\n",
+                file.reason
+            )),
+            OutputFormat::Sarif | OutputFormat::Junit => Ok(()),
         }
     }
 
@@ -157,15 +192,22 @@ impl Sink {
                     if n == 0 { text } else { paint(&text, tone) }
                 };
                 format!(
-                    "checked {} file(s): {}, {}\n",
+                    "checked {} file(s): {}, {}{}
+",
                     t.files,
                     count(t.errors, "error", Tone::Bad),
-                    count(t.warnings, "warning", Tone::Warn)
+                    count(t.warnings, "warning", Tone::Warn),
+                    match t.skipped {
+                        0 => String::new(),
+                        n => format!("; skipped {n} file(s)"),
+                    }
                 )
             }
             OutputFormat::Json => format!(
-                "\n  ],\n  \"errors\": {},\n  \"warnings\": {}\n}}\n",
-                t.errors, t.warnings
+                "\n  ],\n  \"skipped\": {},\n  \"errors\": {},\n  \"warnings\": {}\n}}\n",
+                serde_json::to_string(&self.skipped)?,
+                t.errors,
+                t.warnings
             ),
             OutputFormat::Github => String::new(),
             OutputFormat::Sarif => ci::sarif_tail(&self.rule_ids),

@@ -7,22 +7,17 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::bundled;
-use crate::catalog::{CatalogError, tor_stem};
+use crate::catalog::CatalogError;
 use crate::diag::{Diagnostic, LineIndex, Reported, Suppressed, render_in};
 use crate::engine::{cases, record};
-use crate::fileio::{ReadError, read_file};
+use crate::fileio::read_file;
 use crate::load::{control_characters, load_tor};
 use crate::model::Tor;
 
-/// What a file is, by its name: `<id>.toml`, `<id>.meetings.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Tor,
-    /// The record of held meetings beside a ToR.
-    Meetings,
-    /// Worked cases beside a ToR (`tor test` runs them; validate checks their form).
-    Cases,
-}
+mod walk;
+
+use walk::Entry;
+pub use walk::{FileKind, Named, SkipReason, Skipped, classify_name};
 
 /// One file to check.
 #[derive(Debug, Clone)]
@@ -36,6 +31,22 @@ pub enum Job {
         id: &'static str,
         text: &'static str,
     },
+    /// A file named so that tor cannot tell what it is: one error, unread.
+    BadName { path: PathBuf, message: String },
+}
+
+/// The files to check, and the `*.toml` files of a folder left unchecked.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Plan {
+    pub fn extend(&mut self, other: Plan) {
+        self.jobs.extend(other.jobs);
+        self.skipped.extend(other.skipped);
+    }
 }
 
 /// The diagnostics of one file, with the text they point into.
@@ -88,65 +99,67 @@ impl FileReport {
     }
 }
 
-/// The kind and id of a file from its name; `None` for files tor does not read.
-pub fn classify(path: &Path) -> Option<(FileKind, String)> {
-    if let Some(id) = tor_stem(path) {
-        return Some((FileKind::Tor, id.to_owned()));
-    }
-    let name = path.file_name()?.to_str()?;
-    [
-        (FileKind::Meetings, record::COMPANION),
-        (FileKind::Cases, cases::COMPANION),
-    ]
-    .into_iter()
-    .find_map(|(kind, suffix)| {
-        let id = name.strip_suffix(&format!(".{suffix}.toml"))?;
-        (!id.contains('.')).then(|| (kind, id.to_owned()))
-    })
-}
-
-/// The jobs for a folder: its ToR files first, then their companions.
-pub fn plan_dir(dir: &Path) -> Result<Vec<Job>, CatalogError> {
-    let read_err = |e| ReadError::io(&dir.display().to_string(), &e);
-    let mut jobs = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(read_err)? {
-        let path = entry.map_err(read_err)?.path();
-        if let (true, Some((kind, id))) = (path.is_file(), classify(&path)) {
-            jobs.push(Job::File { path, kind, id });
+/// The jobs for a folder: its ToR files first, then the other files tor reads;
+/// every other `*.toml` is skipped with its reason. Symbolic links leading out
+/// of the folder are followed only with `follow`.
+pub fn plan_dir(dir: &Path, follow: bool) -> Result<Plan, CatalogError> {
+    let mut plan = Plan::default();
+    for entry in walk::walk(dir, follow)? {
+        match entry {
+            Entry::Check { path, named } => plan.jobs.push(job(path, named)),
+            Entry::Skip(skipped) => plan.skipped.push(skipped),
         }
     }
-    jobs.sort_by_key(sort_key);
-    Ok(jobs)
+    plan.jobs.sort_by_key(sort_key);
+    Ok(plan)
 }
 
-/// The job for one file named by the user; any name is checked as a ToR unless it
-/// is a companion file.
+/// The job for one file named by the user (`-`: a ToR on stdin). A name that is
+/// not one tor reads is an error here, not skipped: the user asked for it.
 pub fn plan_file(path: &Path) -> Job {
-    let (kind, id) = classify(path).unwrap_or_else(|| {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        (FileKind::Tor, stem.to_owned())
+    if crate::fileio::is_std_stream(path) {
+        return Job::File {
+            path: path.to_owned(),
+            kind: FileKind::Tor,
+            id: String::new(),
+        };
+    }
+    let name = path.file_name().unwrap_or_default();
+    let named = classify_name(name).unwrap_or_else(|| {
+        // Not `*.toml`: read as a ToR named by its stem.
+        let mut as_toml = path.file_stem().unwrap_or_default().to_owned();
+        as_toml.push(".toml");
+        classify_name(&as_toml).unwrap_or(Named::Other)
     });
-    Job::File {
-        path: path.to_owned(),
-        kind,
-        id,
+    job(path.to_owned(), named)
+}
+
+fn job(path: PathBuf, named: Named) -> Job {
+    match named {
+        Named::Known { kind, id } => Job::File { path, kind, id },
+        Named::BadId(message) => Job::BadName { path, message },
+        Named::Other => Job::BadName {
+            path,
+            message: format!("{}", SkipReason::OtherName),
+        },
     }
 }
 
-pub fn plan_bundled() -> Vec<Job> {
-    bundled::PARTNERSHIPS
-        .iter()
-        .map(|(id, text)| Job::Bundled { id, text })
-        .collect()
+pub fn plan_bundled() -> Plan {
+    Plan {
+        jobs: bundled::PARTNERSHIPS
+            .iter()
+            .map(|(id, text)| Job::Bundled { id, text })
+            .collect(),
+        skipped: Vec::new(),
+    }
 }
 
 fn sort_key(job: &Job) -> (bool, String) {
     match job {
         Job::File { path, kind, .. } => (*kind != FileKind::Tor, path.display().to_string()),
         Job::Bundled { id, .. } => (false, (*id).to_owned()),
+        Job::BadName { path, .. } => (false, path.display().to_string()),
     }
 }
 
@@ -197,11 +210,23 @@ impl Validator {
                 diagnostics.extend(control_characters(&loaded.text));
                 Ok(FileReport::new(loaded.path, loaded.text, diagnostics))
             }
+            Job::BadName { path, message } => Ok(FileReport::new(
+                path.display().to_string(),
+                String::new(),
+                vec![
+                    Diagnostic::error("file-name", message.clone())
+                        .help("rename the file: a ToR is `<id>.toml`, with the id it declares"),
+                ],
+            )),
             Job::File { path, kind, id } => {
                 let bytes = read_file(path)?;
                 let shown = crate::fileio::shown_name(path);
-                let expected = tor_stem(path);
+                let expected = (!id.is_empty()).then_some(id.as_str());
                 let mut diagnostics = match kind {
+                    FileKind::BankHolidays => match crate::proclaimed::parse(&shown, &bytes) {
+                        Ok(_) => Vec::new(),
+                        Err(e) => e.diagnostics,
+                    },
                     FileKind::Tor => {
                         let loaded = load_tor(&shown, expected, &bytes, Some(self.as_of));
                         if self.needed.contains(path) {
