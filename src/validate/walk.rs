@@ -113,7 +113,7 @@ pub fn classify_name(name: &OsStr) -> Option<Named> {
         },
         Err(_) => Named::BadId(format!(
             "the file name `{}` does not start with a partnership id: lower-case letters, digits and single hyphens, e.g. `sefton-scp.toml`",
-            name.escape_debug()
+            name
         )),
     })
 }

@@ -89,22 +89,26 @@ impl Sink {
 
     /// A `*.toml` file not checked: a line for people, an entry in JSON.
     pub fn skipped(&mut self, file: &Skipped) -> Result<()> {
+        use tor::report::safe;
         self.totals.skipped += 1;
-        // Escaped: a file name may hold a newline or a terminal escape.
-        let path = file.path.display().to_string().escape_debug().to_string();
+        let path = file.path.display().to_string();
         match self.format {
-            OutputFormat::Human => self.write(&format!("skipped `{path}`: {}\n", file.reason)),
+            OutputFormat::Human => {
+                let line = format!("skipped `{}`: {}\n", safe::escape(&path), file.reason);
+                self.write(&safe::guard(&line, self.styled))
+            }
             OutputFormat::Json => {
                 self.skipped.push(JsonSkipped {
-                    path: file.path.display().to_string(),
+                    path,
                     code: file.reason.code(),
                     reason: file.reason.to_string(),
                 });
                 Ok(())
             }
             OutputFormat::Github => self.write(&format!(
-                "::notice title=tor validate::skipped {path}: {}\n",
-                file.reason
+                "::notice file={},title=skipped::{}\n",
+                safe::github_property(&path),
+                safe::github_data(&file.reason.to_string())
             )),
             OutputFormat::Sarif | OutputFormat::Junit => Ok(()),
         }
