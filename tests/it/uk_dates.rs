@@ -142,3 +142,40 @@ fn deadlines_for_a_day_say_which_need_a_time() {
     assert_eq!(v["circulate_by"], "2012-11-29");
     assert_eq!(v["needs_time"], serde_json::json!([]));
 }
+
+#[test]
+fn dates_typed_as_strings_in_files_take_uk_forms() {
+    let dir = crate::common::dir_with(&[
+        (
+            "uk.toml",
+            b"at = \"6 Dec 2012 2pm\"\ncirculated = \"29/11/2012\"\n",
+        ),
+        (
+            "iso.toml",
+            b"at = 2012-12-06T14:00:00\ncirculated = 2012-11-29\n",
+        ),
+        ("us.toml", b"at = \"12/31/2012 14:00\"\n"),
+    ]);
+    let meeting = |name: &str| {
+        let path = dir.path().join(name);
+        stdout(&[
+            "check-meeting",
+            "sefton-scp",
+            "--meeting",
+            path.to_str().expect("UTF-8 path"),
+            "--format",
+            "json",
+        ])
+    };
+    assert_eq!(meeting("uk.toml"), meeting("iso.toml"));
+    let path = dir.path().join("us.toml");
+    let out = tor()
+        .args(["check-meeting", "sefton-scp", "--meeting"])
+        .arg(&path)
+        .output()
+        .expect("tor runs");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("us.toml:1:"), "{stderr}");
+    assert!(stderr.contains("write 2012-12-31"), "{stderr}");
+}
