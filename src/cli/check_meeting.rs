@@ -127,6 +127,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let record = record(&catalog, &tor, args, &meeting)?;
     let history = History::choose(record.as_ref(), &meeting)?;
     let report = check_meeting(&tor, &calendar, &meeting, history);
+    report.deadlines.within_calendar()?;
     let source = if args.meeting.is_some() {
         Source::MeetingFile
     } else {

@@ -55,6 +55,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             )
         }
     };
+    due.within_calendar()?;
     match g.format {
         Format::Json => print_json(&Json {
             partnership: tor.id.as_str(),

@@ -1,10 +1,12 @@
 //! The deadlines a meeting sets: papers out, extraordinary notice, minutes due.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
-use crate::calendar::{Calendar, Deadline, day_deadline, deadline, minutes_due};
+use crate::calendar::{
+    Calendar, Deadline, FIRST_YEAR, LAST_YEAR, day_deadline, deadline, minutes_due,
+};
 use crate::model::{Notice, Tor};
 
 /// A deadline as users read it: a whole day, or a moment with its offset.
@@ -36,12 +38,63 @@ pub fn format_instant(t: DateTime<Tz>) -> String {
     }
 }
 
+/// A deadline that would fall outside the years tor's calendar covers. Such a
+/// date is refused, never printed (a ToR's notice is at most a year, so only
+/// meetings near either end of the calendar meet this).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the {what} deadline would fall on {date}, outside the years tor's calendar covers ({FIRST_YEAR} to {LAST_YEAR})"
+)]
+pub struct OutsideCalendar {
+    pub what: &'static str,
+    pub date: NaiveDate,
+}
+
+/// `Err` when `date` lies outside the calendar's years.
+pub fn in_calendar(what: &'static str, date: NaiveDate) -> Result<(), OutsideCalendar> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(OutsideCalendar { what, date })
+    }
+}
+
+impl When {
+    /// The day of the deadline, in the zone it was given in.
+    pub fn day(&self) -> NaiveDate {
+        match self.0 {
+            Deadline::Date(d) => d,
+            Deadline::Instant(t) => t.date_naive(),
+        }
+    }
+}
+
 /// Each field is `None` where the ToR states no such rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Deadlines {
     pub circulate_by: Option<When>,
     pub extraordinary_notice_by: Option<When>,
     pub minutes_by: Option<NaiveDate>,
+}
+
+impl Deadlines {
+    /// `Err` naming the first deadline outside the calendar's years.
+    pub fn within_calendar(&self) -> Result<(), OutsideCalendar> {
+        let days = [
+            ("papers", self.circulate_by.map(|w| w.day())),
+            (
+                "extraordinary notice",
+                self.extraordinary_notice_by.map(|w| w.day()),
+            ),
+            ("minutes", self.minutes_by),
+        ];
+        for (what, day) in days {
+            if let Some(day) = day {
+                in_calendar(what, day)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 pub fn notice_deadline(rule: &Notice, start: DateTime<Tz>, cal: &Calendar) -> When {

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::bounds;
 use super::raw::*;
 use crate::calendar::{Convention, Region};
 use crate::diag::Diagnostic;
@@ -197,6 +198,23 @@ impl<'a> Checker<'a> {
         Some(id)
     }
 
+    /// `n` where it lies in `range`; otherwise an `out-of-range` error at it.
+    fn bounded(
+        &mut self,
+        key: &str,
+        n: &S<u32>,
+        range: &std::ops::RangeInclusive<u32>,
+        unit: &str,
+    ) -> Option<u32> {
+        match bounds::outside(key, *n.get_ref(), range, unit) {
+            None => Some(*n.get_ref()),
+            Some(message) => {
+                self.error("out-of-range", message, n.span());
+                None
+            }
+        }
+    }
+
     /// A TOML date with no time and no offset.
     fn date(&mut self, raw: &S<TomlDate>) -> Option<NaiveDate> {
         let value = raw.get_ref();
@@ -209,12 +227,27 @@ impl<'a> Checker<'a> {
             return None;
         };
         let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
-        if date.is_none() {
-            self.error(
-                "invalid-date",
-                format!("{value} is not a date in the calendar"),
-                raw.span(),
-            );
+        match date {
+            None => {
+                self.error(
+                    "invalid-date",
+                    format!("{value} is not a date in the calendar"),
+                    raw.span(),
+                );
+            }
+            Some(day) if !bounds::YEARS.contains(&chrono::Datelike::year(&day)) => {
+                self.error(
+                    "out-of-range",
+                    format!(
+                        "{value} is out of range: dates run from {} to {}",
+                        bounds::YEARS.start(),
+                        bounds::YEARS.end()
+                    ),
+                    raw.span(),
+                );
+                return None;
+            }
+            Some(_) => {}
         }
         date
     }
@@ -410,7 +443,12 @@ impl<'a> Checker<'a> {
                 };
                 ChairAppointment::Rotating {
                     class: self.class_ref(class, classes)?,
-                    years: *years.get_ref(),
+                    years: self.bounded(
+                        "rotation_years",
+                        years,
+                        &bounds::ROTATION_YEARS,
+                        "years",
+                    )?,
                 }
             }
         };
@@ -439,7 +477,9 @@ impl<'a> Checker<'a> {
                     .filter(|m| class.as_ref().map_or(m.voting, |c| &m.class == c))
                     .count();
                 let n_value = *n.get_ref();
-                if n_value == 0 {
+                if n_value > *bounds::QUORUM.end() {
+                    self.bounded("at_least", n, &bounds::QUORUM, "members");
+                } else if n_value == 0 {
                     self.error(
                         "impossible-rule",
                         "a quorum of 0 is no quorum: leave `[quorum]` out instead",
@@ -463,6 +503,18 @@ impl<'a> Checker<'a> {
                     Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?))
                 });
                 match parsed {
+                    Some((_, den)) if den > *bounds::FRACTION_TERM.end() => {
+                        self.error(
+                            "out-of-range",
+                            format!(
+                                "`fraction` = \"{}\" is out of range: the denominator is at most {}",
+                                f.get_ref(),
+                                bounds::FRACTION_TERM.end()
+                            ),
+                            f.span(),
+                        );
+                        return None;
+                    }
                     Some((num, den)) if num > 0 && den > 0 && num <= den => QuorumRule::Fraction {
                         numerator: num,
                         denominator: den,
@@ -529,10 +581,18 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        let (key, range, unit) = match convention {
+            Convention::Working => ("working_days", &bounds::WORKING_DAYS, "working days"),
+            Convention::ClearWorking => {
+                ("clear_working_days", &bounds::WORKING_DAYS, "working days")
+            }
+            Convention::Clear => ("clear_days", &bounds::CLEAR_DAYS, "days"),
+            Convention::Hours => ("hours", &bounds::HOURS, "hours"),
+        };
         Some(Notice {
             clause: clause(&raw.clause),
             convention,
-            n: *n.get_ref(),
+            n: self.bounded(key, n, range, unit)?,
         })
     }
 
@@ -566,6 +626,26 @@ impl<'a> Checker<'a> {
             Some(s) => Some(self.month_day(s)?),
             None => None,
         };
+        let in_range = match &rule {
+            FrequencyRule::EveryMonths { .. } => {
+                let m = raw.every_months.as_ref()?;
+                self.bounded("every_months", m, &bounds::EVERY_MONTHS, "months")
+            }
+            FrequencyRule::AtLeast { per, .. } | FrequencyRule::Exactly { per, .. } => {
+                let (key, n) = match (&raw.at_least, &raw.times) {
+                    (Some(n), _) => ("at_least", n),
+                    (_, Some(n)) => ("times", n),
+                    _ => return None,
+                };
+                let (range, unit) = match per {
+                    Period::Month => (&bounds::PER_MONTH, "a month"),
+                    Period::Quarter => (&bounds::PER_QUARTER, "a quarter"),
+                    Period::Year => (&bounds::PER_YEAR, "a year"),
+                };
+                self.bounded(key, n, range, unit)
+            }
+        };
+        in_range?;
         Some(Frequency {
             clause: clause(&raw.clause),
             rule,
@@ -608,6 +688,8 @@ impl<'a> Checker<'a> {
                     "at least 0 public meetings is no rule: leave it out",
                     m.at_least.span(),
                 );
+            } else {
+                self.bounded("at_least", &m.at_least, &bounds::PER_YEAR, "a year")?;
             }
             let required_class = match &m.required_class {
                 Some(c) => Some(self.class_ref(c, classes)?),
@@ -647,6 +729,11 @@ impl<'a> Checker<'a> {
             Some(m) => self.keyword_of::<Majority>("majority", m)?,
             None => Majority::default(),
         };
+        for s in [&raw.deputies, &raw.substitutes].into_iter().flatten() {
+            if let Some(p) = &s.per_member {
+                self.bounded("per_member", p, &bounds::PER_MEMBER, "stand-ins")?;
+            }
+        }
         let stand_ins = |s: &RawStandIns| StandIns {
             clause: clause(&s.clause),
             holds_vote: s.holds_vote,

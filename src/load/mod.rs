@@ -1,5 +1,6 @@
 //! Loading ToR files: bytes → raw structs → checked model, with every problem kept.
 
+pub mod bounds;
 mod check;
 mod control;
 pub mod raw;

@@ -100,6 +100,8 @@ pub struct RawChair {
     /// The member organisation that provides the chair, where the ToR names one.
     pub member: Option<S<String>>,
     pub rotation_class: Option<S<String>>,
+    /// Years each holder of a rotating chair serves: 1 to 20.
+    #[schemars(range(min = 1, max = 20))]
     pub rotation_years: Option<S<u32>>,
     pub deputy: Option<RawClauseFlag>,
     pub casting_vote: Option<RawClauseFlag>,
@@ -118,6 +120,8 @@ pub struct RawClauseFlag {
 pub struct RawQuorum {
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    /// At least this many members (of `class`, if given): 1 to 10000.
+    #[schemars(range(min = 1, max = 10000))]
     pub at_least: Option<S<u32>>,
     pub class: Option<S<String>>,
     pub fraction: Option<S<String>>,
@@ -137,9 +141,17 @@ pub struct RawNotices {
 pub struct RawNotice {
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    /// N working days before (or, for minutes, after): 0 to 261, a year.
+    #[schemars(range(min = 0, max = 261))]
     pub working_days: Option<S<u32>>,
+    /// N whole working days between: 0 to 261, a year.
+    #[schemars(range(min = 0, max = 261))]
     pub clear_working_days: Option<S<u32>>,
+    /// N whole calendar days between: 0 to 366, a year.
+    #[schemars(range(min = 0, max = 366))]
     pub clear_days: Option<S<u32>>,
+    /// N hours of elapsed time: 0 to 8784, a leap year.
+    #[schemars(range(min = 0, max = 8784))]
     pub hours: Option<S<u32>>,
 }
 
@@ -148,8 +160,14 @@ pub struct RawNotice {
 pub struct RawFrequency {
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    /// Every N months: 1 to 120.
+    #[schemars(range(min = 1, max = 120))]
     pub every_months: Option<S<u32>>,
+    /// At least N meetings `per` period: 1 to 31 a month, 92 a quarter, 366 a year.
+    #[schemars(range(min = 1, max = 366))]
     pub at_least: Option<S<u32>>,
+    /// Exactly N meetings `per` period: 1 to 31 a month, 92 a quarter, 366 a year.
+    #[schemars(range(min = 1, max = 366))]
     pub times: Option<S<u32>>,
     #[schemars(extend("enum" = ["month", "quarter", "year"]))]
     pub per: Option<S<String>>,
@@ -188,6 +206,8 @@ pub struct RawAccess {
 pub struct RawPublicMeetings {
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,
+    /// At least N public meetings a year: 1 to 366.
+    #[schemars(range(min = 1, max = 366))]
     pub at_least: S<u32>,
     /// Every member of this class must attend the public meeting.
     pub required_class: Option<S<String>>,
@@ -232,6 +252,8 @@ pub struct RawStandIns {
     /// The member must tell the secretariat beforehand who stands in.
     #[serde(default)]
     pub advance_notice: bool,
+    /// At most N stand-ins for one member: 1 to 100.
+    #[schemars(range(min = 1, max = 100))]
     pub per_member: Option<S<u32>>,
 }
 

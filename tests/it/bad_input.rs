@@ -8,21 +8,21 @@ use crate::common::{MINIMAL, tor};
 
 /// One bad input: files to create, the arguments, the exit code, and text the
 /// output must contain (`{dir}` is replaced by the temp folder).
-struct Case {
-    name: &'static str,
-    files: Vec<(&'static str, Vec<u8>)>,
-    args: Vec<String>,
-    stdin: Option<&'static str>,
-    code: i32,
+pub(crate) struct Case {
+    pub(crate) name: &'static str,
+    pub(crate) files: Vec<(&'static str, Vec<u8>)>,
+    pub(crate) args: Vec<String>,
+    pub(crate) stdin: Option<&'static str>,
+    pub(crate) code: i32,
     /// Expected in stdout+stderr, e.g. `x.toml:3:1` or `did you mean`.
-    says: &'static str,
+    pub(crate) says: &'static str,
 }
 
 fn sefton() -> Vec<u8> {
     common::bundled_text("sefton-scp").as_bytes().to_vec()
 }
 
-fn tor_file(name: &'static str, body: String, says: &'static str) -> Case {
+pub(crate) fn tor_file(name: &'static str, body: String, says: &'static str) -> Case {
     Case {
         name,
         files: vec![("test-group.toml", body.into_bytes())],
@@ -70,7 +70,7 @@ fn sefton_file(
     }
 }
 
-fn replace(from: &str, to: &str) -> String {
+pub(crate) fn replace(from: &str, to: &str) -> String {
     assert!(MINIMAL.contains(from), "{from}");
     MINIMAL.replacen(from, to, 1)
 }
@@ -183,6 +183,7 @@ fn hostile() -> Vec<Case> {
 fn corpus() -> Vec<Case> {
     let m = MINIMAL;
     let mut corpus = hostile();
+    corpus.extend(crate::bad_bounds::corpus());
     corpus.extend(vec![
         // ToR files through `tor validate`: checked and not valid (exit 1).
         tor_file(

@@ -1,6 +1,7 @@
 //! One integration test crate: one link step for every test of the binary.
 
 mod audit;
+mod bad_bounds;
 mod bad_input;
 mod calendar;
 mod check_meeting;

@@ -127,6 +127,8 @@ pub struct DayOff {
 pub enum AuditError {
     #[error("{year} is not a year tor can audit (1970 to 2100)")]
     YearOutOfRange { year: i32 },
+    #[error(transparent)]
+    OutsideCalendar(#[from] crate::engine::deadlines::OutsideCalendar),
 }
 
 /// Audits the partnership year starting in calendar year `year`.
@@ -150,6 +152,14 @@ pub fn audit(
         as_of,
     };
     let meetings: Vec<MeetingAudit> = a.held().map(|m| a.meeting(m)).collect();
+    for m in &meetings {
+        if let Some(w) = m.circulate_by {
+            crate::engine::deadlines::in_calendar("papers", w.day())?;
+        }
+        if let Some(d) = m.minutes_by {
+            crate::engine::deadlines::in_calendar("minutes", d)?;
+        }
+    }
     let (frequency, periods) = a.frequency();
     let mut findings = vec![frequency, a.public_meeting(), a.standing_items()];
     findings.extend(PER_MEETING.iter().map(|rule| a.sum_up(rule, &meetings)));

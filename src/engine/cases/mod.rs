@@ -50,6 +50,7 @@ use super::tally::{Outcome, VoteInput, tally};
 use super::{Finding, FindingStatus};
 use crate::calendar::Calendar;
 use crate::diag::{Diagnostic, Severity, nearest};
+use crate::load::bounds;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};
 use crate::proclaimed::FileError;
@@ -171,12 +172,15 @@ pub(crate) struct RawExpect {
 #[derive(Debug, serde::Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCounts {
-    /// Votes for, counted.
+    /// Votes for, counted: 0 to 100000.
     #[serde(rename = "for")]
+    #[schemars(range(max = 100000))]
     votes_for: Option<u32>,
-    /// Votes against, counted.
+    /// Votes against, counted: 0 to 100000.
+    #[schemars(range(max = 100000))]
     against: Option<u32>,
-    /// Abstentions, counted.
+    /// Abstentions, counted: 0 to 100000.
+    #[schemars(range(max = 100000))]
     abstain: Option<u32>,
 }
 
@@ -517,6 +521,19 @@ fn expect(
         })
     };
     let counts = e.counts.as_ref().map(Spanned::get_ref);
+    if let Some(spanned) = &e.counts {
+        let c = spanned.get_ref();
+        for (key, n) in [
+            ("for", c.votes_for),
+            ("against", c.against),
+            ("abstain", c.abstain),
+        ] {
+            let message = n.and_then(|n| bounds::outside(key, n, &bounds::VOTES, "votes"));
+            if let Some(message) = message {
+                problems.push(Diagnostic::error("out-of-range", message).at(spanned.span()));
+            }
+        }
+    }
     Expect {
         valid: e.valid,
         outcome: e

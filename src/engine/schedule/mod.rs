@@ -61,6 +61,8 @@ pub enum ScheduleError {
     YearOutOfRange { year: i32 },
     #[error("nothing to schedule in {label}: {reason}")]
     Empty { label: String, reason: String },
+    #[error(transparent)]
+    OutsideCalendar(#[from] crate::engine::deadlines::OutsideCalendar),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -262,6 +264,7 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
     let mut previous = seed;
     for m in &mut meetings {
         let due = deadlines(tor, m.at, cal);
+        due.within_calendar()?;
         m.circulate_by = due.circulate_by;
         m.minutes_by = due.minutes_by;
         let report = check_meeting(
