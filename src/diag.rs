@@ -354,6 +354,60 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_index_finds_lines_and_renders_only_them() {
+        let text = "a = 1\r\nb = 2\nc = 3";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.line_column(text, 7), (2, 1));
+        assert_eq!(lines.line_column(text, 13), (3, 1));
+        assert_eq!(lines.lines_of(text, &(7..8)), (7..13, 2));
+        let d = Diagnostic::error("x", "bad").at(13..14);
+        let shown = render_in("f.toml", text, &lines, &d, false);
+        assert!(
+            shown.contains("f.toml:3:1") && shown.contains("3 | c = 3"),
+            "{shown}"
+        );
+        assert!(!shown.contains("a = 1"), "{shown}");
+    }
+
+    #[test]
+    fn reported_sorts_by_place_caps_each_code_and_keeps_totals() {
+        let mut all: Vec<Diagnostic> = (0..25)
+            .rev()
+            .map(|i| Diagnostic::error("dup", "again").at(i * 10 + 10..i * 10 + 11))
+            .collect();
+        all.push(Diagnostic::warning("w", "whole file"));
+        all.push(Diagnostic::error("other", "once").at(5..6));
+        let r = Reported::new(all);
+        assert_eq!((r.errors, r.warnings), (26, 1));
+        assert_eq!(r.shown.len(), SHOWN_PER_CODE + 2);
+        assert_eq!(r.shown[0].code, "w");
+        let starts: Vec<usize> = r.shown[1..]
+            .iter()
+            .map(|d| d.span.clone().unwrap().start)
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+        assert_eq!(
+            r.suppressed,
+            [Suppressed {
+                code: "dup",
+                severity: Severity::Error,
+                count: 15
+            }]
+        );
+        assert!(
+            r.suppressed[0]
+                .line()
+                .contains("… and 15 more error(s) [dup]")
+        );
+    }
+
+    #[test]
+    fn nearest_skips_long_text_and_far_lengths() {
+        assert_eq!(nearest(&"x".repeat(81), ["x"]), None);
+        assert_eq!(nearest("police", ["police-force"]), Some("police-force"));
+    }
+
+    #[test]
     fn line_column_counts_from_one() {
         let text = "a = 1\nbé = 2\n";
         assert_eq!(line_column(text, 0), (1, 1));
