@@ -222,32 +222,37 @@ impl Validator {
                 let bytes = read_file(path)?;
                 let shown = crate::fileio::shown_name(path);
                 let expected = (!id.is_empty()).then_some(id.as_str());
-                let mut diagnostics = match kind {
-                    FileKind::BankHolidays => match crate::proclaimed::parse(&shown, &bytes) {
-                        Ok(_) => Vec::new(),
-                        Err(e) => e.diagnostics,
-                    },
+                let (mut diagnostics, text) = match kind {
                     FileKind::Tor => {
                         let loaded = load_tor(&shown, expected, &bytes, Some(self.as_of));
                         if self.needed.contains(path) {
                             self.tors.insert(path.clone(), loaded.tor);
                         }
-                        loaded.diagnostics
+                        // The loader's copy of the text serves the report: a
+                        // large file is held once, not twice.
+                        (loaded.diagnostics, loaded.text)
                     }
-                    FileKind::Meetings | FileKind::Cases => match self.tor_for(path, id) {
-                        Some(tor) if *kind == FileKind::Meetings => {
-                            record::check_record(tor, &shown, &bytes)
-                        }
-                        Some(tor) => cases::check_cases(tor, &shown, &bytes),
-                        None => vec![Diagnostic::error(
-                            "no-tor",
-                            format!(
-                                "cannot check this file: `{id}.toml` beside it is missing or not valid"
-                            ),
-                        )],
+                    FileKind::BankHolidays => match crate::proclaimed::parse(&shown, &bytes) {
+                        Ok(_) => (Vec::new(), lossy(&bytes)),
+                        Err(e) => (e.diagnostics, e.text),
                     },
+                    FileKind::Meetings | FileKind::Cases => {
+                        let diagnostics = match self.tor_for(path, id) {
+                            Some(tor) if *kind == FileKind::Meetings => {
+                                record::check_record(tor, &shown, &bytes)
+                            }
+                            Some(tor) => cases::check_cases(tor, &shown, &bytes),
+                            None => vec![Diagnostic::error(
+                                "no-tor",
+                                format!(
+                                    "cannot check this file: `{id}.toml` beside it is missing or not valid"
+                                ),
+                            )],
+                        };
+                        (diagnostics, lossy(&bytes))
+                    }
                 };
-                let text = String::from_utf8_lossy(&bytes).into_owned();
+                drop(bytes);
                 diagnostics.extend(control_characters(&text));
                 Ok(FileReport::new(shown, text, diagnostics))
             }
@@ -265,4 +270,8 @@ impl Validator {
         }
         self.tors.get(&path).and_then(Option::as_ref)
     }
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
