@@ -94,6 +94,26 @@ pub fn guard(text: &str, styled: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The first line of `text` that breaks what [`guard`] promises (a raw control
+/// or bidi character other than a tab, or, when `styled`, a colour sequence; a
+/// workflow command), if any. For tests and fuzzing.
+pub fn violation(text: &str, styled: bool) -> Option<&str> {
+    text.split('\n').find(|line| {
+        let mut rest = *line;
+        let mut raw = false;
+        while let Some(i) = rest.find(|c: char| c != '\t' && is_unsafe(c)) {
+            match sgr_len(&rest[i..]).filter(|_| styled) {
+                Some(len) => rest = &rest[i + len..],
+                None => {
+                    raw = true;
+                    break;
+                }
+            }
+        }
+        raw || line.trim_start().starts_with("::") || line.contains("##[")
+    })
+}
+
 fn needs_guard(text: &str) -> bool {
     text.contains("##[")
         || text.contains("::")
@@ -166,6 +186,23 @@ pub fn github_data(s: &str) -> String {
 /// `:` and `,` too, which would end the value.
 pub fn github_property(s: &str) -> String {
     github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One GitHub workflow command (`::error file=…,line=…,col=…,title=…::message`),
+/// a line of its own: no file text can end the command or start another line.
+pub fn github_command(
+    level: &str,
+    file: &str,
+    (line, col): (usize, usize),
+    title: &str,
+    message: &str,
+) -> String {
+    format!(
+        "::{level} file={},line={line},col={col},title={}::{}\n",
+        github_property(file),
+        github_property(title),
+        github_data(message),
+    )
 }
 
 /// A relative URI reference for a file path (RFC 3986): `\` becomes `/`, and
@@ -246,5 +283,107 @@ mod tests {
         assert_eq!(uri("a\\b%c?.toml"), "a/b%25c%3F.toml");
         assert_eq!(uri("dir/é.toml"), "dir/%C3%A9.toml");
         assert_eq!(uri("c:x.toml"), "./c:x.toml");
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::diag::{Diagnostic, render};
+
+    /// Text rich in what attacks output: line breaks, colons, `##[`, escapes,
+    /// bidi controls, percent signs and commas, with any character besides.
+    fn hostile() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            Just('\n'),
+            Just('\r'),
+            Just(':'),
+            Just('#'),
+            Just('['),
+            Just(' '),
+            Just('\t'),
+            Just('\x1b'),
+            Just('\x07'),
+            Just('\u{85}'),
+            Just('\u{202e}'),
+            Just('\u{2066}'),
+            Just('\u{2028}'),
+            Just('%'),
+            Just(','),
+            Just('m'),
+            Just('1'),
+            Just('a'),
+            any::<char>(),
+        ];
+        prop::collection::vec(c, 0..48).prop_map(|cs| cs.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn guarded_output_is_safe(text in hostile(), styled in any::<bool>()) {
+            let out = guard(&text, styled);
+            prop_assert_eq!(violation(&out, styled), None);
+        }
+
+        #[test]
+        fn escaped_text_has_no_unsafe_character(text in hostile()) {
+            let shown = escape(&text).to_string();
+            prop_assert!(!shown.chars().any(is_unsafe));
+            prop_assert_eq!(escaped(&text), shown);
+        }
+
+        #[test]
+        fn a_github_command_is_one_line_with_its_own_properties(
+            path in hostile(),
+            message in hostile(),
+        ) {
+            let line = github_command("error", &path, (3, 4), "tor x", &message);
+            prop_assert!(line.starts_with("::error file="), "{}", line);
+            prop_assert_eq!(line.find('\n'), Some(line.len() - 1));
+            prop_assert!(!line.chars().any(|c| c != '\n' && is_unsafe(c)));
+            // The properties end at the first `::` after the command name.
+            let end = line[2..].find("::").map(|i| i + 2);
+            let props = format!("::error file={},line=3,col=4,title=tor x", github_property(&path));
+            prop_assert_eq!(end, Some(props.len()));
+            prop_assert_eq!(props.matches(',').count(), 3);
+        }
+
+        #[test]
+        fn guarded_json_keeps_the_value(text in hostile()) {
+            let json = serde_json::to_string_pretty(&serde_json::json!({ "k": text })).unwrap_or_default();
+            let guarded = guard_json(&json);
+            prop_assert_eq!(violation(&guarded, false), None);
+            let back: serde_json::Value = serde_json::from_str(&guarded).unwrap_or_default();
+            prop_assert_eq!(back["k"].as_str(), Some(text.as_str()));
+        }
+
+        #[test]
+        fn a_uri_is_plain_ascii_without_fragment_or_query(path in hostile()) {
+            let u = uri(&path);
+            prop_assert!(u.bytes().all(|b| b.is_ascii_graphic() && !b"#?[]%".contains(&b)
+                || b == b'%'), "{}", u);
+            prop_assert!(!u.contains('#') && !u.contains('?') && !u.contains(' '));
+        }
+
+        #[test]
+        fn a_rendered_diagnostic_is_safe(
+            path in hostile(),
+            text in hostile(),
+            message in hostile(),
+            at in 0usize..64,
+            styled in any::<bool>(),
+        ) {
+            let d = Diagnostic::error("x", message.clone())
+                .at(at..at + 2)
+                .label(message.clone())
+                .help(message);
+            let plain = render(&path, &text, &d, false);
+            prop_assert!(!plain.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)), "{}", plain);
+            let out = render(&path, &text, &d, styled);
+            let guarded = guard(&out, styled);
+            prop_assert_eq!(violation(&guarded, styled), None);
+        }
     }
 }

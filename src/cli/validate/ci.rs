@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 use tor::diag::{Diagnostic, Severity};
-use tor::report::safe::{escaped, github_data, github_property, uri};
+use tor::report::safe::{escaped, github_command, uri};
 use tor::validate::FileReport;
 
 /// `path:line:column` of a diagnostic, 1-based; (1, 1) when it has no place.
@@ -25,13 +25,12 @@ fn message(d: &Diagnostic) -> String {
 pub fn github(file: &FileReport) -> String {
     let mut out = String::new();
     for d in &file.diagnostics {
-        let (line, col) = position(file, d);
-        out.push_str(&format!(
-            "::{} file={},line={line},col={col},title={}::{}\n",
+        out.push_str(&github_command(
             level(d),
-            github_property(&file.path),
-            github_property(&format!("tor {}", d.code)),
-            github_data(&message(d)),
+            &file.path,
+            position(file, d),
+            &format!("tor {}", d.code),
+            &message(d),
         ));
     }
     out
