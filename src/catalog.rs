@@ -137,7 +137,7 @@ impl Catalog {
     fn unknown(&self, id: &str) -> CatalogError {
         let ids = self.ids().unwrap_or_default();
         CatalogError::Unknown {
-            id: id.to_owned(),
+            id: crate::text::excerpt(id),
             origin: self.origin(),
             suggestion: nearest(id, ids.iter().map(String::as_str)).map(str::to_owned),
             built_in: matches!(self, Self::Dir(_))

@@ -137,8 +137,10 @@ pub fn command() -> clap::Command {
 pub fn parse() -> Cli {
     use clap::FromArgMatches;
     complete::answer_if_asked();
-    let matches = command().get_matches();
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| excerpt_values(e).exit());
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| excerpt_values(e).exit());
     if let Some(format) = matches.subcommand().and_then(|(_, sub)| {
         sub.try_get_one::<OutputFormat>(output::FORMAT)
             .ok()
@@ -147,6 +149,21 @@ pub fn parse() -> Cli {
         cli.global.format = Some(*format);
     }
     cli
+}
+
+/// clap quotes the offending argument whole; a hostile one may be megabytes
+/// long, so the quote is cut to an excerpt before the message is printed.
+fn excerpt_values(mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    for kind in [ContextKind::InvalidValue, ContextKind::InvalidArg] {
+        if let Some(ContextValue::String(value)) = e.get(kind) {
+            let short = tor::text::excerpt(value);
+            if short.len() < value.len() {
+                e.insert(kind, ContextValue::String(short));
+            }
+        }
+    }
+    e
 }
 
 pub fn run(cli: Cli) -> Result<Status> {

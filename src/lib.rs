@@ -17,4 +17,5 @@ pub mod model;
 pub mod proclaimed;
 pub mod report;
 pub mod schema;
+pub mod text;
 pub mod validate;

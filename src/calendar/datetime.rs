@@ -100,7 +100,7 @@ where
         Ok(value)
     } else {
         Err(DateTimeError::YearOutOfRange {
-            input: input.to_owned(),
+            input: crate::text::excerpt(input),
             first: FIRST_YEAR,
             last: LAST_YEAR,
         })
@@ -166,14 +166,14 @@ fn resolve_local(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<T
         LocalResult::Ambiguous(a, b) => {
             let (earlier, later) = if a <= b { (a, b) } else { (b, a) };
             Err(DateTimeError::Ambiguous {
-                input: input.to_owned(),
+                input: crate::text::excerpt(input),
                 tz: tz.name().to_owned(),
                 earlier: earlier.offset().fix().to_string(),
                 later: later.offset().fix().to_string(),
             })
         }
         LocalResult::None => Err(DateTimeError::NonExistent {
-            input: input.to_owned(),
+            input: crate::text::excerpt(input),
             tz: tz.name().to_owned(),
             // A day either side is clear of the change; chrono-tz does the zone rules.
             before: offset_near(tz, naive.checked_sub_days(Days::new(1))),
@@ -225,14 +225,14 @@ fn split_offset(s: &str) -> Result<(&str, Option<FixedOffset>), DateTimeError> {
 
 fn malformed(input: &str, expected: &'static str) -> DateTimeError {
     DateTimeError::Malformed {
-        input: input.to_owned(),
+        input: crate::text::excerpt(input),
         expected,
     }
 }
 
 fn out_of_range(input: &str) -> DateTimeError {
     DateTimeError::OutOfRange {
-        input: input.to_owned(),
+        input: crate::text::excerpt(input),
     }
 }
 

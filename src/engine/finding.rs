@@ -201,7 +201,7 @@ pub fn resolve_member(tor: &Tor, id: &str) -> Result<MemberId, InputError> {
             tor.id
         ))),
         None => Err(InputError::UnknownMember {
-            id: id.to_owned(),
+            id: crate::text::excerpt(id),
             partnership: tor.id.to_string(),
             suggestion: nearest(id, tor.members.iter().map(|m| m.id.as_str())).map(str::to_owned),
         }),

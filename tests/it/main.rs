@@ -17,6 +17,7 @@ mod init_guidance;
 mod limits;
 mod list;
 mod loader_props;
+mod long_input;
 mod meeting_props;
 mod output_safety;
 mod packaging;

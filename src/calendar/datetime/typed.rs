@@ -29,14 +29,14 @@ pub(super) fn read(
 ) -> Result<Local, DateTimeError> {
     read_forms(local).map_err(|r| match r {
         Refusal::Malformed => DateTimeError::Malformed {
-            input: input.to_owned(),
+            input: crate::text::excerpt(input),
             expected,
         },
         Refusal::OutOfRange => DateTimeError::OutOfRange {
-            input: input.to_owned(),
+            input: crate::text::excerpt(input),
         },
         Refusal::Unclear(reason, date) => DateTimeError::Unclear {
-            input: input.to_owned(),
+            input: crate::text::excerpt(input),
             reason,
             iso: date.format("%Y-%m-%d").to_string(),
         },

@@ -103,7 +103,11 @@ fn lookup(tor: &Tor, id: &Spanned<String>, suggest: bool) -> Result<MemberId, Di
         None => {
             let d = Diagnostic::error(
                 "unknown-member",
-                format!("`{typed}` is not a member of {}", tor.id),
+                format!(
+                    "`{}` is not a member of {}",
+                    crate::text::excerpt(typed),
+                    tor.id
+                ),
             )
             .at(id.span())
             .label("unknown member");
