@@ -207,18 +207,42 @@ impl Ics {
     /// One content line, folded so no physical line exceeds 75 octets.
     fn line(&mut self, line: &str) {
         let mut width = 0;
-        for c in line.chars() {
+        // Where the current physical line's text starts.
+        let mut start = self.0.len();
+        for (i, c) in line.char_indices() {
             let n = c.len_utf8();
             // Fold before a character that would overflow; a continuation line
             // starts with a space, which counts towards its 75.
             if width + n > 75 {
-                self.0.push_str("\r\n ");
-                width = 1;
+                let at = self.fold_point(start, &line[i..]);
+                self.0.insert_str(at, "\r\n ");
+                start = at + 3;
+                width = 1 + self.0.len() - start;
             }
             self.0.push(c);
             width += n;
         }
         self.0.push_str("\r\n");
+    }
+
+    /// Where to fold before `rest`: here, unless the continuation line would
+    /// start (after white space) with `::`, which GitHub Actions runs as a
+    /// workflow command when the file is written to a CI log (`--ics -`). Then
+    /// the fold moves back before the colons and white space, onto a character
+    /// that is neither, if the physical line has one and the run is short.
+    fn fold_point(&self, start: usize, rest: &str) -> usize {
+        let here = self.0.len();
+        let tail = &self.0[start..];
+        let kept = tail.trim_end_matches(|c: char| c == ':' || c.is_whitespace());
+        let moved = format!("{}{rest}", &tail[kept.len()..]);
+        if !moved.trim_start().starts_with("::") {
+            return here;
+        }
+        match kept.char_indices().next_back() {
+            // What moves, a space and the next character must fit in 75.
+            Some((i, _)) if i > 0 && tail.len() - i <= 70 => start + i,
+            _ => here,
+        }
     }
 
     /// A property whose value is TEXT.
@@ -266,6 +290,20 @@ mod tests {
         }
         let unfolded = ics.0.replace("\r\n ", "");
         assert_eq!(unfolded.trim_end(), long);
+    }
+
+    #[test]
+    fn no_continuation_line_starts_a_workflow_command() {
+        for pad in 60..80 {
+            let mut ics = Ics::default();
+            let line = format!("SUMMARY:{}x  ::error::forged", "a".repeat(pad));
+            ics.line(&line);
+            for l in ics.0.split("\r\n") {
+                assert!(l.len() <= 75, "{l}");
+                assert!(!l.trim_start().starts_with("::"), "{pad}: {l:?}");
+            }
+            assert_eq!(ics.0.replace("\r\n ", "").trim_end(), line);
+        }
     }
 
     #[test]
