@@ -1,12 +1,14 @@
 //! UK bank holidays, working days, notice conventions and date-time input (SPEC §3).
 
 pub mod datetime;
+pub mod daycount;
 mod easter;
 pub mod holidays;
 pub mod notice;
 pub mod region;
 mod rules;
 mod special;
+pub mod statutory;
 mod substitute;
 pub mod working;
 
@@ -14,6 +16,7 @@ pub use datetime::{
     DateOrTime, DateTimeError, parse_date, parse_date_any_year, parse_date_or_datetime,
     parse_datetime,
 };
+pub use daycount::{Day, DayCount, DayReason, count_minutes, count_notice};
 pub use holidays::{BankHoliday, FIRST_YEAR, LAST_YEAR, bank_holidays, easter_sunday};
 pub use notice::{
     Convention, Deadline, Given, NoticeError, day_deadline, deadline, elapsed, elapsed_hours,

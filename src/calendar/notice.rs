@@ -1,9 +1,10 @@
 //! Notice conventions: when papers must go out for a meeting, and whether they did.
 
-use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::daycount::counted_days_before;
 use super::working::Calendar;
 
 /// How a ToR counts its notice period (SPEC §3).
@@ -16,6 +17,12 @@ pub enum Convention {
     ClearWorking,
     /// "N clear days": N calendar days strictly between notice and meeting.
     Clear,
+    /// "N days before": the meeting date stepped back N calendar days.
+    Days,
+    /// "N clear days" counted as the Local Government Act 1972 s.243 counts:
+    /// N days strictly between notice and meeting, leaving out Sundays, the
+    /// Christmas and Easter breaks and bank holidays (Saturdays count).
+    StatutoryDays,
     /// "N hours' notice": N hours of elapsed (UTC) time before the start.
     Hours,
 }
@@ -66,16 +73,15 @@ pub fn day_deadline(
     cal: &Calendar,
 ) -> Option<NaiveDate> {
     match convention {
-        Convention::Working => Some(cal.working_days_before(meeting, n)),
-        // The Nth working day back must itself lie strictly between, so notice
-        // goes out the day before it at the latest.
-        Convention::ClearWorking => Some(day_before(cal.working_days_before(meeting, n))),
-        Convention::Clear => Some(
-            meeting
-                .checked_sub_days(Days::new(u64::from(n) + 1))
-                .unwrap_or(NaiveDate::MIN),
-        ),
         Convention::Hours => None,
+        Convention::Working | Convention::Days => {
+            Some(counted_days_before(convention, meeting, n, cal))
+        }
+        // The Nth counted day back must itself lie strictly between, so notice
+        // goes out the day before it at the latest.
+        Convention::ClearWorking | Convention::Clear | Convention::StatutoryDays => Some(
+            day_before(counted_days_before(convention, meeting, n, cal)),
+        ),
     }
 }
 
@@ -187,6 +193,39 @@ mod tests {
         assert_eq!(
             deadline(Convention::Clear, 7, start, &ew()),
             Deadline::Date(ymd(2026, 3, 2))
+        );
+    }
+
+    #[test]
+    fn plain_days_step_back_the_calendar() {
+        // "Papers at least seven days before": Tuesday 10 March 2026 -> Tuesday 3 March.
+        let start = london(2026, 3, 10, 18, 0);
+        assert_eq!(
+            deadline(Convention::Days, 7, start, &ew()),
+            Deadline::Date(ymd(2026, 3, 3))
+        );
+    }
+
+    #[test]
+    fn statutory_days_leave_out_the_christmas_break_and_sundays() {
+        // Wednesday 6 January 2027, five clear days: Tue 5, Mon 4, Sat 2, Thu 31
+        // and Wed 30 Dec count; Sun 3, New Year's Day and the Christmas break
+        // (Thu 24 to Tue 29 Dec 2026) do not.
+        let start = london(2027, 1, 6, 18, 0);
+        assert_eq!(
+            deadline(Convention::StatutoryDays, 5, start, &ew()),
+            Deadline::Date(ymd(2026, 12, 29))
+        );
+    }
+
+    #[test]
+    fn statutory_days_leave_out_the_easter_break() {
+        // Easter Day 5 April 2026: Thu 2 to Tue 7 April are out. Meeting Friday
+        // 10 April: Thu 9, Wed 8, Wed 1, Tue 31 Mar, Mon 30 Mar count.
+        let start = london(2026, 4, 10, 10, 0);
+        assert_eq!(
+            deadline(Convention::StatutoryDays, 5, start, &ew()),
+            Deadline::Date(ymd(2026, 3, 29))
         );
     }
 

@@ -560,6 +560,8 @@ impl<'a> Checker<'a> {
             (Convention::Working, &raw.working_days),
             (Convention::ClearWorking, &raw.clear_working_days),
             (Convention::Clear, &raw.clear_days),
+            (Convention::Days, &raw.days),
+            (Convention::StatutoryDays, &raw.statutory_days),
             (Convention::Hours, &raw.hours),
         ]
         .into_iter()
@@ -568,7 +570,7 @@ impl<'a> Checker<'a> {
         let [(convention, n)] = given[..] else {
             self.error(
                 "conflicting-keys",
-                "a notice rule needs exactly one of `working_days`, `clear_working_days`, `clear_days` or `hours`",
+                "a notice rule needs exactly one of `working_days`, `clear_working_days`, `clear_days`, `days`, `statutory_days` or `hours`",
                 raw.clause.span(),
             );
             return None;
@@ -587,6 +589,8 @@ impl<'a> Checker<'a> {
                 ("clear_working_days", &bounds::WORKING_DAYS, "working days")
             }
             Convention::Clear => ("clear_days", &bounds::CLEAR_DAYS, "days"),
+            Convention::Days => ("days", &bounds::CLEAR_DAYS, "days"),
+            Convention::StatutoryDays => ("statutory_days", &bounds::CLEAR_DAYS, "days"),
             Convention::Hours => ("hours", &bounds::HOURS, "hours"),
         };
         Some(Notice {

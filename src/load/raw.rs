@@ -150,6 +150,14 @@ pub struct RawNotice {
     /// N whole calendar days between: 0 to 366, a year.
     #[schemars(range(min = 0, max = 366))]
     pub clear_days: Option<S<u32>>,
+    /// Plain calendar days: the meeting date stepped back N days; 0 to 366, a year.
+    #[schemars(range(min = 0, max = 366))]
+    pub days: Option<S<u32>>,
+    /// N clear days as the Local Government Act 1972 s.243 counts them: no
+    /// Sundays, Christmas or Easter break, or bank holidays (Saturdays count);
+    /// 0 to 366.
+    #[schemars(range(min = 0, max = 366))]
+    pub statutory_days: Option<S<u32>>,
     /// N hours of elapsed time: 0 to 8784, a leap year.
     #[schemars(range(min = 0, max = 8784))]
     pub hours: Option<S<u32>>,

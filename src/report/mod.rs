@@ -47,6 +47,12 @@ pub fn describe_notice(n: &Notice) -> String {
             format!("{} clear {}", n.n, unit("working day", "working days"))
         }
         Convention::Clear => format!("{} clear {}", n.n, unit("day", "days")),
+        Convention::Days => format!("{} {}", n.n, unit("day", "days")),
+        Convention::StatutoryDays => format!(
+            "{} clear {} (LGA 1972 s.243)",
+            n.n,
+            unit("day", "days")
+        ),
         Convention::Hours => format!("{} {}", n.n, unit("hour", "hours")),
     }
 }

@@ -19,6 +19,7 @@ mod list;
 mod loader_props;
 mod long_input;
 mod meeting_props;
+mod notice_props;
 mod output_safety;
 mod packaging;
 mod readme;

@@ -1,0 +1,194 @@
+//! The working behind a notice period: every day between two dates, counted or
+//! skipped, with the reason. `--explain` renders this; the deadlines are
+//! computed from the same predicates, so the two cannot disagree.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::notice::Convention;
+use super::statutory::{Excluded, excluded};
+use super::working::Calendar;
+
+/// Why a day is or is not counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum DayReason {
+    Counted,
+    /// The day notice is given: a clear period does not count it.
+    NoticeDay,
+    /// The meeting day never counts towards its own notice; for minutes, the
+    /// day the count starts from.
+    MeetingDay,
+    Saturday,
+    Sunday,
+    BankHoliday {
+        name: String,
+    },
+    /// One of the partnership's closure dates.
+    Closure,
+    ChristmasBreak,
+    EasterBreak,
+}
+
+/// One day of the working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub counted: bool,
+    #[serde(flatten)]
+    pub reason: DayReason,
+}
+
+/// The days from the first date to the last, both listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayCount {
+    /// How many days counted, over the whole span (listed or not).
+    pub counted: u64,
+    pub days: Vec<Day>,
+    /// Days at the start of a long span left out of `days`, which keeps the
+    /// days nearest the meeting: a hostile date years away costs no memory.
+    pub unlisted: u64,
+}
+
+/// The most days listed in one count.
+pub const MAX_LISTED: u64 = 400;
+
+impl Convention {
+    /// Whether neither the notice day nor the meeting day counts.
+    pub fn is_clear(self) -> bool {
+        matches!(
+            self,
+            Convention::ClearWorking | Convention::Clear | Convention::StatutoryDays
+        )
+    }
+}
+
+/// Whether `d` counts towards a period under `convention` (hours count no days).
+pub fn counts(convention: Convention, d: NaiveDate, cal: &Calendar) -> bool {
+    match convention {
+        Convention::Working | Convention::ClearWorking => cal.is_working_day(d),
+        Convention::Clear | Convention::Days => true,
+        Convention::StatutoryDays => excluded(d, cal).is_none(),
+        Convention::Hours => false,
+    }
+}
+
+/// Why `d` does not count under `convention`, or `Counted`.
+pub fn reason(convention: Convention, d: NaiveDate, cal: &Calendar) -> DayReason {
+    let holiday = |d| {
+        cal.holiday_name(d).map(|name| DayReason::BankHoliday {
+            name: name.to_owned(),
+        })
+    };
+    let weekend = match d.weekday() {
+        Weekday::Sat => Some(DayReason::Saturday),
+        Weekday::Sun => Some(DayReason::Sunday),
+        _ => None,
+    };
+    let skipped = match convention {
+        Convention::Working | Convention::ClearWorking => weekend
+            .or_else(|| holiday(d))
+            .or_else(|| cal.is_closure(d).then_some(DayReason::Closure)),
+        Convention::Clear | Convention::Days => None,
+        Convention::StatutoryDays => excluded(d, cal).map(|e| match e {
+            Excluded::ChristmasBreak => DayReason::ChristmasBreak,
+            Excluded::EasterBreak => DayReason::EasterBreak,
+            Excluded::Sunday => DayReason::Sunday,
+            Excluded::BankHoliday => holiday(d).unwrap_or(DayReason::Counted),
+        }),
+        Convention::Hours => None,
+    };
+    skipped.unwrap_or(DayReason::Counted)
+}
+
+/// The date `n` counted days before `d` (`d` itself for `n = 0`), stopping at
+/// the start of chrono's range rather than panicking.
+pub fn counted_days_before(convention: Convention, d: NaiveDate, n: u32, cal: &Calendar) -> NaiveDate {
+    match convention {
+        Convention::Clear | Convention::Days => d
+            .checked_sub_days(Days::new(u64::from(n)))
+            .unwrap_or(NaiveDate::MIN),
+        Convention::Working | Convention::ClearWorking => cal.working_days_before(d, n),
+        Convention::StatutoryDays | Convention::Hours => {
+            let mut day = d;
+            let mut left = n;
+            while left > 0 {
+                let Some(prev) = day.pred_opt() else { break };
+                day = prev;
+                if counts(convention, day, cal) {
+                    left -= 1;
+                }
+            }
+            day
+        }
+    }
+}
+
+/// The working of a notice period: the days from `notice` to `meeting`. A clear
+/// period counts the days strictly between; the others count from the notice
+/// day up to the day before the meeting. `None` for hours, which count no days.
+pub fn count_notice(
+    convention: Convention,
+    notice: NaiveDate,
+    meeting: NaiveDate,
+    cal: &Calendar,
+) -> Option<DayCount> {
+    if convention == Convention::Hours {
+        return None;
+    }
+    Some(span(notice, meeting, |d| {
+        if d == meeting {
+            DayReason::MeetingDay
+        } else if d == notice && convention.is_clear() {
+            DayReason::NoticeDay
+        } else {
+            reason(convention, d, cal)
+        }
+    }, |d| d != meeting && !(d == notice && convention.is_clear()) && counts(convention, d, cal)))
+}
+
+/// The working of a minutes deadline: working days after the meeting up to `due`.
+pub fn count_minutes(meeting: NaiveDate, due: NaiveDate, cal: &Calendar) -> DayCount {
+    let convention = Convention::Working;
+    span(
+        meeting,
+        due,
+        |d| {
+            if d == meeting {
+                DayReason::MeetingDay
+            } else {
+                reason(convention, d, cal)
+            }
+        },
+        |d| d != meeting && counts(convention, d, cal),
+    )
+}
+
+fn span(
+    first: NaiveDate,
+    last: NaiveDate,
+    why: impl Fn(NaiveDate) -> DayReason,
+    counted: impl Fn(NaiveDate) -> bool,
+) -> DayCount {
+    let total = u64::try_from((last - first).num_days() + 1).unwrap_or(0);
+    let unlisted = total.saturating_sub(MAX_LISTED);
+    let mut out = DayCount {
+        counted: 0,
+        days: Vec::new(),
+        unlisted,
+    };
+    let mut index = 0u64;
+    for d in first.iter_days().take_while(|d| *d <= last) {
+        let is_counted = counted(d);
+        out.counted += u64::from(is_counted);
+        if index >= unlisted {
+            out.days.push(Day {
+                date: d,
+                counted: is_counted,
+                reason: why(d),
+            });
+        }
+        index += 1;
+    }
+    out
+}
