@@ -9,6 +9,7 @@ mod dates;
 mod deadlines;
 mod error;
 mod examples;
+mod explain;
 mod files;
 mod holidays;
 mod init;

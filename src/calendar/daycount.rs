@@ -103,7 +103,12 @@ pub fn reason(convention: Convention, d: NaiveDate, cal: &Calendar) -> DayReason
 
 /// The date `n` counted days before `d` (`d` itself for `n = 0`), stopping at
 /// the start of chrono's range rather than panicking.
-pub fn counted_days_before(convention: Convention, d: NaiveDate, n: u32, cal: &Calendar) -> NaiveDate {
+pub fn counted_days_before(
+    convention: Convention,
+    d: NaiveDate,
+    n: u32,
+    cal: &Calendar,
+) -> NaiveDate {
     match convention {
         Convention::Clear | Convention::Days => d
             .checked_sub_days(Days::new(u64::from(n)))
@@ -136,15 +141,20 @@ pub fn count_notice(
     if convention == Convention::Hours {
         return None;
     }
-    Some(span(notice, meeting, |d| {
-        if d == meeting {
-            DayReason::MeetingDay
-        } else if d == notice && convention.is_clear() {
-            DayReason::NoticeDay
-        } else {
-            reason(convention, d, cal)
-        }
-    }, |d| d != meeting && !(d == notice && convention.is_clear()) && counts(convention, d, cal)))
+    Some(span(
+        notice,
+        meeting,
+        |d| {
+            if d == meeting {
+                DayReason::MeetingDay
+            } else if d == notice && convention.is_clear() {
+                DayReason::NoticeDay
+            } else {
+                reason(convention, d, cal)
+            }
+        },
+        |d| d != meeting && !(d == notice && convention.is_clear()) && counts(convention, d, cal),
+    ))
 }
 
 /// The working of a minutes deadline: working days after the meeting up to `due`.
@@ -177,8 +187,7 @@ fn span(
         days: Vec::new(),
         unlisted,
     };
-    let mut index = 0u64;
-    for d in first.iter_days().take_while(|d| *d <= last) {
+    for (index, d) in (0u64..).zip(first.iter_days().take_while(|d| *d <= last)) {
         let is_counted = counted(d);
         out.counted += u64::from(is_counted);
         if index >= unlisted {
@@ -188,7 +197,6 @@ fn span(
                 reason: why(d),
             });
         }
-        index += 1;
     }
     out
 }

@@ -79,9 +79,9 @@ pub fn day_deadline(
         }
         // The Nth counted day back must itself lie strictly between, so notice
         // goes out the day before it at the latest.
-        Convention::ClearWorking | Convention::Clear | Convention::StatutoryDays => Some(
-            day_before(counted_days_before(convention, meeting, n, cal)),
-        ),
+        Convention::ClearWorking | Convention::Clear | Convention::StatutoryDays => {
+            Some(day_before(counted_days_before(convention, meeting, n, cal)))
+        }
     }
 }
 

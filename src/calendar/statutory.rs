@@ -94,10 +94,7 @@ mod tests {
 
     #[test]
     fn easter_break_is_maundy_thursday_to_easter_tuesday() {
-        assert_eq!(
-            easter_break(2026),
-            Some((ymd(2026, 4, 2), ymd(2026, 4, 7)))
-        );
+        assert_eq!(easter_break(2026), Some((ymd(2026, 4, 2), ymd(2026, 4, 7))));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use tor::catalog::Catalog;
+use tor::engine::explain::explain_meeting_notice;
 use tor::engine::meeting::{
     ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
     parse_meeting_file,
@@ -13,12 +14,12 @@ use tor::engine::record::{COMPANION, Record, load_record};
 use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 
-use super::dates;
 use super::output::{
     Format, Status, Tone, deadlines_table, findings_table, paint, print, print_json,
 };
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog};
+use super::{dates, explain};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
 const FACT_FLAGS: [&str; 11] = [
@@ -55,6 +56,17 @@ pub struct Args {
     /// Exit 1 if a rule the ToR states could not be judged from what was given
     #[arg(long)]
     pub strict: bool,
+    /// Show the working of the notice finding: every day from the day notice
+    /// was given to the meeting, counted or skipped, and why
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(serde::Serialize)]
+struct Explained<'a> {
+    #[serde(flatten)]
+    report: &'a MeetingReport,
+    explanation: Vec<explain::Step<'a>>,
 }
 
 /// The facts of the meeting, given as flags.
@@ -133,9 +145,24 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     } else {
         Source::Flags
     };
-    match g.format {
-        Format::Json => print_json(&report)?,
-        Format::Human => print(&human(&tor, &report, source, args.strict))?,
+    let workings: Option<Vec<_>> = args.explain.then(|| {
+        explain_meeting_notice(&tor, &meeting, &calendar)
+            .into_iter()
+            .collect()
+    });
+    match (g.format, &workings) {
+        (Format::Json, None) => print_json(&report)?,
+        (Format::Json, Some(w)) => print_json(&Explained {
+            report: &report,
+            explanation: explain::json(w),
+        })?,
+        (Format::Human, _) => {
+            let working = workings.as_deref().map(explain::human).unwrap_or_default();
+            print(&format!(
+                "{}{working}",
+                human(&tor, &report, source, args.strict)
+            ))?;
+        }
     }
     Ok(strict_status(report.valid, &report.unchecked, args.strict))
 }

@@ -7,10 +7,11 @@ use tor::calendar::{DateOrTime, parse_date_or_datetime};
 use tor::engine::deadlines::{
     DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
 };
+use tor::engine::explain::explain_deadlines;
 
-use super::dates;
 use super::output::{Format, Status, deadlines_table_needing, print, print_json};
 use super::{Global, catalog};
+use super::{dates, explain};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,6 +23,10 @@ pub struct Args {
     /// when a deadline counted in hours is shown as needing a time
     #[arg(long, value_name = "DATETIME|DATE")]
     pub at: String,
+    /// Show the working: every day between each deadline and the meeting,
+    /// counted or skipped, and why
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Serialize)]
@@ -32,13 +37,22 @@ struct Json<'a> {
     deadlines: &'a Deadlines,
     /// The deadlines that need the start time, which `at` did not give.
     needs_time: &'a [DeadlineKind],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<explain::Step<'a>>>,
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
     let calendar = catalog.calendar(&tor)?;
-    let (due, needs_time, at, shown) = match parse_date_or_datetime(&args.at, tor.timezone)? {
+    let parsed = parse_date_or_datetime(&args.at, tor.timezone)?;
+    let workings = args.explain.then(|| match parsed {
+        DateOrTime::DateTime(start) => {
+            explain_deadlines(&tor, start.date_naive(), Some(start), &calendar)
+        }
+        DateOrTime::Date(day) => explain_deadlines(&tor, day, None, &calendar),
+    });
+    let (due, needs_time, at, shown) = match parsed {
         DateOrTime::DateTime(start) => (
             deadlines(&tor, start, &calendar),
             Vec::new(),
@@ -62,6 +76,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             at,
             deadlines: &due,
             needs_time: &needs_time,
+            explanation: workings.as_deref().map(explain::json),
         })?,
         Format::Human => {
             let t = deadlines_table_needing(&tor, &due, &needs_time);
@@ -70,7 +85,8 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             } else {
                 "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
             };
-            print(&format!("{} meeting {shown}\n{t}\n{note}", tor.id))?;
+            let working = workings.as_deref().map(explain::human).unwrap_or_default();
+            print(&format!("{} meeting {shown}\n{t}\n{note}{working}", tor.id))?;
         }
     }
     Ok(Status::Valid)

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod cases;
 pub mod deadlines;
+pub mod explain;
 mod finding;
 pub mod meeting;
 pub(crate) mod period;

@@ -34,26 +34,29 @@ fn not_stated(rule: &'static str) -> RuleSummary {
 }
 
 pub fn describe_notice(n: &Notice) -> String {
+    describe_convention(n.convention, n.n)
+}
+
+/// "5 clear working days", "7 days", "48 hours".
+pub fn describe_convention(convention: Convention, count: u32) -> String {
     let unit = |one: &str, many: &str| {
-        if n.n == 1 {
+        if count == 1 {
             one.to_owned()
         } else {
             many.to_owned()
         }
     };
-    match n.convention {
-        Convention::Working => format!("{} {}", n.n, unit("working day", "working days")),
+    match convention {
+        Convention::Working => format!("{} {}", count, unit("working day", "working days")),
         Convention::ClearWorking => {
-            format!("{} clear {}", n.n, unit("working day", "working days"))
+            format!("{} clear {}", count, unit("working day", "working days"))
         }
-        Convention::Clear => format!("{} clear {}", n.n, unit("day", "days")),
-        Convention::Days => format!("{} {}", n.n, unit("day", "days")),
-        Convention::StatutoryDays => format!(
-            "{} clear {} (LGA 1972 s.243)",
-            n.n,
-            unit("day", "days")
-        ),
-        Convention::Hours => format!("{} {}", n.n, unit("hour", "hours")),
+        Convention::Clear => format!("{} clear {}", count, unit("day", "days")),
+        Convention::Days => format!("{} {}", count, unit("day", "days")),
+        Convention::StatutoryDays => {
+            format!("{} clear {} (LGA 1972 s.243)", count, unit("day", "days"))
+        }
+        Convention::Hours => format!("{} {}", count, unit("hour", "hours")),
     }
 }
 

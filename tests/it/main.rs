@@ -9,6 +9,7 @@ mod common;
 mod complete_ids;
 mod completions;
 mod deadlines;
+mod explain;
 mod files;
 mod help;
 mod holidays;

@@ -6,7 +6,9 @@ use chrono::{Days, NaiveDate, TimeZone};
 use chrono_tz::Europe::London;
 use proptest::prelude::*;
 use tor::calendar::daycount::counts;
-use tor::calendar::{Calendar, Convention, DayReason, Given, Region, count_notice, day_deadline, in_time};
+use tor::calendar::{
+    Calendar, Convention, DayReason, Given, Region, count_notice, day_deadline, in_time,
+};
 
 const DAY_CONVENTIONS: [Convention; 5] = [
     Convention::Working,
@@ -79,7 +81,10 @@ fn a_notice_years_early_lists_only_the_days_nearest_the_meeting() {
     let meeting = NaiveDate::from_ymd_opt(2026, 3, 10).expect("date");
     let notice = NaiveDate::from_ymd_opt(1980, 1, 1).expect("date");
     let count = count_notice(Convention::Days, notice, meeting, &cal).expect("days");
-    assert_eq!(count.counted, u64::try_from((meeting - notice).num_days()).expect("positive"));
+    assert_eq!(
+        count.counted,
+        u64::try_from((meeting - notice).num_days()).expect("positive")
+    );
     assert_eq!(count.days.len() as u64, tor::calendar::daycount::MAX_LISTED);
     assert_eq!(count.days.last().map(|d| d.date), Some(meeting));
     assert_eq!(count.unlisted + count.days.len() as u64, count.counted + 1);
