@@ -273,11 +273,15 @@ impl<'a> Checker<'a> {
     }
 
     fn timezone(&mut self, raw: &S<String>) -> Option<Tz> {
+        // Only UK zones (and UTC) are built in: see .cargo/config.toml.
         let found = Tz::from_str(raw.get_ref()).ok();
         if found.is_none() {
             let d = Diagnostic::error(
                 "unknown-timezone",
-                format!("unknown time zone `{}`", raw.get_ref()),
+                format!(
+                    "unknown time zone `{}`: tor keeps UK time (Europe/London, or UTC)",
+                    crate::text::excerpt(raw.get_ref()),
+                ),
             )
             .at(raw.span())
             .suggest(

@@ -325,6 +325,11 @@ fn corpus() -> Vec<Case> {
             "did you mean `Europe/London`?",
         ),
         tor_file(
+            "a time zone outside the UK",
+            format!("timezone = \"America/New_York\"\n{m}"),
+            "tor keeps UK time (Europe/London, or UTC)",
+        ),
+        tor_file(
             "two notice conventions",
             format!("{m}\n[notice.agenda]\nclause = \"6\"\nworking_days = 5\nclear_days = 5\n"),
             "test-group.toml:",
