@@ -528,8 +528,8 @@ fn document(a: &Answers) -> DocumentMut {
     if let Some(n) = &a.notice_working_days {
         let mut t = rule_table(
             "Notice for agenda and papers: one of working_days, clear_working_days,\n\
-             clear_days or hours. `working_days` N: the meeting date stepped back N\n\
-             working days.",
+             clear_days, days, statutory_days (LGA 1972 s.243) or hours.\n\
+             `working_days` N: the meeting date stepped back N working days.",
             &n.clause,
         );
         t.insert("working_days", value(i64::from(n.rule)));
