@@ -43,6 +43,11 @@ pub enum CatalogError {
     Proclaimed(#[from] crate::proclaimed::FileError),
     #[error("`{path}` has {errors} error(s); run `tor validate {path}` to see them")]
     Invalid { path: String, errors: usize },
+    #[error(
+        "`{path}` is a symbolic link to a file outside `{dir}`, and tor follows no link out of \
+         its folder (`tor validate --follow` checks such a file on purpose)"
+    )]
+    LinkOutside { path: String, dir: String },
 }
 
 /// A set of ToR files, each known by its id (the file stem).
@@ -124,6 +129,7 @@ impl Catalog {
                 if id.contains(['/', '\\', '.']) || !path.is_file() {
                     return Err(self.unknown(id));
                 }
+                inside(dir, &path)?;
                 load_path(&path, None)?
             }
         };
@@ -154,6 +160,7 @@ impl Catalog {
         if !path.exists() {
             return Ok(Vec::new());
         }
+        inside(dir, &path)?;
         let bytes = read_file(&path)?;
         Ok(crate::proclaimed::parse(
             &path.display().to_string(),
@@ -170,11 +177,16 @@ impl Catalog {
         ))
     }
 
-    /// The file beside a ToR holding another kind of record, e.g. `meetings`.
-    pub fn companion(&self, id: &str, kind: &str) -> Option<PathBuf> {
+    /// The file beside a ToR holding another kind of record, e.g. `meetings`;
+    /// a link out of the folder is refused, as for the ToR itself.
+    pub fn companion(&self, id: &str, kind: &str) -> Result<Option<PathBuf>, CatalogError> {
         match self {
-            Self::Dir(dir) => Some(dir.join(format!("{id}.{kind}.toml"))),
-            Self::Bundled => None,
+            Self::Dir(dir) => {
+                let path = dir.join(format!("{id}.{kind}.toml"));
+                inside(dir, &path)?;
+                Ok(Some(path))
+            }
+            Self::Bundled => Ok(None),
         }
     }
 }
@@ -209,10 +221,28 @@ pub fn tor_files(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
-        if path.is_file() && tor_stem(&path).is_some() {
+        // `tor validate DIR` lists what is left out here, with the reason.
+        if path.is_file() && tor_stem(&path).is_some() && inside(dir, &path).is_ok() {
             files.push(path);
         }
     }
     files.sort();
     Ok(files)
+}
+
+/// Refuses `path` when it is a symbolic link resolving outside `dir`: a link
+/// planted in a pull request must not put a secret file's lines in CI logs.
+/// What is not a link, or cannot be resolved, is left to the reader to judge.
+fn inside(dir: &Path, path: &Path) -> Result<(), CatalogError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(target)) if !target.starts_with(&root) => Err(CatalogError::LinkOutside {
+            path: path.display().to_string(),
+            dir: dir.display().to_string(),
+        }),
+        _ => Ok(()),
+    }
 }

@@ -90,7 +90,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
 /// `--record FILE`, else the record beside the ToR; an audit without one cannot
 /// be made.
 fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
-    let path = match (&args.record, catalog.companion(tor.id.as_str(), COMPANION)) {
+    let beside = || catalog.companion(tor.id.as_str(), COMPANION);
+    let path = match (
+        &args.record,
+        args.record.is_none().then(beside).transpose()?.flatten(),
+    ) {
         (Some(path), _) => path.clone(),
         (None, Some(path)) if path.exists() => path,
         (None, Some(path)) => anyhow::bail!(

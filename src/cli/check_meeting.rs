@@ -206,7 +206,7 @@ fn record(
     let path = match &args.record {
         Some(path) => path.clone(),
         None if meeting.previous.is_some() => return Ok(None),
-        None => match catalog.companion(tor.id.as_str(), COMPANION) {
+        None => match catalog.companion(tor.id.as_str(), COMPANION)? {
             Some(path) if path.exists() => path,
             _ => return Ok(None),
         },

@@ -170,3 +170,45 @@ fn companions_given_directly_are_checked_by_their_own_rules() {
             .stdout(predicate::str::contains("missing field `id`").not());
     }
 }
+
+/// Every command that reads the `--dir` folder refuses a link out of it: the
+/// ToR, its record of meetings and `bank-holidays.toml` alike.
+#[cfg(unix)]
+#[test]
+fn commands_follow_no_link_out_of_the_dir_folder() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "password = \"hunter2\"\n").expect("write");
+    let refused = |dir: &Path, args: &[&str]| {
+        tor()
+            .arg("--dir")
+            .arg(dir)
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains("hunter2").not())
+            .stderr(predicate::str::contains("hunter2").not())
+            .stderr(predicate::str::contains("symbolic link to a file outside"));
+    };
+    let meeting = ["check-meeting", "test-group", "--at", "2013-01-10T14:00"];
+
+    // The ToR itself.
+    let dir = folder(&[]);
+    std::os::unix::fs::symlink(&secret, dir.path().join("test-group.toml")).expect("symlink");
+    refused(dir.path(), &meeting);
+    refused(dir.path(), &["show", "test-group"]);
+    // `list` leaves it out; `validate` names it as skipped.
+    tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .assert()
+        .stdout(predicate::str::contains("test-group").not());
+
+    // The record beside a real ToR, and the folder's proclaimed days.
+    for companion in ["test-group.meetings.toml", "bank-holidays.toml"] {
+        let dir = folder(&[("test-group.toml", MINIMAL)]);
+        std::os::unix::fs::symlink(&secret, dir.path().join(companion)).expect("symlink");
+        refused(dir.path(), &meeting);
+    }
+}
