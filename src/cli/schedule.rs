@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 use chrono::{NaiveTime, Weekday};
 use tor::engine::FindingStatus;
-use tor::engine::schedule::ics::{IcsOptions, to_ics};
+use tor::engine::schedule::ics::{IcsOptions, MAX_REMIND, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
 
@@ -38,6 +38,17 @@ pub struct Args {
     #[arg(long, value_name = "MINUTES", default_value_t = 120,
           value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub duration: u32,
+    /// Remind of each papers deadline this many working days before it, at 09:00
+    /// (0: on the day), in the iCalendar file
+    #[arg(long, value_name = "DAYS", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_REMIND)))]
+    pub remind: u32,
+    /// Leave reminders out of the iCalendar file
+    #[arg(long, conflicts_with = "remind")]
+    pub no_remind: bool,
+    /// Where the meetings are held, for the iCalendar file
+    #[arg(long, value_name = "TEXT", value_parser = parse_location)]
+    pub location: Option<String>,
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]
     pub force: bool,
@@ -69,6 +80,22 @@ impl From<Day> for Weekday {
     }
 }
 
+/// The longest `--location`, in characters: an address, not a document.
+const MAX_LOCATION: usize = 500;
+
+fn parse_location(s: &str) -> Result<String, String> {
+    let n = s.chars().count();
+    if n > MAX_LOCATION {
+        return Err(format!(
+            "a location of {n} characters is too long (at most {MAX_LOCATION})"
+        ));
+    }
+    if s.trim().is_empty() {
+        return Err("the location is empty".to_owned());
+    }
+    Ok(s.trim().to_owned())
+}
+
 fn parse_time(s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M")
         .map_err(|_| format!("`{s}` is not a time: write HH:MM, e.g. 14:00"))
@@ -91,9 +118,12 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         Some(path) => {
             let text = to_ics(
                 &plan,
+                &calendar,
                 &IcsOptions {
                     minutes: args.duration,
                     stamp: chrono::Utc::now(),
+                    remind: (!args.no_remind).then_some(args.remind),
+                    location: args.location.clone(),
                 },
             );
             write_output(path, &text, args.force)?;

@@ -25,6 +25,7 @@ mod output_safety;
 mod packaging;
 mod readme;
 mod schedule;
+mod schedule_ics;
 mod schema;
 mod show;
 mod small_truths;

@@ -6,11 +6,23 @@
 //! revised plan updates the same events. Times are local to Europe/London with a
 //! VTIMEZONE; a zone tor has no VTIMEZONE for (or a year whose clock changes the
 //! modern rule does not give) is written in UTC instead, which every reader knows.
+//!
+//! Each "papers out" event carries the reminder (a VALARM), since that deadline is
+//! what someone has to act on: it fires at 09:00 local time a number of working
+//! days (of the partnership's calendar) before the deadline day, or at the
+//! deadline itself where that is earlier.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Utc,
+    Weekday,
+};
+use chrono_tz::Tz;
 
 use super::{MeetingKind, ProposedMeeting, Schedule};
-use crate::calendar::Deadline;
+use crate::calendar::{Calendar, Deadline};
+
+/// The most working days ahead a reminder may be set.
+pub const MAX_REMIND: u32 = 60;
 
 const LONDON_VTIMEZONE: [&str; 16] = [
     "BEGIN:VTIMEZONE",
@@ -32,21 +44,37 @@ const LONDON_VTIMEZONE: [&str; 16] = [
 ];
 
 /// How the calendar is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IcsOptions {
     /// Length of each meeting, in minutes.
     pub minutes: u32,
     /// The DTSTAMP of every event: when the file was made.
     pub stamp: DateTime<Utc>,
+    /// Working days before each papers deadline to remind; `None`: no reminders.
+    pub remind: Option<u32>,
+    /// Where the meetings are held, if known.
+    pub location: Option<String>,
 }
 
-/// The calendar text of `plan`.
-pub fn to_ics(plan: &Schedule, opts: &IcsOptions) -> String {
+/// "Thursday 4 February 2027": the one spelling of a date in event text.
+pub fn uk_date(d: NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
+}
+
+/// The end of meeting `m`, `minutes` later in absolute time (chrono-tz gives the
+/// local clock reading across a clock change).
+fn end_of(m: &ProposedMeeting, minutes: u32) -> DateTime<Tz> {
+    m.at + TimeDelta::minutes(i64::from(minutes))
+}
+
+/// The calendar text of `plan`; working days for reminders are those of `cal`.
+pub fn to_ics(plan: &Schedule, cal: &Calendar, opts: &IcsOptions) -> String {
+    let fits = |t: DateTime<Tz>| london_offset(t.naive_utc()) == t.offset().fix().local_minus_utc();
     let london = plan.timezone == "Europe/London"
         && plan
             .meetings
             .iter()
-            .all(|m| london_offset(m.at.naive_utc()) == m.at.offset().fix().local_minus_utc());
+            .all(|m| fits(m.at) && fits(end_of(m, opts.minutes)));
     let mut out = Ics::default();
     out.line("BEGIN:VCALENDAR");
     out.line("VERSION:2.0");
@@ -65,8 +93,8 @@ pub fn to_ics(plan: &Schedule, opts: &IcsOptions) -> String {
     }
     let stamp = opts.stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for m in &plan.meetings {
-        meeting(&mut out, plan, m, london, &stamp, opts.minutes);
-        deadline_events(&mut out, plan, m, &stamp);
+        meeting(&mut out, plan, m, london, &stamp, opts);
+        deadline_events(&mut out, plan, m, &stamp, cal, opts.remind);
     }
     out.line("END:VCALENDAR");
     out.0
@@ -78,29 +106,28 @@ fn meeting(
     m: &ProposedMeeting,
     london: bool,
     stamp: &str,
-    minutes: u32,
+    opts: &IcsOptions,
 ) {
     let date = m.date();
     out.line("BEGIN:VEVENT");
     out.line(&format!("UID:{}-{date}@tor", plan.partnership));
     out.line(&format!("DTSTAMP:{stamp}"));
-    if london {
-        out.line(&format!(
-            "DTSTART;TZID=Europe/London:{}",
-            m.at.naive_local().format("%Y%m%dT%H%M%S")
-        ));
-    } else {
-        out.line(&format!(
-            "DTSTART:{}",
-            m.at.naive_utc().format("%Y%m%dT%H%M%SZ")
-        ));
+    for (name, t) in [("DTSTART", m.at), ("DTEND", end_of(m, opts.minutes))] {
+        if london {
+            out.line(&format!(
+                "{name};TZID=Europe/London:{}",
+                t.naive_local().format("%Y%m%dT%H%M%S")
+            ));
+        } else {
+            out.line(&format!(
+                "{name}:{}",
+                t.naive_utc().format("%Y%m%dT%H%M%SZ")
+            ));
+        }
     }
-    let duration = match (minutes / 60, minutes % 60) {
-        (h, 0) => format!("PT{h}H"),
-        (0, m) => format!("PT{m}M"),
-        (h, m) => format!("PT{h}H{m}M"),
-    };
-    out.line(&format!("DURATION:{duration}"));
+    if let Some(place) = &opts.location {
+        out.text("LOCATION", place);
+    }
     let what = match m.kind {
         MeetingKind::Ordinary => "meeting",
         MeetingKind::Public => "public meeting",
@@ -108,7 +135,9 @@ fn meeting(
     };
     out.text("SUMMARY", &format!("{}: {what}", plan.name));
     let mut description = vec![format!(
-        "Proposed by tor schedule: {}{}.",
+        "{} on {}. Proposed by tor schedule: {}{}.",
+        capitalise(what),
+        uk_date(date),
         plan.rule,
         plan.clause
             .as_ref()
@@ -120,10 +149,10 @@ fn meeting(
         description.push(format!("Agenda: {}.", m.items.join("; ")));
     }
     if let Some(by) = m.circulate_by {
-        description.push(format!("Papers out by {by}."));
+        description.push(format!("Papers out {}.", by_when(by.0)));
     }
     if let Some(by) = m.minutes_by {
-        description.push(format!("Minutes due by {by}."));
+        description.push(format!("Minutes due by {}.", uk_date(by)));
     }
     out.text("DESCRIPTION", &description.join("\n"));
     if m.public {
@@ -134,25 +163,64 @@ fn meeting(
     out.line("END:VEVENT");
 }
 
-fn deadline_events(out: &mut Ics, plan: &Schedule, m: &ProposedMeeting, stamp: &str) {
+/// "by Thursday 4 February 2027", or "by 14:00 on Thursday 4 February 2027".
+fn by_when(d: Deadline) -> String {
+    match d {
+        Deadline::Date(d) => format!("by {}", uk_date(d)),
+        Deadline::Instant(t) => format!("by {} on {}", t.format("%H:%M"), uk_date(t.date_naive())),
+    }
+}
+
+fn day_of(d: Deadline) -> NaiveDate {
+    match d {
+        Deadline::Date(d) => d,
+        Deadline::Instant(t) => t.date_naive(),
+    }
+}
+
+/// When to remind of papers deadline `d` of a meeting at `at`: 09:00 local,
+/// `n` working days before the deadline day, and never after the deadline itself.
+fn reminder(d: Deadline, at: DateTime<Tz>, n: u32, cal: &Calendar) -> DateTime<Utc> {
+    let on = cal.working_days_before(day_of(d), n);
+    let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN);
+    let local = at
+        .timezone()
+        .from_local_datetime(&on.and_time(nine))
+        .earliest()
+        // 09:00 falls in no clock change of a zone tor accepts; if one did, the
+        // reminder moves to the start of the day in UTC rather than vanishing.
+        .map_or_else(|| on.and_time(NaiveTime::MIN).and_utc(), |t| t.to_utc());
+    match d {
+        Deadline::Instant(t) if t.to_utc() < local => t.to_utc(),
+        _ => local,
+    }
+}
+
+fn deadline_events(
+    out: &mut Ics,
+    plan: &Schedule,
+    m: &ProposedMeeting,
+    stamp: &str,
+    cal: &Calendar,
+    remind: Option<u32>,
+) {
     let date = m.date();
-    let papers = m.circulate_by.map(|w| match w.0 {
-        Deadline::Date(d) => (d, format!("by {d}")),
-        Deadline::Instant(t) => (
-            t.date_naive(),
-            format!("by {}", t.format("%H:%M on %Y-%m-%d")),
-        ),
-    });
+    let papers = m
+        .circulate_by
+        .map(|w| (day_of(w.0), by_when(w.0), Some(w.0)));
     let events = [
         ("papers", "Papers out", papers),
         (
             "minutes",
             "Minutes due",
-            m.minutes_by.map(|d| (d, format!("by {d}"))),
+            m.minutes_by.map(|d| (d, by_when(Deadline::Date(d)), None)),
         ),
     ];
+    let meeting_day = uk_date(date);
     for (key, what, when) in events {
-        let Some((day, by)) = when else { continue };
+        let Some((day, by, alarm)) = when else {
+            continue;
+        };
         out.line("BEGIN:VEVENT");
         out.line(&format!("UID:{}-{date}-{key}@tor", plan.partnership));
         out.line(&format!("DTSTAMP:{stamp}"));
@@ -161,13 +229,27 @@ fn deadline_events(out: &mut Ics, plan: &Schedule, m: &ProposedMeeting, stamp: &
         out.line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
         out.text(
             "SUMMARY",
-            &format!("{what}: {} meeting of {date}", plan.name),
+            &format!("{what}: {} meeting of {meeting_day}", plan.name),
         );
         out.text(
             "DESCRIPTION",
-            &format!("{what} {by} for the meeting on {date}, under the terms of reference."),
+            &format!("{what} {by} for the meeting on {meeting_day}, under the terms of reference."),
         );
         out.line("TRANSP:TRANSPARENT");
+        if let (Some(deadline), Some(n)) = (alarm, remind) {
+            let at = reminder(deadline, m.at, n, cal);
+            out.line("BEGIN:VALARM");
+            out.line("ACTION:DISPLAY");
+            out.text(
+                "DESCRIPTION",
+                &format!("{what} {by} for the {} meeting on {meeting_day}", plan.name),
+            );
+            out.line(&format!(
+                "TRIGGER;VALUE=DATE-TIME:{}",
+                at.format("%Y%m%dT%H%M%SZ")
+            ));
+            out.line("END:VALARM");
+        }
         out.line("END:VEVENT");
     }
 }
@@ -304,6 +386,33 @@ mod tests {
             }
             assert_eq!(ics.0.replace("\r\n ", "").trim_end(), line);
         }
+    }
+
+    #[test]
+    fn dates_are_spelt_the_uk_way() {
+        let d = NaiveDate::from_ymd_opt(2027, 2, 4).expect("a date");
+        assert_eq!(uk_date(d), "Thursday 4 February 2027");
+    }
+
+    #[test]
+    fn a_reminder_never_comes_after_an_early_deadline() {
+        let tz = chrono_tz::Europe::London;
+        let cal = Calendar::new(crate::calendar::Region::EnglandAndWales);
+        let at = tz
+            .with_ymd_and_hms(2027, 2, 11, 14, 0, 0)
+            .single()
+            .expect("a time");
+        let early = tz
+            .with_ymd_and_hms(2027, 2, 4, 8, 0, 0)
+            .single()
+            .expect("a time");
+        assert_eq!(
+            reminder(Deadline::Instant(early), at, 0, &cal),
+            early.to_utc()
+        );
+        let day = NaiveDate::from_ymd_opt(2027, 2, 4).expect("a date");
+        let r = reminder(Deadline::Date(day), at, 2, &cal);
+        assert_eq!(r.format("%Y-%m-%d %H:%M").to_string(), "2027-02-02 09:00");
     }
 
     #[test]
