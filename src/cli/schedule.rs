@@ -9,6 +9,7 @@ use tor::engine::FindingStatus;
 use tor::engine::schedule::ics::{IcsOptions, MAX_REMIND, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
+use tor::load::bounds::LOCATION_CHARS;
 
 use super::dates;
 use super::files::{check_output, write_output};
@@ -46,7 +47,8 @@ pub struct Args {
     /// Leave reminders out of the iCalendar file
     #[arg(long, conflicts_with = "remind")]
     pub no_remind: bool,
-    /// Where the meetings are held, for the iCalendar file
+    /// Where the meetings are held, for the iCalendar file (instead of the ToR's
+    /// `location`)
     #[arg(long, value_name = "TEXT", value_parser = parse_location)]
     pub location: Option<String>,
     /// Overwrite FILE if it exists
@@ -80,14 +82,11 @@ impl From<Day> for Weekday {
     }
 }
 
-/// The longest `--location`, in characters: an address, not a document.
-const MAX_LOCATION: usize = 500;
-
 fn parse_location(s: &str) -> Result<String, String> {
     let n = s.chars().count();
-    if n > MAX_LOCATION {
+    if n > LOCATION_CHARS {
         return Err(format!(
-            "a location of {n} characters is too long (at most {MAX_LOCATION})"
+            "a location of {n} characters is too long (at most {LOCATION_CHARS})"
         ));
     }
     if s.trim().is_empty() {
@@ -123,7 +122,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     minutes: args.duration,
                     stamp: chrono::Utc::now(),
                     remind: (!args.no_remind).then_some(args.remind),
-                    location: args.location.clone(),
+                    location: args.location.clone().or_else(|| tor.location.clone()),
                 },
             );
             write_output(path, &text, args.force)?;

@@ -31,6 +31,10 @@ pub const VOTES: RangeInclusive<u32> = 0..=100_000;
 /// The years of every date in a file: those whose bank holidays tor computes.
 pub const YEARS: RangeInclusive<i32> = crate::calendar::FIRST_YEAR..=crate::calendar::LAST_YEAR;
 
+/// Characters in `location` (and `tor schedule --location`): an address, not a
+/// document.
+pub const LOCATION_CHARS: usize = 500;
+
 /// `Some(message)` when `n` is outside `range`: what the value is, and the range.
 pub fn outside(key: &str, n: u32, range: &RangeInclusive<u32>, unit: &str) -> Option<String> {
     (!range.contains(&n)).then(|| {

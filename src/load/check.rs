@@ -92,6 +92,7 @@ impl<'a> Checker<'a> {
         if raw.name.get_ref().trim().is_empty() {
             self.error("empty-value", "`name` is empty", raw.name.span());
         }
+        let location = raw.location.as_ref().and_then(|l| self.location(l));
         let adopted = raw.adopted.as_ref().and_then(|d| self.date(d));
         let region = raw
             .region
@@ -153,6 +154,7 @@ impl<'a> Checker<'a> {
             id: id?,
             name: raw.name.into_inner(),
             source: raw.source,
+            location,
             adopted,
             region: region?,
             timezone: timezone?,
@@ -196,6 +198,29 @@ impl<'a> Checker<'a> {
             ));
         }
         Some(id)
+    }
+
+    /// The meeting place, trimmed: not empty, and at most
+    /// [`bounds::LOCATION_CHARS`] characters.
+    fn location(&mut self, raw: &S<String>) -> Option<String> {
+        let text = raw.get_ref().trim();
+        let n = text.chars().count();
+        if text.is_empty() {
+            self.error("empty-value", "`location` is empty", raw.span());
+            return None;
+        }
+        if n > bounds::LOCATION_CHARS {
+            self.error(
+                "out-of-range",
+                format!(
+                    "`location` is {n} characters long: at most {}",
+                    bounds::LOCATION_CHARS
+                ),
+                raw.span(),
+            );
+            return None;
+        }
+        Some(text.to_owned())
     }
 
     /// `n` where it lies in `range`; otherwise an `out-of-range` error at it.

@@ -17,6 +17,10 @@ pub struct RawTor {
     pub name: S<String>,
     /// The source document and its date.
     pub source: Option<String>,
+    /// Where the body usually meets (an address or venue), for calendars; at most
+    /// 500 characters.
+    #[schemars(length(min = 1, max = 500))]
+    pub location: Option<S<String>>,
     /// The date the ToR took effect.
     pub adopted: Option<S<TomlDate>>,
     /// Bank holidays: `england-and-wales` (default), `scotland` or `northern-ireland`.

@@ -31,6 +31,9 @@ pub struct Tor {
     pub id: PartnershipId,
     pub name: String,
     pub source: Option<String>,
+    /// Where the body usually meets, for `tor schedule --ics`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     pub adopted: Option<NaiveDate>,
     pub region: Region,
     #[serde(serialize_with = "ser_tz")]

@@ -1,7 +1,7 @@
 //! `tor schedule --ics -`: reminders, DTEND, LOCATION and UK-style dates in the
 //! iCalendar file, read back with a real parser.
 
-use crate::common::tor;
+use crate::common::{MINIMAL, dir_with, tor};
 use icalendar::parser::{Component, read_calendar, unfold};
 use predicates::prelude::*;
 
@@ -14,6 +14,26 @@ fn ics(args: &[&str]) -> String {
         .output()
         .expect("runs");
     assert!(out.status.success(), "{out:?}");
+    unfold(&String::from_utf8(out.stdout).expect("UTF-8"))
+}
+
+/// The calendar for the minimal ToR with `extra` after its `name`, whatever the
+/// plan's verdict.
+fn ics_with(extra: &str, args: &[&str]) -> String {
+    let text = MINIMAL.replacen(
+        "name = \"Test Group\"",
+        &format!("name = \"Test Group\"\n{extra}"),
+        1,
+    );
+    let dir = dir_with(&[("test-group.toml", text.as_bytes())]);
+    let out = tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["schedule", "test-group", "--year", "2027", "--ics", "-"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(!out.stdout.is_empty(), "{out:?}");
     unfold(&String::from_utf8(out.stdout).expect("UTF-8"))
 }
 
@@ -193,4 +213,63 @@ fn event_text_spells_dates_the_uk_way() {
         .find(|e| prop(e, "UID").as_deref() == Some("sefton-scp-2027-02-11-papers@tor"))
         .expect("its papers event");
     assert!(prop(papers, "SUMMARY").is_some_and(|s| s.contains("Thursday 11 February 2027")));
+}
+
+#[test]
+fn location_comes_from_the_tor_unless_the_flag_gives_one() {
+    let text = ics_with(r#"location = "Council Chamber, Town Hall""#, &[]);
+    let cal = read_calendar(&text).expect("parses");
+    let places: Vec<String> = events(&cal)
+        .into_iter()
+        .filter_map(|e| prop(e, "LOCATION"))
+        .collect();
+    assert!(!places.is_empty(), "{text}");
+    assert!(text.contains("\r\nLOCATION:Council Chamber\\, Town Hall\r\n"));
+    assert!(
+        places.iter().all(|p| p == "Council Chamber, Town Hall"),
+        "{places:?}"
+    );
+    let text = ics_with(
+        r#"location = "Council Chamber, Town Hall""#,
+        &["--location", "Online"],
+    );
+    assert!(text.contains("\r\nLOCATION:Online\r\n"), "{text}");
+    assert!(!text.contains("Council Chamber"));
+    // Hostile text in the file is escaped as from the flag.
+    let text = ics_with(r#"location = "A\u0007;B\u202eC\nD""#, &[]);
+    let line = text
+        .split("\r\n")
+        .find(|l| l.starts_with("LOCATION:"))
+        .expect("a LOCATION");
+    assert!(line.starts_with("LOCATION:A"), "{line}");
+    assert!(line.contains("\\;B") && line.contains("\\nD"), "{line}");
+    assert!(
+        !line.contains('\u{7}') && !line.contains('\u{202e}'),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn a_tor_location_must_be_short_and_not_empty() {
+    for (value, code) in [
+        (format!("{:?}", "x".repeat(501)), "out-of-range"),
+        ("\"  \"".to_owned(), "empty-value"),
+    ] {
+        let text = MINIMAL.replacen(
+            "name = \"Test Group\"",
+            &format!("name = \"Test Group\"\nlocation = {value}"),
+            1,
+        );
+        let dir = dir_with(&[("test-group.toml", text.as_bytes())]);
+        tor()
+            .arg("validate")
+            .arg(dir.path().join("test-group.toml"))
+            .assert()
+            .code(1)
+            .stdout(
+                predicate::str::contains(format!("[{code}]"))
+                    .and(predicate::str::contains("`location`"))
+                    .and(predicate::str::contains("test-group.toml:3:12")),
+            );
+    }
 }
