@@ -41,15 +41,15 @@ pub struct Args {
     pub duration: u32,
     /// Remind of each papers deadline this many working days before it, at 09:00
     /// (0: on the day), in the iCalendar file
-    #[arg(long, value_name = "DAYS", default_value_t = 2,
+    #[arg(long, value_name = "DAYS", default_value_t = 2, requires = "ics",
           value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_REMIND)))]
     pub remind: u32,
     /// Leave reminders out of the iCalendar file
-    #[arg(long, conflicts_with = "remind")]
+    #[arg(long, conflicts_with = "remind", requires = "ics")]
     pub no_remind: bool,
     /// Where the meetings are held, for the iCalendar file (instead of the ToR's
     /// `location`)
-    #[arg(long, value_name = "TEXT", value_parser = parse_location)]
+    #[arg(long, value_name = "TEXT", value_parser = parse_location, requires = "ics")]
     pub location: Option<String>,
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]

@@ -128,6 +128,28 @@ fn out_of_range_remind_is_refused() {
 }
 
 #[test]
+fn calendar_flags_need_a_calendar() {
+    for flags in [
+        &["--remind", "3"][..],
+        &["--no-remind"],
+        &["--location", "Online"],
+    ] {
+        tor()
+            .args(["schedule", "sefton-scp", "--year", "2027"])
+            .args(flags)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("--ics"));
+    }
+    // The default --remind does not count as given.
+    tor()
+        .args(["schedule", "sefton-scp", "--year", "2027"])
+        .assert()
+        .success();
+}
+
+#[test]
 fn meetings_end_with_dtend_in_their_zone() {
     let text = ics(&["sefton-scp", "--year", "2027", "--duration", "90"]);
     assert!(!text.contains("DURATION"), "DTEND, not DURATION");
