@@ -171,7 +171,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
             Cell::new(f.rule),
             Cell::new(clause_label(f.clause.as_ref())),
             status_cell(f.status),
-            Cell::new(esc(&f.message)),
+            Cell::new(esc(&dates::message(&f.message))),
         ]);
     }
     out.push_str(&format!("{clauses}\n"));
@@ -228,7 +228,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
                         status_label(f.status),
                         f.rule,
                         clause_label(f.clause.as_ref()),
-                        esc(&f.message)
+                        esc(&dates::message(&f.message))
                     )
                 })
                 .collect();

@@ -5,6 +5,7 @@ use chrono::offset::LocalResult;
 use chrono::{DateTime, NaiveDate, TimeZone, Timelike};
 use chrono_tz::Tz;
 use tor::calendar::Deadline;
+use tor::engine::Message;
 use tor::engine::deadlines::When;
 
 /// "Thu 6 Dec 2012".
@@ -30,6 +31,11 @@ pub fn when(w: When) -> String {
         Deadline::Date(d) => day(d),
         Deadline::Instant(t) => instant(t),
     }
+}
+
+/// A finding's message with its days and moments written as above.
+pub fn message(m: &Message) -> String {
+    m.render(day, instant)
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
             comfy_table::Cell::new(f.rule),
             comfy_table::Cell::new(clause_label(f.clause.as_ref())),
             status_cell(f.status),
-            comfy_table::Cell::new(esc(&f.message)),
+            comfy_table::Cell::new(esc(&super::dates::message(&f.message))),
         ]);
     }
     t

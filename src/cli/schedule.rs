@@ -182,7 +182,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
                 "FAILS {} ({}): {}",
                 f.rule,
                 clause_label(f.clause.as_ref()),
-                esc(&f.message)
+                esc(&dates::message(&f.message))
             ));
         }
         t.add_row([

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::Message;
 use crate::diag::nearest;
 use crate::model::{Clause, MemberId, Tor};
 
@@ -57,7 +58,7 @@ pub struct Finding {
     pub rule: &'static str,
     pub clause: Option<Clause>,
     pub status: FindingStatus,
-    pub message: String,
+    pub message: Message,
     /// Set exactly when `status` is `skip`; not in JSON (SPEC §6 fixes the
     /// finding's fields), which lists the rules left open as `unchecked`.
     #[serde(skip)]
@@ -69,7 +70,7 @@ impl Finding {
         rule: &'static str,
         clause: Option<&Clause>,
         status: FindingStatus,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Self {
             rule,
@@ -82,16 +83,16 @@ impl Finding {
         }
     }
 
-    pub fn pass(rule: &'static str, clause: &Clause, message: impl Into<String>) -> Self {
+    pub fn pass(rule: &'static str, clause: &Clause, message: impl Into<Message>) -> Self {
         Self::new(rule, Some(clause), FindingStatus::Pass, message)
     }
 
-    pub fn fail(rule: &'static str, clause: &Clause, message: impl Into<String>) -> Self {
+    pub fn fail(rule: &'static str, clause: &Clause, message: impl Into<Message>) -> Self {
         Self::new(rule, Some(clause), FindingStatus::Fail, message)
     }
 
     /// A stated rule that does not bear on this case.
-    pub fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
+    pub fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
         Self::new(rule, clause, FindingStatus::Skip, message)
     }
 
@@ -100,7 +101,7 @@ impl Finding {
         rule: &'static str,
         clause: Option<&Clause>,
         fact: Fact,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Self::new(rule, clause, FindingStatus::Skip, message).because(SkipReason::Unjudged(fact))
     }
@@ -112,7 +113,7 @@ impl Finding {
         self
     }
 
-    pub fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<String>) -> Self {
+    pub fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
         Self::new(rule, clause, FindingStatus::Warn, message)
     }
 

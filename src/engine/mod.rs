@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod explain;
 mod finding;
 pub mod meeting;
+mod message;
 pub(crate) mod period;
 pub mod record;
 pub mod schedule;
@@ -17,3 +18,4 @@ mod words;
 pub use finding::{
     Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_member,
 };
+pub use message::{Message, Part};

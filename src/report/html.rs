@@ -131,6 +131,11 @@ fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
 }
 
+/// A finding's message with its days written as in the rest of the report.
+fn message(m: &crate::engine::Message) -> String {
+    m.render(day, |t| t.format("%a %-d %b %Y %H:%M").to_string())
+}
+
 /// What happens on one day of the year, for the calendar.
 #[derive(Default)]
 struct DayMarks {
@@ -266,7 +271,7 @@ fn findings(h: &mut String, r: &AuditReport) {
             escape(&rule_name(f.rule)),
             clause(f),
             pill(f.status),
-            escape(&f.message)
+            escape(&message(&f.message))
         ));
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
@@ -560,7 +565,7 @@ fn meeting_row(h: &mut String, m: &MeetingAudit) {
                 pill(f.status),
                 escape(&rule_name(f.rule)),
                 clause(f),
-                escape(&f.message)
+                escape(&message(&f.message))
             )
         })
         .collect();

@@ -20,6 +20,7 @@ mod list;
 mod loader_props;
 mod long_input;
 mod meeting_props;
+mod message_dates;
 mod notice_props;
 mod output_safety;
 mod packaging;

@@ -22,9 +22,10 @@ use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, MeetingInput, check_meeting};
 use super::period::{Span, add_months};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
-use super::{Fact, Finding, FindingStatus, SkipReason, Unchecked};
+use super::{Fact, Finding, FindingStatus, Message, SkipReason, Unchecked};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
 use crate::model::{ChairAppointment, Frequency, FrequencyRule, Period, Tor};
+use crate::msg;
 
 /// The rules judged meeting by meeting, in report order.
 const PER_MEETING: [&str; 7] = [
@@ -374,19 +375,33 @@ impl<'a> Auditor<'a> {
                 R,
                 Some(&rule.clause),
                 Fact::Minutes,
-                format!(
-                    "when the minutes went out is not recorded; they were due by {due} ({within})"
-                ),
+                msg![
+                    "when the minutes went out is not recorded; they were due by ",
+                    due,
+                    format!(" ({within})")
+                ],
             ),
             Some(d) if d <= due => Finding::pass(
                 R,
                 &rule.clause,
-                format!("minutes out {d}, by the due date {due} ({within})"),
+                msg![
+                    "minutes out ",
+                    d,
+                    ", by the due date ",
+                    due,
+                    format!(" ({within})")
+                ],
             ),
             Some(d) => Finding::fail(
                 R,
                 &rule.clause,
-                format!("minutes out {d}, after the due date {due} ({within})"),
+                msg![
+                    "minutes out ",
+                    d,
+                    ", after the due date ",
+                    due,
+                    format!(" ({within})")
+                ],
             ),
         }
     }
@@ -445,20 +460,19 @@ impl<'a> Auditor<'a> {
             .or(passes.first())
             .and_then(|(_, f)| f.clause.as_ref())
             .or(tor_clause);
-        let detail = |list: &[&(NaiveDate, &Finding)]| -> String {
-            list.iter()
-                .map(|(d, f)| format!("{d}: {}", f.message))
-                .collect::<Vec<_>>()
-                .join("; ")
+        let detail = |list: &[&(NaiveDate, &Finding)]| -> Message {
+            Message::join(
+                list.iter().map(|(d, f)| msg![*d, ": ", f.message.clone()]),
+                "; ",
+            )
         };
-        let days = |list: &[&(NaiveDate, &Finding)]| -> String {
-            let d: Vec<String> = list.iter().map(|(d, _)| d.to_string()).collect();
-            and_list(&d)
+        let days = |list: &[&(NaiveDate, &Finding)]| -> Message {
+            Message::and_list(list.iter().map(|(d, _)| Message::from(*d)).collect())
         };
         let unjudged = if skips.is_empty() || skips.len() == total {
-            String::new()
+            Message::default()
         } else {
-            format!("; not judged for {}", days(&skips))
+            msg!["; not judged for ", days(&skips)]
         };
         let of = |k: usize, verb: &str, verbs: &str| match (k, total) {
             (1, 1) => format!("the one meeting {verbs}"),
@@ -471,22 +485,24 @@ impl<'a> Auditor<'a> {
                 rule,
                 clause,
                 FindingStatus::Fail,
-                format!(
-                    "{}: {}{unjudged}",
+                msg![
                     of(fails.len(), "fail", "fails"),
-                    detail(&fails)
-                ),
+                    ": ",
+                    detail(&fails),
+                    unjudged
+                ],
             );
         }
         if !warns.is_empty() {
             return Finding::warn(
                 rule,
                 clause,
-                format!(
-                    "{}: {}{unjudged}",
+                msg![
                     of(warns.len(), "need a look", "needs a look"),
-                    detail(&warns)
-                ),
+                    ": ",
+                    detail(&warns),
+                    unjudged
+                ],
             );
         }
         if !passes.is_empty() {
@@ -494,15 +510,15 @@ impl<'a> Auditor<'a> {
                 rule,
                 clause,
                 FindingStatus::Pass,
-                format!("{}{unjudged}", of(passes.len(), "pass", "passes")),
+                msg![of(passes.len(), "pass", "passes"), unjudged],
             );
         }
         // Every meeting skipped: the same reason for all reads best once.
-        let first = skips.first().map_or("", |(_, f)| f.message.as_str());
-        let message = if skips.iter().all(|(_, f)| f.message == first) {
-            first.to_owned()
-        } else {
-            format!("not judged for any meeting: {}", detail(&skips))
+        let first = skips.first().map(|(_, f)| &f.message);
+        let message = match first {
+            Some(first) if skips.iter().all(|(_, f)| &f.message == first) => first.clone(),
+            None => Message::default(),
+            Some(_) => msg!["not judged for any meeting: ", detail(&skips)],
         };
         // Left open if any meeting left it open for want of a recorded fact.
         let reason = skips
@@ -1113,20 +1129,20 @@ impl<'a> Auditor<'a> {
         let Some(review) = &self.tor.review else {
             return Finding::not_stated(R, "review of the terms of reference");
         };
-        let recorded: Vec<String> = self
+        let recorded: Vec<NaiveDate> = self
             .held()
             .filter(|m| m.items.iter().any(|i| is_review(i)))
-            .map(|m| m.date.to_string())
+            .map(|m| m.date)
             .collect();
         let Some(next) = review.next else {
             return match (review.annually, recorded.is_empty()) {
                 (true, false) => Finding::pass(
                     R,
                     &review.clause,
-                    format!(
-                        "reviewed annually: a review is recorded on {}",
-                        and_list(&recorded)
-                    ),
+                    msg![
+                        "reviewed annually: a review is recorded on ",
+                        Message::and_list(recorded.into_iter().map(Message::from).collect())
+                    ],
                 ),
                 (true, true) => Finding::warn(
                     R,
@@ -1140,15 +1156,21 @@ impl<'a> Auditor<'a> {
             };
         };
         if next <= self.span.last() && next < self.as_of {
-            let mut message = format!(
-                "the review was due by {next}, before {} ended, and the ToR sets no later date",
-                self.span.label()
-            );
+            let mut message = msg![
+                "the review was due by ",
+                next,
+                format!(
+                    ", before {} ended, and the ToR sets no later date",
+                    self.span.label()
+                )
+            ];
             if !recorded.is_empty() {
-                message.push_str(&format!(
-                    "; a review is recorded on {}: set `review.next` in the ToR file",
-                    and_list(&recorded)
-                ));
+                message = msg![
+                    message,
+                    "; a review is recorded on ",
+                    Message::and_list(recorded.into_iter().map(Message::from).collect()),
+                    ": set `review.next` in the ToR file"
+                ];
             }
             return Finding::fail(R, &review.clause, message);
         }
@@ -1156,12 +1178,13 @@ impl<'a> Auditor<'a> {
             R,
             &review.clause,
             if next <= self.span.last() {
-                format!("the next review is due by {next}")
+                msg!["the next review is due by ", next]
             } else {
-                format!(
-                    "the next review is due by {next}, after {} ends",
-                    self.span.label()
-                )
+                msg![
+                    "the next review is due by ",
+                    next,
+                    format!(", after {} ends", self.span.label())
+                ]
             },
         )
     }

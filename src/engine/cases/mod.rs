@@ -733,7 +733,7 @@ fn severity(s: FindingStatus) -> u8 {
 fn describe(f: &Finding) -> String {
     match &f.clause {
         Some(clause) => format!("{clause}: {}", f.message),
-        None => f.message.clone(),
+        None => f.message.to_string(),
     }
 }
 

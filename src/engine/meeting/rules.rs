@@ -8,10 +8,16 @@ use std::collections::{HashMap, HashSet};
 
 use super::{ChairPresence, History, MeetingInput};
 use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
-use crate::engine::deadlines::{format_instant, notice_deadline};
+use crate::engine::deadlines::notice_deadline;
 use crate::engine::period::{Span, add_months};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
-use crate::engine::{Fact, Finding, FindingStatus, SkipReason};
+use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
+use crate::msg;
+
+/// Days as a list in words, each kept a date.
+fn dates(days: impl IntoIterator<Item = NaiveDate>) -> Message {
+    Message::and_list(days.into_iter().map(Message::from).collect())
+}
 use crate::model::{
     AccessMode, Clause, Frequency, FrequencyRule, Member, MemberId, Notice, Period, QuorumRule,
     StandIns, Tor,
@@ -243,7 +249,13 @@ impl<'a> Ctx<'a> {
                 name,
                 Some(&rule.clause),
                 Fact::Circulated,
-                format!("when the {what} went out was not given; due by {due} ({period} before)"),
+                msg![
+                    "when the ",
+                    what,
+                    " went out was not given; due by ",
+                    due,
+                    format!(" ({period} before)")
+                ],
             );
         };
         let verdict = match in_time(rule.convention, rule.n, self.at, given, self.cal) {
@@ -258,7 +270,7 @@ impl<'a> Ctx<'a> {
                 );
             }
         };
-        let message = match (rule.convention, given) {
+        let message: Message = match (rule.convention, given) {
             (Convention::Hours, Given::Instant(t)) => {
                 let h = elapsed_hours(t, self.at);
                 if h < 0.0 {
@@ -267,22 +279,29 @@ impl<'a> Ctx<'a> {
                         hours(-h),
                         rule.n
                     )
+                    .into()
                 } else {
-                    format!(
-                        "notice given {} hours before the start (at {}); at least {} hours needed, by {due}",
-                        hours(h),
-                        format_instant(t),
-                        rule.n
-                    )
+                    msg![
+                        format!("notice given {} hours before the start (at ", hours(h)),
+                        t,
+                        format!("); at least {} hours needed, by ", rule.n),
+                        due
+                    ]
                 }
             }
             (_, given) => {
                 let when = match given {
-                    Given::Date(d) => d.to_string(),
-                    Given::Instant(t) => format_instant(t),
+                    Given::Date(d) => Part::Date(d),
+                    Given::Instant(t) => Part::Instant(t),
                 };
                 let verb = if verdict { "by" } else { "after" };
-                format!("{what} out {when}, {verb} the deadline {due} ({period} before)")
+                msg![
+                    format!("{what} out "),
+                    when,
+                    format!(", {verb} the deadline "),
+                    due,
+                    format!(" ({period} before)")
+                ]
             }
         };
         let status = if verdict {
@@ -444,11 +463,11 @@ impl<'a> Ctx<'a> {
             R,
             first_clause,
             FindingStatus::Pass,
-            format!(
-                "{} named, each a member on {}",
+            msg![
                 plural(count, "organisation", "organisations"),
+                " named, each a member on ",
                 self.date
-            ),
+            ],
         )
     }
 
@@ -674,15 +693,16 @@ impl<'a> Ctx<'a> {
         }
         let gap = format!("every {months} months");
         if self.date > due {
-            let mut message = format!(
-                "too late: the previous meeting was on {prev} and meetings are {gap}, so the next was due by {due}"
-            );
+            let mut message = msg![
+                "too late: the previous meeting was on ",
+                prev,
+                format!(" and meetings are {gap}, so the next was due by "),
+                due
+            ];
             if !used.is_empty() {
-                let days: Vec<String> = used.iter().map(|c| c.date.to_string()).collect();
-                message.push_str(&format!(
-                    " even counting the cancelled meeting(s) of {}",
-                    and_list(&days)
-                ));
+                message = message
+                    .then(" even counting the cancelled meeting(s) of ")
+                    .then(dates(used.iter().map(|c| c.date)));
             }
             return Finding::fail(R, &f.clause, message);
         }
@@ -690,37 +710,55 @@ impl<'a> Ctx<'a> {
             return Finding::pass(
                 R,
                 &f.clause,
-                format!("held by {due}, within {months} months of the previous meeting on {prev}"),
+                msg![
+                    "held by ",
+                    due,
+                    format!(", within {months} months of the previous meeting on "),
+                    prev
+                ],
             );
         }
-        let days: Vec<String> = used.iter().map(|c| c.date.to_string()).collect();
-        let days = and_list(&days);
+        let days = dates(used.iter().map(|c| c.date));
         match &f.cancellation {
             None => Finding::fail(
                 R,
                 &f.clause,
-                format!(
-                    "more than {months} months after the previous meeting on {prev}; the meeting(s) of {days} were cancelled, but the ToR provides no cancellation"
-                ),
+                msg![
+                    format!("more than {months} months after the previous meeting on "),
+                    prev,
+                    "; the meeting(s) of ",
+                    days,
+                    " were cancelled, but the ToR provides no cancellation"
+                ],
             ),
             Some(rule) if used.iter().any(|c| !Self::cancellation_ok(f, c)) => Finding::fail(
                 R,
                 &rule.clause,
-                format!(
-                    "more than {months} months after the previous meeting on {prev}; the meeting(s) of {days} were cancelled without consulting members first"
-                ),
+                msg![
+                    format!("more than {months} months after the previous meeting on "),
+                    prev,
+                    "; the meeting(s) of ",
+                    days,
+                    " were cancelled without consulting members first"
+                ],
             ),
             Some(rule) => Finding::pass(
                 R,
                 &rule.clause,
-                format!(
-                    "more than {months} months after the previous meeting on {prev}, but the meeting(s) of {days} were cancelled{}; the next was then due by {due}",
+                msg![
+                    format!("more than {months} months after the previous meeting on "),
+                    prev,
+                    ", but the meeting(s) of ",
+                    days,
+                    " were cancelled",
                     if rule.consult_members {
                         " after consulting members"
                     } else {
                         ""
-                    }
-                ),
+                    },
+                    "; the next was then due by ",
+                    due
+                ],
             ),
         }
     }
@@ -768,7 +806,7 @@ impl<'a> Ctx<'a> {
                 unconsulted.extend(
                     in_p.iter()
                         .filter(|c| !Self::cancellation_ok(f, c))
-                        .map(|c| c.date.to_string()),
+                        .map(|c| c.date),
                 );
             } else if held < needed {
                 excused = true;
@@ -783,20 +821,32 @@ impl<'a> Ctx<'a> {
                 list.push_str(&format!(" and {more} more"));
             }
             let mut message = if needed == 1 {
-                format!("no meeting in {list} since the previous meeting on {prev} ({rule})")
+                msg![
+                    format!("no meeting in {list} since the previous meeting on "),
+                    prev,
+                    format!(" ({rule})")
+                ]
             } else {
-                format!("too few meetings in {list} ({rule})")
+                format!("too few meetings in {list} ({rule})").into()
             };
             if !unconsulted.is_empty() {
-                let days = and_list(&unconsulted);
+                let days = dates(unconsulted);
                 match &f.cancellation {
-                    None => message.push_str(&format!(
-                        "; the meeting(s) of {days} were cancelled, but the ToR provides no cancellation"
-                    )),
+                    None => {
+                        message = msg![
+                            message,
+                            "; the meeting(s) of ",
+                            days,
+                            " were cancelled, but the ToR provides no cancellation"
+                        ];
+                    }
                     Some(rule) => {
-                        message.push_str(&format!(
-                            "; the meeting(s) of {days} were cancelled without consulting members first"
-                        ));
+                        message = msg![
+                            message,
+                            "; the meeting(s) of ",
+                            days,
+                            " were cancelled without consulting members first"
+                        ];
                         return Finding::fail(R, &rule.clause, message);
                     }
                 }
@@ -804,11 +854,17 @@ impl<'a> Ctx<'a> {
             return Finding::fail(R, &f.clause, message);
         }
         let so_far = past.dates.iter().filter(|d| this.contains(**d)).count() + 1;
-        let message = format!(
-            "{rule}: every {} since the previous meeting on {prev} had its meeting(s); {so_far} in {} with this one",
-            per.as_str(),
-            this.label()
-        );
+        let message = msg![
+            format!(
+                "{rule}: every {} since the previous meeting on ",
+                per.as_str()
+            ),
+            prev,
+            format!(
+                " had its meeting(s); {so_far} in {} with this one",
+                this.label()
+            )
+        ];
         match (&f.cancellation, excused) {
             (Some(c), true) => Finding::pass(
                 R,

@@ -584,10 +584,11 @@ impl<'a> Tally<'a> {
                 "eligibility",
                 clause,
                 FindingStatus::Pass,
-                format!(
-                    "every vote is from a member with a vote on {}, one per organisation",
-                    self.input.date
-                ),
+                crate::msg![
+                    "every vote is from a member with a vote on ",
+                    self.input.date,
+                    ", one per organisation"
+                ],
             ));
         }
         // `rule` names the finding and the rule alike ("proxy", "opt-out", ...).
