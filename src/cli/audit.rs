@@ -182,7 +182,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
                 Cell::new(&p.label),
                 Cell::new(p.held),
                 status_cell(p.status),
-                Cell::new(esc(&p.message)),
+                Cell::new(esc(&dates::message(&p.message))),
             ]);
         }
         out.push_str(&format!("Frequency\n{periods}\n"));

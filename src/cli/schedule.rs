@@ -162,7 +162,11 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         plan.timezone
     ));
     for w in &plan.warnings {
-        out.push_str(&format!("{}: {}\n", paint("warning", Tone::Warn), esc(w)));
+        out.push_str(&format!(
+            "{}: {}\n",
+            paint("warning", Tone::Warn),
+            esc(dates::message(w))
+        ));
     }
     let mut t = table([
         "date",
@@ -173,7 +177,11 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         "agenda and notes",
     ]);
     for m in &plan.meetings {
-        let mut notes: Vec<String> = m.notes.iter().map(|n| esc(n).to_string()).collect();
+        let mut notes: Vec<String> = m
+            .notes
+            .iter()
+            .map(|n| esc(dates::message(n)).to_string())
+            .collect();
         if !m.items.is_empty() {
             notes.push(format!("agenda: {}", esc(m.items.join("; "))));
         }
@@ -200,7 +208,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
     // The first few say where; a rule no calendar can hold would list hundreds.
     const SHOWN: usize = 5;
     for s in plan.shortfalls.iter().take(SHOWN) {
-        out.push_str(&format!("FAILS frequency: {s}\n"));
+        out.push_str(&format!("FAILS frequency: {}\n", dates::message(s)));
     }
     if plan.shortfalls.len() > SHOWN {
         out.push_str(&format!(

@@ -330,7 +330,7 @@ fn gaps(r: &AuditReport) -> Vec<(NaiveDate, NaiveDate, String)> {
         .iter()
         .filter(|p| p.status == FindingStatus::Fail)
         .map(|p| {
-            let text = if p.message.starts_with("no meeting") {
+            let text = if p.message.to_string().starts_with("no meeting") {
                 format!("✗ {}: no meeting", p.label)
             } else if p.label.contains(" to ") {
                 "✗ too long without a meeting".to_owned()
@@ -489,7 +489,7 @@ fn periods(h: &mut String, r: &AuditReport) {
             escape(&p.label),
             p.held,
             pill(p.status),
-            escape(&p.message)
+            escape(&message(&p.message))
         ));
     }
     h.push_str("</tbody>\n</table>\n</section>\n");

@@ -133,7 +133,10 @@ fn human_output_starts_with_the_verdict() {
         "VALID so far: sefton-scp meeting at Thu 6 Dec 2012 14:00: 4 rules the ToR states were not checked (chair, public-meeting, frequency, standing-items) — give --chair, --item, --record or --previous"
     );
     assert!(out.contains("Meeting Arrangements 6"), "{out}");
-    assert!(out.contains("due by Thu 29 Nov 2012"), "{out}");
+    assert!(
+        out.contains("papers out Thu 29 Nov 2012, by the deadline Thu 29 Nov 2012"),
+        "{out}"
+    );
     assert!(
         !out.contains("2012-11-29"),
         "no ISO date in the prose: {out}"

@@ -56,3 +56,67 @@ fn json_messages_stay_iso() {
         insta::assert_snapshot!(format!("check_meeting_{name}_json"), run(&args));
     }
 }
+
+/// The record of meetings shipped as an example.
+fn record() -> String {
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/records/sefton-scp.meetings.toml"
+    )
+    .to_owned()
+}
+
+#[test]
+fn audit_and_schedule_prose_reads_dates_too() {
+    let record = record();
+    let args = [
+        "audit",
+        "sefton-scp",
+        "--year",
+        "2012",
+        "--record",
+        record.as_str(),
+        "--as-of",
+        "2013-06-01",
+    ];
+    let out = run(&args);
+    // A finding, and a quarter of the frequency table.
+    assert!(
+        out.contains("the meeting(s) of Thu 1 Nov 2012 were cancelled"),
+        "{out}"
+    );
+    assert!(out.contains("1 meeting (Thu 1 Mar 2012)"), "{out}");
+    assert!(
+        !out.contains("2012-11-01") && !out.contains("2013-04-30"),
+        "{out}"
+    );
+    let mut json = args.to_vec();
+    json.extend(["--format", "json"]);
+    let out = run(&json);
+    assert!(
+        out.contains("the meeting(s) of 2012-11-01 were cancelled"),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#""message": "1 meeting (2012-03-01)""#),
+        "{out}"
+    );
+
+    let out = run(&["schedule", "sefton-scp", "--year", "2027"]);
+    assert!(
+        out.contains("warning: the ToR was due for review by Tue 30 Apr 2013 (Review)"),
+        "{out}"
+    );
+    let out = run(&[
+        "schedule",
+        "sefton-scp",
+        "--year",
+        "2027",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.contains("the ToR was due for review by 2013-04-30 (Review)"),
+        "{out}"
+    );
+}

@@ -89,7 +89,7 @@ pub struct PeriodAudit {
     /// Cancellations the ToR accepts in place of a meeting.
     pub excused: usize,
     pub status: FindingStatus,
-    pub message: String,
+    pub message: Message,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -266,25 +266,29 @@ impl<'a> Auditor<'a> {
     }
 
     /// Why cancellations do not count, for messages; empty when none were made.
-    fn unexcused(f: &Frequency, cancelled: &[&CancelledMeeting]) -> String {
-        let days: Vec<String> = cancelled
+    fn unexcused(f: &Frequency, cancelled: &[&CancelledMeeting]) -> Message {
+        let days: Vec<Message> = cancelled
             .iter()
             .filter(|c| !Self::excused(f, c))
-            .map(|c| c.date.to_string())
+            .map(|c| c.date.into())
             .collect();
         if days.is_empty() {
-            return String::new();
+            return Message::default();
         }
         match &f.cancellation {
-            None => format!(
-                "; the meeting(s) of {} were cancelled, but the ToR provides no cancellation",
-                and_list(&days)
-            ),
-            Some(rule) => format!(
-                "; the meeting(s) of {} were cancelled without consulting members first ({})",
-                and_list(&days),
-                rule.clause
-            ),
+            None => msg![
+                "; the meeting(s) of ",
+                Message::and_list(days),
+                " were cancelled, but the ToR provides no cancellation"
+            ],
+            Some(rule) => msg![
+                "; the meeting(s) of ",
+                Message::and_list(days),
+                format!(
+                    " were cancelled without consulting members first ({})",
+                    rule.clause
+                )
+            ],
         }
     }
 
@@ -572,11 +576,14 @@ impl<'a> Auditor<'a> {
                 .filter(|c| p.contains(c.date))
                 .collect();
             let excused = cancelled.iter().filter(|c| Self::excused(f, c)).count();
-            let days: Vec<String> = held.iter().map(ToString::to_string).collect();
-            let list = if days.is_empty() {
-                String::new()
+            let list = if held.is_empty() {
+                Message::default()
             } else {
-                format!(" ({})", and_list(&days))
+                msg![
+                    " (",
+                    Message::and_list(held.iter().map(|d| Message::from(*d)).collect()),
+                    ")"
+                ]
             };
             let counted = held.len() + excused;
             let excuse_note = if excused > 0 && held.len() < needed {
@@ -591,43 +598,47 @@ impl<'a> Auditor<'a> {
             } else {
                 String::new()
             };
-            let (status, message) = if self.tor.adopted.is_some_and(|a| p.last() < a) {
-                (FindingStatus::Skip, "before the ToR was adopted".to_owned())
+            let (status, message): (_, Message) = if self.tor.adopted.is_some_and(|a| p.last() < a)
+            {
+                (FindingStatus::Skip, "before the ToR was adopted".into())
             } else if exact && held.len() > needed {
                 (
                     FindingStatus::Fail,
-                    format!("{} held{list}: the ToR sets {rule}", held.len()),
+                    msg![
+                        format!("{} held", held.len()),
+                        list,
+                        format!(": the ToR sets {rule}")
+                    ],
                 )
             } else if counted >= needed {
                 (
                     FindingStatus::Pass,
-                    format!(
-                        "{}{list}{excuse_note}",
-                        plural(held.len(), "meeting", "meetings")
-                    ),
+                    msg![plural(held.len(), "meeting", "meetings"), list, excuse_note],
                 )
             } else if !self.over(p.last()) {
                 (
                     FindingStatus::Skip,
-                    format!(
-                        "not over on {}: {} so far{list}",
+                    msg![
+                        "not over on ",
                         self.as_of,
-                        plural(held.len(), "meeting", "meetings")
-                    ),
+                        format!(": {} so far", plural(held.len(), "meeting", "meetings")),
+                        list
+                    ],
                 )
             } else if held.is_empty() && needed == 1 {
                 (
                     FindingStatus::Fail,
-                    format!("no meeting{}", Self::unexcused(f, &cancelled)),
+                    msg!["no meeting", Self::unexcused(f, &cancelled)],
                 )
             } else {
                 (
                     FindingStatus::Fail,
-                    format!(
-                        "{} held{list}, {needed} needed{}",
-                        held.len(),
+                    msg![
+                        format!("{} held", held.len()),
+                        list,
+                        format!(", {needed} needed"),
                         Self::unexcused(f, &cancelled)
-                    ),
+                    ],
                 )
             };
             periods.push(PeriodAudit {
@@ -640,27 +651,29 @@ impl<'a> Auditor<'a> {
                 message,
             });
         }
-        let failing: Vec<String> = periods
+        let failing: Vec<Message> = periods
             .iter()
             .filter(|p| p.status == FindingStatus::Fail)
-            .map(|p| format!("{}: {}", p.label, p.message))
+            .map(only_message)
             .collect();
         let judged = periods
             .iter()
             .filter(|p| p.status != FindingStatus::Skip)
             .count();
         let finding = if let ([_], [only]) = (failing.as_slice(), periods.as_slice()) {
-            Finding::fail(R, &f.clause, format!("{rule}: {}", only_message(only)))
+            Finding::fail(R, &f.clause, msg![format!("{rule}: "), only_message(only)])
         } else if !failing.is_empty() {
             Finding::fail(
                 R,
                 &f.clause,
-                format!(
-                    "{} of {} broke the rule ({rule}): {}",
-                    failing.len(),
-                    plural(periods.len(), per.as_str(), &format!("{}s", per.as_str())),
-                    failing.join("; ")
-                ),
+                msg![
+                    format!(
+                        "{} of {} broke the rule ({rule}): ",
+                        failing.len(),
+                        plural(periods.len(), per.as_str(), &format!("{}s", per.as_str())),
+                    ),
+                    Message::join(failing, "; ")
+                ],
             )
         } else if judged == 0 {
             Finding::skip(
@@ -673,7 +686,11 @@ impl<'a> Auditor<'a> {
                 ),
             )
         } else if let [only] = periods.as_slice() {
-            Finding::pass(R, &f.clause, format!("{rule}: {}", only.message))
+            Finding::pass(
+                R,
+                &f.clause,
+                msg![format!("{rule}: "), only.message.clone()],
+            )
         } else {
             let mut message = format!("{rule}: every {} judged had its meetings", per.as_str());
             if judged < periods.len() {
@@ -717,7 +734,7 @@ impl<'a> Auditor<'a> {
                         self.span.start,
                         next,
                         due,
-                        "the start of the year",
+                        "the start of the year".into(),
                     )
                 }
                 Some(prev) => {
@@ -741,10 +758,10 @@ impl<'a> Auditor<'a> {
                 held: 0,
                 excused: 0,
                 status,
-                message: format!("no meeting recorded ({rule})"),
+                message: format!("no meeting recorded ({rule})").into(),
             });
         }
-        let failing: Vec<String> = periods
+        let failing: Vec<Message> = periods
             .iter()
             .filter(|p| p.status == FindingStatus::Fail)
             .map(|p| p.message.clone())
@@ -763,11 +780,13 @@ impl<'a> Auditor<'a> {
             Finding::fail(
                 R,
                 &f.clause,
-                format!(
-                    "{} too long ({rule}): {}",
-                    plural(failing.len(), "gap", "gaps"),
-                    failing.join("; ")
-                ),
+                msg![
+                    format!(
+                        "{} too long ({rule}): ",
+                        plural(failing.len(), "gap", "gaps")
+                    ),
+                    Message::join(failing, "; ")
+                ],
             )
         };
         (finding, periods)
@@ -812,7 +831,7 @@ impl<'a> Auditor<'a> {
             return None;
         }
         let end = next.unwrap_or(self.span.end).min(self.span.end);
-        self.gap(f, rule, prev, end, due, &format!("the meeting of {prev}"))
+        self.gap(f, rule, prev, end, due, msg!["the meeting of ", prev])
     }
 
     fn gap(
@@ -822,7 +841,7 @@ impl<'a> Auditor<'a> {
         from: NaiveDate,
         until: NaiveDate,
         due: NaiveDate,
-        after: &str,
+        after: Message,
     ) -> Option<PeriodAudit> {
         let cancelled: Vec<&CancelledMeeting> = self
             .record
@@ -831,9 +850,9 @@ impl<'a> Auditor<'a> {
             .filter(|c| from < c.date && c.date < until)
             .collect();
         let next = if until >= self.span.end {
-            "none in the year".to_owned()
+            "none in the year".into()
         } else {
-            format!("the next was on {until}")
+            msg!["the next was on ", until]
         };
         Some(PeriodAudit {
             label: format!("{from} to {until}"),
@@ -842,10 +861,15 @@ impl<'a> Auditor<'a> {
             held: 0,
             excused: 0,
             status: FindingStatus::Fail,
-            message: format!(
-                "after {after} a meeting was due by {due} ({rule}); {next}{}",
+            message: msg![
+                "after ",
+                after,
+                " a meeting was due by ",
+                due,
+                format!(" ({rule}); "),
+                next,
                 Self::unexcused(f, &cancelled)
-            ),
+            ],
         })
     }
 
@@ -870,9 +894,9 @@ impl<'a> Auditor<'a> {
                 None => Vec::new(),
             };
             if absent.is_empty() {
-                counted.push(m.date.to_string());
+                counted.push(Message::from(m.date));
             } else {
-                short.push(format!("{} ({} absent)", m.date, and_list(&absent)));
+                short.push(msg![m.date, format!(" ({} absent)", and_list(&absent))]);
             }
         }
         let class = pm
@@ -887,39 +911,45 @@ impl<'a> Auditor<'a> {
             })
             .unwrap_or_default();
         let lacking = if short.is_empty() {
-            String::new()
+            Message::default()
         } else {
-            format!("; not counted: {}", short.join(", "))
+            msg!["; not counted: ", Message::join(short, ", ")]
         };
-        if counted.len() >= needed {
+        let n = counted.len();
+        if n >= needed {
             return Finding::pass(
                 R,
                 &pm.clause,
-                format!(
-                    "{} in {}{class}: {}{lacking}",
-                    plural(counted.len(), "public meeting", "public meetings"),
-                    self.span.label(),
-                    and_list(&counted)
-                ),
+                msg![
+                    format!(
+                        "{} in {}{class}: ",
+                        plural(n, "public meeting", "public meetings"),
+                        self.span.label(),
+                    ),
+                    Message::and_list(counted),
+                    lacking
+                ],
             );
         }
-        let message = format!(
-            "{} of at least {needed} public meeting(s){class} in {}{}{lacking}",
-            counted.len(),
-            self.span.label(),
+        let message = msg![
+            format!(
+                "{n} of at least {needed} public meeting(s){class} in {}",
+                self.span.label()
+            ),
             if counted.is_empty() {
-                String::new()
+                Message::default()
             } else {
-                format!(" ({})", and_list(&counted))
-            }
-        );
+                msg![" (", Message::and_list(counted), ")"]
+            },
+            lacking
+        ];
         if self.over(self.span.last()) {
             Finding::fail(R, &pm.clause, message)
         } else {
             Finding::skip(
                 R,
                 Some(&pm.clause),
-                format!("the year is not over: {message} so far"),
+                msg!["the year is not over: ", message, " so far"],
             )
         }
     }
@@ -1190,8 +1220,8 @@ impl<'a> Auditor<'a> {
     }
 }
 
-fn only_message(p: &PeriodAudit) -> String {
-    format!("{}: {}", p.label, p.message)
+fn only_message(p: &PeriodAudit) -> Message {
+    msg![format!("{}: ", p.label), p.message.clone()]
 }
 
 /// Noon on `day` in `tz`: the stand-in start of a meeting recorded by day only.

@@ -144,7 +144,11 @@ fn meeting(
             .map(|c| format!(" ({c})"))
             .unwrap_or_default()
     )];
-    description.extend(m.notes.iter().map(|n| format!("{}.", capitalise(n))));
+    description.extend(
+        m.notes
+            .iter()
+            .map(|n| format!("{}.", capitalise(&n.to_string()))),
+    );
     if !m.items.is_empty() {
         description.push(format!("Agenda: {}.", m.items.join("; ")));
     }

@@ -17,12 +17,13 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
-use super::Finding;
 use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{ChairPresence, History, MeetingInput, check_meeting};
+use super::{Finding, Message};
 use crate::calendar::{Calendar, Deadline, FIRST_YEAR, Given, LAST_YEAR};
 use crate::engine::period::{Span, add_months};
 use crate::model::{ChairAppointment, Clause, FrequencyRule, HistoryKind, Period, Tor};
+use crate::msg;
 
 /// The agenda item that records the chair's election; `tor audit` looks for it.
 pub const ELECTION_ITEM: &str = "Election of chair";
@@ -95,7 +96,7 @@ pub struct ProposedMeeting {
     /// Suggested agenda: an election or review where due, and standing items.
     pub items: Vec<String>,
     /// Why the meeting is there or what it must have, with clauses.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     pub circulate_by: Option<When>,
     pub minutes_by: Option<NaiveDate>,
     /// `check_meeting` finds no rule failing.
@@ -132,10 +133,10 @@ pub struct Schedule {
     /// Every meeting passes `check_meeting` and no meeting the frequency rule
     /// needs is missing.
     pub valid: bool,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     /// Meetings the frequency rule needs that no free working day could hold:
     /// a plan with any cannot keep the rule, however valid each meeting is.
-    pub shortfalls: Vec<String>,
+    pub shortfalls: Vec<Message>,
     pub meetings: Vec<ProposedMeeting>,
 }
 
@@ -205,7 +206,7 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
         None => {
             warnings.push(
                 "the ToR states no meeting frequency: planned quarterly, which no rule requires"
-                    .to_owned(),
+                    .into(),
             );
             (
                 Rhythm::Periodic {
@@ -253,9 +254,10 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
         })
         .collect();
     if let (Some(first), Some(seed)) = (meetings.first_mut(), seed) {
-        first.notes.push(format!(
-            "follows the meeting this plan gives for the year before, on {seed}"
-        ));
+        first.notes.push(msg![
+            "follows the meeting this plan gives for the year before, on ",
+            seed
+        ]);
     }
     planner.mark_chair(&mut meetings, may);
     planner.mark_public(&mut meetings, &mut warnings);
@@ -310,7 +312,7 @@ struct Planner<'a> {
     /// First and last day that can be planned.
     from: NaiveDate,
     to: NaiveDate,
-    warnings: Vec<String>,
+    warnings: Vec<Message>,
 }
 
 impl<'a> Planner<'a> {
@@ -328,9 +330,11 @@ impl<'a> Planner<'a> {
         if let Some(adopted) = tor.adopted.filter(|a| *a > from) {
             from = adopted;
             if adopted <= to {
-                warnings.push(format!(
-                    "the ToR was adopted on {adopted}: the plan starts then"
-                ));
+                warnings.push(msg![
+                    "the ToR was adopted on ",
+                    adopted,
+                    ": the plan starts then"
+                ]);
             }
         }
         let succeeded = tor
@@ -341,10 +345,11 @@ impl<'a> Planner<'a> {
         if let Some(h) = succeeded.filter(|h| h.date <= to) {
             to = h.date.pred_opt().unwrap_or(h.date);
             if from <= to {
-                warnings.push(format!(
-                    "the body was succeeded by the {} on {}: the plan ends the day before",
-                    h.name, h.date
-                ));
+                warnings.push(msg![
+                    format!("the body was succeeded by the {} on ", h.name),
+                    h.date,
+                    ": the plan ends the day before"
+                ]);
             }
         }
         if from > to {
@@ -438,7 +443,7 @@ impl<'a> Planner<'a> {
     }
 
     /// `n` meetings in every period of `per` that overlaps the plan.
-    fn periodic(&self, n: u32, per: Period, shortfalls: &mut Vec<String>) -> Vec<NaiveDate> {
+    fn periodic(&self, n: u32, per: Period, shortfalls: &mut Vec<Message>) -> Vec<NaiveDate> {
         let mut dates: Vec<NaiveDate> = Vec::new();
         for p in self.year.periods(per) {
             let (lo, hi) = (p.start.max(self.from), p.last().min(self.to));
@@ -449,8 +454,13 @@ impl<'a> Planner<'a> {
                 match self.pick(a, b, target, &dates) {
                     Some(d) => dates.push(d),
                     None => {
-                        shortfalls
-                            .push(format!("no free working day from {a} to {b} for a meeting"));
+                        shortfalls.push(msg![
+                            "no free working day from ",
+                            a,
+                            " to ",
+                            b,
+                            " for a meeting"
+                        ]);
                     }
                 }
             }
@@ -465,7 +475,7 @@ impl<'a> Planner<'a> {
     fn every(
         &self,
         months: u32,
-        shortfalls: &mut Vec<String>,
+        shortfalls: &mut Vec<Message>,
     ) -> (Option<NaiveDate>, Vec<NaiveDate>) {
         let step = cycle_days(months);
         let epoch = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -497,9 +507,13 @@ impl<'a> Planner<'a> {
                 Some(d) if d < self.from => seed = Some(d),
                 Some(d) => dates.push(d),
                 None if before => {}
-                None => shortfalls.push(format!(
-                    "no working day from {lo} to {hi} for the meeting due by then"
-                )),
+                None => shortfalls.push(msg![
+                    "no working day from ",
+                    lo,
+                    " to ",
+                    hi,
+                    " for the meeting due by then"
+                ]),
             }
             if picked.is_some() {
                 prev = picked;
@@ -514,7 +528,7 @@ impl<'a> Planner<'a> {
         &self,
         dates: &mut Vec<NaiveDate>,
         exact: bool,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Message>,
     ) -> Option<NaiveDate> {
         let chair = self.tor.chair.as_ref()?;
         if chair.appointment != ChairAppointment::ElectedAtMayMeeting {
@@ -528,10 +542,13 @@ impl<'a> Planner<'a> {
             .map(|m| (m.start.max(self.from), m.last().min(self.to)))
             .filter(|(lo, hi)| lo <= hi);
         let Some((lo, hi)) = may else {
-            warnings.push(format!(
-                "the plan holds no May, so the May meeting where the chair is elected ({}) is not planned",
-                chair.clause
-            ));
+            warnings.push(
+                format!(
+                    "the plan holds no May, so the May meeting where the chair is elected ({}) is not planned",
+                    chair.clause
+                )
+                .into(),
+            );
             return None;
         };
         if let Some(d) = dates.iter().find(|d| lo <= **d && **d <= hi) {
@@ -551,10 +568,13 @@ impl<'a> Planner<'a> {
         let picked = self.pick(lo, hi, target, dates);
         match picked {
             Some(d) => dates.push(d),
-            None => warnings.push(format!(
-                "no working day in May for the meeting where the chair is elected ({})",
-                chair.clause
-            )),
+            None => warnings.push(
+                format!(
+                    "no working day in May for the meeting where the chair is elected ({})",
+                    chair.clause
+                )
+                .into(),
+            ),
         }
         picked
     }
@@ -573,19 +593,21 @@ impl<'a> Planner<'a> {
                 if let Some(m) = meetings.iter_mut().find(|m| Some(m.date()) == may) {
                     m.kind = MeetingKind::MayMeeting;
                     m.items.push(item);
-                    m.notes.push(format!(
-                        "the May meeting: the chair is elected ({})",
-                        chair.clause
-                    ));
+                    m.notes.push(
+                        format!("the May meeting: the chair is elected ({})", chair.clause).into(),
+                    );
                 }
             }
             ChairAppointment::ElectedAnnually => {
                 if let Some(m) = meetings.first_mut() {
                     m.items.push(item);
-                    m.notes.push(format!(
-                        "the chair is elected annually ({}): elect for the year",
-                        chair.clause
-                    ));
+                    m.notes.push(
+                        format!(
+                            "the chair is elected annually ({}): elect for the year",
+                            chair.clause
+                        )
+                        .into(),
+                    );
                 }
             }
             ChairAppointment::Rotating { .. } | ChairAppointment::Named => {}
@@ -594,7 +616,7 @@ impl<'a> Planner<'a> {
 
     /// Marks the yearly public meeting(s), spread through the year and not on
     /// the May meeting, which has the election to get through.
-    fn mark_public(&self, meetings: &mut [ProposedMeeting], warnings: &mut Vec<String>) {
+    fn mark_public(&self, meetings: &mut [ProposedMeeting], warnings: &mut Vec<Message>) {
         let Some(pm) = &self.tor.public.meetings else {
             return;
         };
@@ -617,11 +639,14 @@ impl<'a> Planner<'a> {
                 .collect()
         };
         if chosen.len() < k {
-            warnings.push(format!(
-                "the ToR asks for {k} public meetings a year ({}), but the plan has only {} meetings",
-                pm.clause,
-                chosen.len()
-            ));
+            warnings.push(
+                format!(
+                    "the ToR asks for {k} public meetings a year ({}), but the plan has only {} meetings",
+                    pm.clause,
+                    chosen.len()
+                )
+                .into(),
+            );
         }
         let mut note = format!("the yearly public meeting ({})", pm.clause);
         if let Some(class) = &pm.required_class {
@@ -640,12 +665,12 @@ impl<'a> Planner<'a> {
                 if m.kind == MeetingKind::Ordinary {
                     m.kind = MeetingKind::Public;
                 }
-                m.notes.push(note.clone());
+                m.notes.push(note.as_str().into());
             }
         }
     }
 
-    fn mark_review(&self, meetings: &mut [ProposedMeeting], warnings: &mut Vec<String>) {
+    fn mark_review(&self, meetings: &mut [ProposedMeeting], warnings: &mut Vec<Message>) {
         let Some(review) = &self.tor.review else {
             return;
         };
@@ -656,10 +681,11 @@ impl<'a> Planner<'a> {
             return;
         }
         let idx = if next < self.from {
-            warnings.push(format!(
-                "the ToR was due for review by {next} ({}): review it at the first meeting",
-                review.clause
-            ));
+            warnings.push(msg![
+                "the ToR was due for review by ",
+                next,
+                format!(" ({}): review it at the first meeting", review.clause)
+            ]);
             Some(0)
         } else {
             meetings.iter().rposition(|m| m.date() <= next).or(Some(0))
@@ -667,9 +693,17 @@ impl<'a> Planner<'a> {
         if let Some(m) = idx.and_then(|i| meetings.get_mut(i)) {
             m.items.push(REVIEW_ITEM.to_owned());
             m.notes.push(if next < self.from {
-                format!("review the ToR: it was due by {next} ({})", review.clause)
+                msg![
+                    "review the ToR: it was due by ",
+                    next,
+                    format!(" ({})", review.clause)
+                ]
             } else {
-                format!("the ToR is due for review by {next} ({})", review.clause)
+                msg![
+                    "the ToR is due for review by ",
+                    next,
+                    format!(" ({})", review.clause)
+                ]
             });
         }
     }
