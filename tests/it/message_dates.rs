@@ -119,4 +119,11 @@ fn audit_and_schedule_prose_reads_dates_too() {
         out.contains("the ToR was due for review by 2013-04-30 (Review)"),
         "{out}"
     );
+    // iCalendar event text says a note's date as it says the meeting's.
+    let ics = run(&["schedule", "sefton-scp", "--year", "2027", "--ics", "-"]);
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("Review the ToR: it was due by Tuesday 30 April 2013 (Review)"),
+        "{unfolded}"
+    );
 }

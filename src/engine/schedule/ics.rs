@@ -144,11 +144,13 @@ fn meeting(
             .map(|c| format!(" ({c})"))
             .unwrap_or_default()
     )];
-    description.extend(
-        m.notes
-            .iter()
-            .map(|n| format!("{}.", capitalise(&n.to_string()))),
-    );
+    // Notes carry their dates typed, so the event text says them as it says the rest.
+    let note = |n: &crate::engine::Message| {
+        n.render(uk_date, |t| {
+            format!("{} on {}", t.format("%H:%M"), uk_date(t.date_naive()))
+        })
+    };
+    description.extend(m.notes.iter().map(|n| format!("{}.", capitalise(&note(n)))));
     if !m.items.is_empty() {
         description.push(format!("Agenda: {}.", m.items.join("; ")));
     }
