@@ -233,7 +233,7 @@ pub fn tor_files(dir: &Path) -> Result<Vec<PathBuf>, CatalogError> {
 /// Refuses `path` when it is a symbolic link resolving outside `dir`: a link
 /// planted in a pull request must not put a secret file's lines in CI logs.
 /// What is not a link, or cannot be resolved, is left to the reader to judge.
-fn inside(dir: &Path, path: &Path) -> Result<(), CatalogError> {
+pub fn inside(dir: &Path, path: &Path) -> Result<(), CatalogError> {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         return Ok(());

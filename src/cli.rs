@@ -140,8 +140,8 @@ pub fn parse() -> Cli {
     complete::answer_if_asked();
     let matches = command()
         .try_get_matches()
-        .unwrap_or_else(|e| excerpt_values(e).exit());
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| excerpt_values(e).exit());
+        .unwrap_or_else(|e| usage_error(e));
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e));
     if let Some(format) = matches.subcommand().and_then(|(_, sub)| {
         sub.try_get_one::<OutputFormat>(output::FORMAT)
             .ok()
@@ -150,6 +150,22 @@ pub fn parse() -> Cli {
         cli.global.format = Some(*format);
     }
     cli
+}
+
+/// Ends tor with clap's message for a usage error (or its help and version
+/// text), made safe like every other line tor writes: a flag's value is user
+/// input, and may hold a newline and a workflow command.
+fn usage_error(e: clap::Error) -> ! {
+    let e = excerpt_values(e);
+    let text = output::guard_stderr(&e.render().to_string());
+    // Help and version go to stdout and exit 0, as clap's own `exit` does.
+    let written = if e.use_stderr() {
+        std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes())
+    } else {
+        std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes())
+    };
+    drop(written);
+    std::process::exit(e.exit_code())
 }
 
 /// clap quotes the offending argument whole; a hostile one may be megabytes

@@ -37,8 +37,8 @@ pub enum DateTimeError {
         after: String,
     },
     #[error(
-        "`{input}` happens twice in {tz} as the clocks go back: write `{input}{earlier}` \
-         for the first or `{input}{later}` for the second"
+        "`{input}` happens twice in {tz} as the clocks go back: write `{earlier}` \
+         for the first or `{later}` for the second"
     )]
     Ambiguous {
         input: String,
@@ -165,11 +165,19 @@ fn resolve_local(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<T
         LocalResult::Single(t) => Ok(t),
         LocalResult::Ambiguous(a, b) => {
             let (earlier, later) = if a <= b { (a, b) } else { (b, a) };
+            let clock = if chrono::Timelike::second(&naive) == 0 {
+                "%Y-%m-%dT%H:%M"
+            } else {
+                "%Y-%m-%dT%H:%M:%S"
+            };
+            // In ISO 8601 with each offset, so the hint can be typed back
+            // whatever form (or length) the input had.
+            let local = naive.format(clock);
             Err(DateTimeError::Ambiguous {
                 input: crate::text::excerpt(input),
                 tz: tz.name().to_owned(),
-                earlier: earlier.offset().fix().to_string(),
-                later: later.offset().fix().to_string(),
+                earlier: format!("{local}{}", earlier.offset().fix()),
+                later: format!("{local}{}", later.offset().fix()),
             })
         }
         LocalResult::None => Err(DateTimeError::NonExistent {

@@ -128,7 +128,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         let mut prompt = Prompt {
             echo: !input.is_terminal(),
             input,
-            out: std::io::stderr(),
+            out: Guarded(std::io::stderr()),
         };
         prompt.answers(flags, id)?
     } else {
@@ -230,6 +230,25 @@ fn from_flags(args: &AnswerArgs, id: PartnershipId, name: String) -> Answers {
         .review_date
         .map(|d| Stated::new(d, args.review_clause.clone()));
     a
+}
+
+/// A terminal writer that escapes what it is given as all human output is: an
+/// answer echoed back, or a default taken from a flag, is text the user (or a
+/// pipe in CI) supplied, and must not carry control characters or start a
+/// workflow command line.
+struct Guarded<W>(W);
+
+impl<W: Write> Write for Guarded<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0
+            .write_all(super::output::guard_stderr(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Questions on `out` (stderr, so `--out -` keeps stdout for the file), answers

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 use tor::bundled;
-use tor::catalog::Catalog;
+use tor::catalog::{Catalog, inside};
 use tor::engine::cases::{self, CaseResult, Difference};
 
 use super::output::{Format, Status, Tone, esc, paint, print, print_json};
@@ -139,6 +139,8 @@ fn cases_files(dir: &Path) -> Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(dir).with_context(read)? {
         let path = entry.with_context(read)?.path();
         if path.is_file() && cases_id(&path).is_some() {
+            // As everywhere in a folder: no symbolic link out of it is followed.
+            inside(dir, &path)?;
             files.push(path);
         }
     }
@@ -155,12 +157,13 @@ fn job(g: &Global, path: &Path) -> Result<Job> {
             path.display()
         );
     };
-    let bytes = tor::fileio::read_file(path)?;
     let parent = match path.parent() {
         Some(p) if p.as_os_str().is_empty() => Path::new("."),
         Some(p) => p,
         None => Path::new("."),
     };
+    inside(parent, path)?;
+    let bytes = tor::fileio::read_file(path)?;
     let catalog = if parent.join(format!("{id}.toml")).is_file() {
         Catalog::Dir(parent.to_owned())
     } else {

@@ -306,3 +306,60 @@ fn junit_keeps_each_diagnostic_on_its_line() {
     roxmltree::Document::parse(&xml).expect("well-formed XML");
     assert_safe(&xml);
 }
+
+/// No line of `text` starts (after white space) a GitHub workflow command or
+/// holds a raw escape character.
+fn defused(text: &str) {
+    for line in text.lines() {
+        assert!(!line.trim_start().starts_with("::"), "{line:?}");
+        assert!(!line.contains('\u{1b}'), "{line:?}");
+    }
+}
+
+#[test]
+fn usage_errors_quote_flag_values_safely() {
+    let out = tor()
+        .args(["schedule", "sefton-scp", "--year", "2026", "--time"])
+        .arg("x\n::error::pwned\u{1b}]0;T\u{7}")
+        .output()
+        .expect("tor runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error::pwned"), "{stderr}");
+    defused(&stderr);
+}
+
+#[test]
+fn init_prompts_echo_answers_safely() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tor()
+        .current_dir(dir.path())
+        .args(["init", "x-y", "--interactive", "--out", "-"])
+        .write_stdin("::error::pwned\u{1b}]0;T\u{7}\n")
+        .output()
+        .expect("tor runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error::pwned"), "{stderr}");
+    defused(&stderr);
+}
+
+#[test]
+fn ics_to_stdout_holds_no_workflow_command_line() {
+    let hostile = MINIMAL.replacen(
+        "name = \"",
+        &format!("name = \"A{}::error::pwned ##[error]x ", " ".repeat(73)),
+        1,
+    );
+    let dir = dir_with(&[("test-group.toml", hostile.as_bytes())]);
+    let out = tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["schedule", "test-group", "--year", "2026", "--ics", "-"])
+        .output()
+        .expect("tor runs");
+    let ics = String::from_utf8_lossy(&out.stdout);
+    assert!(ics.contains("BEGIN:VCALENDAR"), "{ics}");
+    assert!(ics.contains("pwned"), "the name is in the calendar: {ics}");
+    defused(&ics);
+    assert!(!ics.contains("##["), "{ics}");
+}

@@ -212,3 +212,25 @@ fn commands_follow_no_link_out_of_the_dir_folder() {
         refused(dir.path(), &meeting);
     }
 }
+
+/// `tor test` reads no cases file that links out of its folder.
+#[cfg(unix)]
+#[test]
+fn test_follows_no_cases_file_out_of_the_folder() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "password = \"hunter2\"\n").expect("write");
+    let dir = folder(&[("test-group.toml", MINIMAL)]);
+    let link = dir.path().join("test-group.cases.toml");
+    std::os::unix::fs::symlink(&secret, &link).expect("symlink");
+    for target in [dir.path(), link.as_path()] {
+        tor()
+            .arg("test")
+            .arg(target)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains("hunter2").not())
+            .stderr(predicate::str::contains("hunter2").not())
+            .stderr(predicate::str::contains("symbolic link to a file outside"));
+    }
+}

@@ -339,10 +339,31 @@ impl Ics {
     }
 }
 
-/// TEXT escaping: backslash, semicolon, comma and newline.
+/// The longest run of colons and white space kept in calendar text. A fold
+/// must land before such a run so that no continuation line starts with `::`
+/// (a workflow command when `--ics -` reaches a CI log); a longer run could
+/// not be folded safely, and no real name or note holds one.
+const MAX_COLON_RUN: usize = 32;
+
+/// TEXT escaping: backslash, semicolon, comma and newline; and, since TEXT has
+/// no escape for them, the two shapes a CI log would run as a command are
+/// broken up: `##[` gets a space (`## [`) and a run of colons and white space
+/// is cut to [`MAX_COLON_RUN`] characters.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut run = 0;
     for c in s.chars() {
+        if c == ':' || c.is_whitespace() {
+            run += 1;
+            if run > MAX_COLON_RUN {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        if c == '[' && out.ends_with("##") {
+            out.push(' ');
+        }
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
@@ -367,6 +388,23 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_colon_runs_and_legacy_commands_never_reach_a_line_start() {
+        for name in [
+            format!("A{}::error::pwned", " ".repeat(73)),
+            ":".repeat(300),
+            format!("x{}", " :".repeat(200)),
+            "##[error]hi".to_owned(),
+        ] {
+            let mut ics = Ics::default();
+            ics.text("SUMMARY", &name);
+            for line in ics.0.split("\r\n") {
+                assert!(!line.trim_start().starts_with("::"), "{line:?}");
+                assert!(!line.contains("##["), "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn folding_keeps_lines_short_and_characters_whole() {
