@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::model::Period;
+use crate::model::{Frequency, Period};
 
 /// One whole period: `start` inclusive, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,29 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// `, in October or November` for a ToR with a month window; empty without one.
+pub fn window_phrase(f: &Frequency) -> String {
+    match f.months.as_slice() {
+        [] => String::new(),
+        [one] => format!(", in {}", one.title()),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(|m| m.title()).collect();
+            format!(", in {} or {}", init.join(", "), last.title())
+        }
+    }
+}
+
+/// Why a meeting on `date` breaks the ToR's month window ("in October or November").
+pub fn outside_window(f: &Frequency, date: NaiveDate) -> crate::engine::Message {
+    let months: Vec<&str> = f.months.iter().map(|m| m.title()).collect();
+    crate::msg![
+        "held on ",
+        date,
+        ", outside the months meetings are held in: ",
+        crate::engine::words::and_list(&months)
+    ]
+}
+
 /// The first day of the partnership's year that starts in calendar year `y`.
 fn year_start(y: i32, starts: Option<(u32, u32)>) -> NaiveDate {
     let jan1 = NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(if y < 0 {
@@ -175,6 +198,29 @@ mod tests {
         assert_eq!(
             Span::of(Period::Year, None, ymd(2013, 5, 1)).label(),
             "2013"
+        );
+    }
+
+    #[test]
+    fn a_month_window_reads_as_prose_and_holds_its_months() {
+        use crate::model::{FrequencyRule, MonthName};
+        let mut f = Frequency {
+            clause: crate::model::Clause("6".to_owned()),
+            rule: FrequencyRule::EveryMonths { months: 1 },
+            year_starts: None,
+            months: Vec::new(),
+            cancellation: None,
+        };
+        assert_eq!(window_phrase(&f), "");
+        assert!(f.in_window(ymd(2026, 3, 1)));
+        f.months = vec![MonthName::October, MonthName::November];
+        assert_eq!(window_phrase(&f), ", in October or November");
+        assert!(f.in_window(ymd(2026, 10, 1)) && f.in_window(ymd(2026, 11, 30)));
+        assert!(!f.in_window(ymd(2026, 9, 30)) && !f.in_window(ymd(2026, 12, 1)));
+        assert!(
+            outside_window(&f, ymd(2026, 12, 1))
+                .to_string()
+                .contains("October and November")
         );
     }
 

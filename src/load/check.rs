@@ -679,15 +679,47 @@ impl<'a> Checker<'a> {
             }
         };
         in_range?;
+        let months = match &raw.months {
+            Some(m) => self.month_window(m)?,
+            None => Vec::new(),
+        };
         Some(Frequency {
             clause: clause(&raw.clause),
             rule,
             year_starts,
+            months,
             cancellation: raw.cancellation.as_ref().map(|c| Cancellation {
                 clause: clause(&c.clause),
                 consult_members: c.consult_members,
             }),
         })
+    }
+
+    /// The months of `[frequency] months`: at least one, each once.
+    fn month_window(&mut self, raw: &S<Vec<S<String>>>) -> Option<Vec<MonthName>> {
+        if raw.get_ref().is_empty() {
+            self.error(
+                "empty-value",
+                "`months` lists no month: leave it out to allow meetings in any month",
+                raw.span(),
+            );
+            return None;
+        }
+        let mut months: Vec<MonthName> = Vec::new();
+        for m in raw.get_ref() {
+            let month = self.keyword_of::<MonthName>("month", m)?;
+            if months.contains(&month) {
+                self.error(
+                    "duplicate-value",
+                    format!("`months` lists `{month}` twice"),
+                    m.span(),
+                );
+                return None;
+            }
+            months.push(month);
+        }
+        months.sort_by_key(|m| m.number());
+        Some(months)
     }
 
     fn month_day(&mut self, raw: &S<String>) -> Option<(u32, u32)> {

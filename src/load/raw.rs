@@ -185,6 +185,10 @@ pub struct RawFrequency {
     pub per: Option<S<String>>,
     /// `MM-DD`: the day the partnership's year starts (municipal year).
     pub year_starts: Option<S<String>>,
+    /// The only months meetings may be held in, e.g. `["october", "november"]`.
+    #[schemars(length(min = 1, max = 12))]
+    #[schemars(extend("items" = {"enum": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]}))]
+    pub months: Option<S<Vec<S<String>>>>,
     pub cancellation: Option<RawCancellation>,
 }
 

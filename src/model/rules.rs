@@ -79,7 +79,18 @@ pub struct Frequency {
     pub rule: FrequencyRule,
     /// Month and day the partnership's year starts; 1 January when absent.
     pub year_starts: Option<(u32, u32)>,
+    /// The months meetings may be held in ("in October or November"); any
+    /// month when empty.
+    pub months: Vec<MonthName>,
     pub cancellation: Option<Cancellation>,
+}
+
+impl Frequency {
+    /// Whether the ToR lets a meeting be held on `date` at all.
+    pub fn in_window(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.months.is_empty() || self.months.iter().any(|m| m.number() == date.month())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,6 +109,50 @@ pub enum FrequencyRule {
         n: u32,
         per: Period,
     },
+}
+
+/// A month of the year, as a ToR names it in a month window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MonthName {
+    January,
+    February,
+    March,
+    April,
+    May,
+    June,
+    July,
+    August,
+    September,
+    October,
+    November,
+    December,
+}
+
+impl MonthName {
+    /// 1 for January to 12 for December.
+    pub fn number(self) -> u32 {
+        self as u32 + 1
+    }
+
+    /// The name as written in prose: `October`.
+    pub fn title(self) -> &'static str {
+        const TITLES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        TITLES[self as usize]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -230,6 +285,20 @@ pub struct Review {
 }
 
 keywords!(Period { Month = "month", Quarter = "quarter", Year = "year" });
+keywords!(MonthName {
+    January = "january",
+    February = "february",
+    March = "march",
+    April = "april",
+    May = "may",
+    June = "june",
+    July = "july",
+    August = "august",
+    September = "september",
+    October = "october",
+    November = "november",
+    December = "december",
+});
 keywords!(AccessMode {
     Closed = "closed",
     OpenExceptRestricted = "open-except-restricted",

@@ -185,6 +185,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
                 FrequencyRule::AtLeast { n, per: p } => format!("at least {n} a {}", per(p)),
                 FrequencyRule::Exactly { n, per: p } => format!("{n} times a {}", per(p)),
             };
+            s.push_str(&crate::engine::period::window_phrase(f));
             if let Some((m, d)) = f.year_starts {
                 s.push_str(&format!("; the year starts on {m:02}-{d:02}"));
             }

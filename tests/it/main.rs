@@ -21,6 +21,7 @@ mod loader_props;
 mod long_input;
 mod meeting_props;
 mod message_dates;
+mod month_window;
 mod notice_props;
 mod output_safety;
 mod packaging;

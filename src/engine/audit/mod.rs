@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, MeetingInput, check_meeting};
-use super::period::{Span, add_months};
+use super::period::{Span, add_months, outside_window};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
 use super::{Fact, Finding, FindingStatus, Message, SkipReason, Unchecked};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
@@ -539,11 +539,24 @@ impl<'a> Auditor<'a> {
         let Some(f) = &self.tor.frequency else {
             return (Finding::not_stated(R, "meeting frequency"), Vec::new());
         };
-        match f.rule {
+        let (finding, periods) = match f.rule {
             FrequencyRule::EveryMonths { months } => self.every_months(f, months.max(1)),
             FrequencyRule::AtLeast { n, per } => self.per_period(f, n, per, false),
             FrequencyRule::Exactly { n, per } => self.per_period(f, n, per, true),
+        };
+        // A meeting outside the month window breaks the rule however many were held.
+        let outside: Vec<Message> = self
+            .held()
+            .filter(|m| !f.in_window(m.date))
+            .map(|m| outside_window(f, m.date))
+            .collect();
+        if outside.is_empty() {
+            return (finding, periods);
         }
+        (
+            Finding::fail(R, &f.clause, Message::join(outside, "; ")),
+            periods,
+        )
     }
 
     fn per_period(

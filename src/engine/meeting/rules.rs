@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::{ChairPresence, History, MeetingInput};
 use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
 use crate::engine::deadlines::notice_deadline;
-use crate::engine::period::{Span, add_months};
+use crate::engine::period::{Span, add_months, outside_window};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
 use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
 use crate::msg;
@@ -647,6 +647,9 @@ impl<'a> Ctx<'a> {
         let Some(f) = &self.tor.frequency else {
             return Finding::not_stated(R, "meeting frequency");
         };
+        if !f.in_window(self.date) {
+            return Finding::fail(R, &f.clause, outside_window(f, self.date));
+        }
         let Some(past) = self.past() else {
             return Finding::unjudged(
                 R,

@@ -21,7 +21,7 @@ use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{ChairPresence, History, MeetingInput, check_meeting};
 use super::{Finding, Message};
 use crate::calendar::{Calendar, Deadline, FIRST_YEAR, Given, LAST_YEAR};
-use crate::engine::period::{Span, add_months};
+use crate::engine::period::{Span, add_months, window_phrase};
 use crate::model::{ChairAppointment, Clause, FrequencyRule, HistoryKind, Period, Tor};
 use crate::msg;
 
@@ -201,6 +201,7 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
                     true,
                 ),
             };
+            let rule = format!("{rule}{}", window_phrase(f));
             (rhythm, rule, Some(f.clause.clone()), exact)
         }
         None => {
@@ -425,6 +426,7 @@ impl<'a> Planner<'a> {
                 && !taken.contains(d)
                 && self.cal.is_working_day(*d)
                 && self.start(*d).is_some()
+                && self.tor.frequency.as_ref().is_none_or(|f| f.in_window(*d))
         };
         for preferred in [true, false] {
             for off in 0..=span {
@@ -450,7 +452,7 @@ impl<'a> Planner<'a> {
             if lo > hi {
                 continue;
             }
-            for (a, b, target) in spread(lo, hi, n) {
+            for (a, b, target) in self.spread_in_window(lo, hi, n) {
                 match self.pick(a, b, target, &dates) {
                     Some(d) => dates.push(d),
                     None => {
@@ -466,6 +468,37 @@ impl<'a> Planner<'a> {
             }
         }
         dates
+    }
+
+    /// [`spread`] over the months of `lo..=hi` the ToR lets meetings be held
+    /// in, each taking its share of the `n` meetings.
+    fn spread_in_window(
+        &self,
+        lo: NaiveDate,
+        hi: NaiveDate,
+        n: u32,
+    ) -> Vec<(NaiveDate, NaiveDate, NaiveDate)> {
+        let Some(f) = self.tor.frequency.as_ref().filter(|f| !f.months.is_empty()) else {
+            return spread(lo, hi, n);
+        };
+        let months: Vec<(NaiveDate, NaiveDate)> = Span::of(Period::Month, None, lo)
+            .periods_until(hi)
+            .into_iter()
+            .filter(|m| f.in_window(m.start))
+            .map(|m| (m.start.max(lo), m.last().min(hi)))
+            .collect();
+        let k = months.len() as u64;
+        let n = u64::from(n);
+        months
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (a, b))| {
+                let i = i as u64;
+                // Month i's share: the meetings whose even spacing falls in it.
+                let share = ((i + 1) * n / k - i * n / k) as u32;
+                spread(*a, *b, share)
+            })
+            .collect()
     }
 
     /// Meetings each within `months` of the one before: a fixed cycle of whole
