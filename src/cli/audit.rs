@@ -7,7 +7,7 @@ use anyhow::Result;
 use tor::calendar::Given;
 use tor::catalog::Catalog;
 use tor::engine::FindingStatus;
-use tor::engine::audit::{AuditReport, audit};
+use tor::engine::audit::{AuditReport, PeriodShape, audit};
 use tor::engine::record::{COMPANION, Record, load_record};
 use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
@@ -179,7 +179,10 @@ fn human(r: &AuditReport, strict: bool) -> String {
         let mut periods = table(["period", "held", "status", "detail"]);
         for p in &r.periods {
             periods.add_row([
-                Cell::new(&p.label),
+                Cell::new(match p.shape {
+                    PeriodShape::Gap => format!("{} to {}", dates::day(p.from), dates::day(p.to)),
+                    PeriodShape::Calendar => p.label.clone(),
+                }),
                 Cell::new(p.held),
                 status_cell(p.status),
                 Cell::new(esc(&dates::message(&p.message))),

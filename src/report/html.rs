@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::calendar::Deadline;
-use crate::engine::audit::{AuditReport, MeetingAudit};
+use crate::engine::audit::{AuditReport, MeetingAudit, PeriodShape};
 use crate::engine::period::Span;
 use crate::engine::record::MeetingKind;
 use crate::engine::{Finding, FindingStatus};
@@ -330,12 +330,10 @@ fn gaps(r: &AuditReport) -> Vec<(NaiveDate, NaiveDate, String)> {
         .iter()
         .filter(|p| p.status == FindingStatus::Fail)
         .map(|p| {
-            let text = if p.message.to_string().starts_with("no meeting") {
-                format!("✗ {}: no meeting", p.label)
-            } else if p.label.contains(" to ") {
-                "✗ too long without a meeting".to_owned()
-            } else {
-                format!("✗ {}: too few meetings", p.label)
+            let text = match p.shape {
+                PeriodShape::Gap => "✗ too long without a meeting".to_owned(),
+                PeriodShape::Calendar if p.held == 0 => format!("✗ {}: no meeting", p.label),
+                PeriodShape::Calendar => format!("✗ {}: too few meetings", p.label),
             };
             (p.from, p.to, text)
         })
@@ -366,7 +364,7 @@ fn year(h: &mut String, r: &AuditReport) {
     legend(h);
     let by_day = marks(r);
     let gaps = gaps(r);
-    let quarters = r.periods.iter().any(|p| !p.label.contains(" to "));
+    let quarters = r.periods.iter().any(|p| p.shape == PeriodShape::Calendar);
     h.push_str("<div class=\"months\">\n");
     let months = Span::of(Period::Month, None, r.from).next_n(12);
     for month in months {
@@ -486,7 +484,10 @@ fn periods(h: &mut String, r: &AuditReport) {
             } else {
                 ""
             },
-            escape(&p.label),
+            escape(&match p.shape {
+                PeriodShape::Gap => format!("{} to {}", day(p.from), day(p.to)),
+                PeriodShape::Calendar => p.label.clone(),
+            }),
             p.held,
             pill(p.status),
             escape(&message(&p.message))

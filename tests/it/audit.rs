@@ -734,3 +734,62 @@ fn example_records_validate_and_audit() {
         );
     }
 }
+
+/// A gap between meetings that an "every N months" rule finds too long reads
+/// as two UK dates in human output and on the page; JSON keeps the ISO label.
+#[test]
+fn a_gap_too_long_is_labelled_by_its_dates() {
+    let text = std::fs::read_to_string(
+        root().join("examples/records/oxfordshire-business-group.meetings.toml"),
+    )
+    .expect("example record");
+    // Without the cancellation (4.1), March to June is too long a gap.
+    let start = text.find("[[cancelled]]").expect("a cancellation");
+    let end = start + text[start..].find("[[meeting]]").expect("a later meeting");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = dir.path().join("gap.meetings.toml");
+    std::fs::write(&record, format!("{}{}", &text[..start], &text[end..])).expect("write");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "audit".to_owned(),
+            "oxfordshire-business-group".to_owned(),
+            "--year".to_owned(),
+            "2012".to_owned(),
+            "--record".to_owned(),
+            record.display().to_string(),
+        ];
+        a.extend(extra.iter().map(|s| (*s).to_owned()));
+        a
+    };
+    let human = tor().args(args(&[])).output().expect("tor runs");
+    assert_eq!(human.status.code(), Some(1));
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("Thu 8 Mar 2012 to Thu 28 Jun 2012"),
+        "{human}"
+    );
+    assert!(!human.contains("2012-03-08 to 2012-06-28"), "{human}");
+
+    let report = json(
+        &tor()
+            .args(args(&["--format", "json"]))
+            .output()
+            .expect("tor runs")
+            .stdout,
+    );
+    assert_eq!(report["periods"][0]["label"], "2012-03-08 to 2012-06-28");
+
+    let page = tor()
+        .args(args(&["--html", "-"]))
+        .output()
+        .expect("tor runs");
+    let page = String::from_utf8_lossy(&page.stdout);
+    assert!(
+        page.contains("too long without a meeting"),
+        "the calendar marks the gap"
+    );
+    assert!(
+        page.contains("8 Mar 2012 to"),
+        "the period table names the gap by its days"
+    );
+}

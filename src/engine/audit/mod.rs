@@ -82,6 +82,9 @@ impl AuditReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodAudit {
     pub label: String,
+    /// What kind of period this is, for renderers that label it their own way.
+    #[serde(skip)]
+    pub shape: PeriodShape,
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// Meetings held in it.
@@ -90,6 +93,14 @@ pub struct PeriodAudit {
     pub excused: usize,
     pub status: FindingStatus,
     pub message: Message,
+}
+
+/// A calendar period of the frequency rule (a quarter, a year), or the gap
+/// between two meetings that an "every N months" rule judged too long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodShape {
+    Calendar,
+    Gap,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -656,6 +667,7 @@ impl<'a> Auditor<'a> {
             };
             periods.push(PeriodAudit {
                 label: p.label(),
+                shape: PeriodShape::Calendar,
                 from: p.start,
                 to: p.last(),
                 held: held.len(),
@@ -766,6 +778,7 @@ impl<'a> Auditor<'a> {
             };
             periods.push(PeriodAudit {
                 label: self.span.label(),
+                shape: PeriodShape::Calendar,
                 from: self.span.start,
                 to: self.span.last(),
                 held: 0,
@@ -869,6 +882,7 @@ impl<'a> Auditor<'a> {
         };
         Some(PeriodAudit {
             label: format!("{from} to {until}"),
+            shape: PeriodShape::Gap,
             from,
             to: until,
             held: 0,
