@@ -2,9 +2,9 @@
 //! years that start on 1 January or on the partnership's own day (municipal year).
 //! The meeting rules, the year's schedule and the audit all count in these.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::model::{Frequency, Period};
+use crate::model::{Frequency, Gap, Period};
 
 /// One whole period: `start` inclusive, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,16 +101,61 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// `, in October or November` for a ToR with a month window; empty without one.
+/// The last day a meeting may follow one held on `prev` under `gap`: calendar
+/// months by the month-end rule (31 January + 1 month = 28/29 February).
+pub fn gap_end(gap: Gap, prev: NaiveDate) -> NaiveDate {
+    let days = |n: u32| prev.checked_add_days(Days::new(u64::from(n)));
+    match gap {
+        Gap::Months(n) => add_months(prev, n),
+        Gap::Weeks(n) => days(n.saturating_mul(7)).unwrap_or(NaiveDate::MAX),
+        Gap::Days(n) => days(n).unwrap_or(NaiveDate::MAX),
+    }
+}
+
+/// Why a meeting on `next` follows one on `prev` too late under `gap`; `None`
+/// when it is in time.
+pub fn gap_too_long(gap: Gap, prev: NaiveDate, next: NaiveDate) -> Option<crate::engine::Message> {
+    let end = gap_end(gap, prev);
+    (next > end).then(|| {
+        crate::msg![
+            "held on ",
+            next,
+            ", more than ",
+            gap_words(gap),
+            " after the meeting on ",
+            prev,
+            ": the next was due by ",
+            end
+        ]
+    })
+}
+
+/// `2 calendar months`, `4 weeks`, `60 days`.
+pub fn gap_words(gap: Gap) -> String {
+    use crate::engine::words::plural;
+    match gap {
+        Gap::Months(n) => plural(n as usize, "calendar month", "calendar months"),
+        Gap::Weeks(n) => plural(n as usize, "week", "weeks"),
+        Gap::Days(n) => plural(n as usize, "day", "days"),
+    }
+}
+
+/// `, in October or November` for a ToR with a month window, and `; at most 2
+/// calendar months apart` with a maximum gap; empty without either.
 pub fn window_phrase(f: &Frequency) -> String {
-    match f.months.as_slice() {
+    let gap = f
+        .max_gap
+        .map(|g| format!("; at most {} apart", gap_words(g)))
+        .unwrap_or_default();
+    let window = match f.months.as_slice() {
         [] => String::new(),
         [one] => format!(", in {}", one.title()),
         [init @ .., last] => {
             let init: Vec<&str> = init.iter().map(|m| m.title()).collect();
             format!(", in {} or {}", init.join(", "), last.title())
         }
-    }
+    };
+    window + &gap
 }
 
 /// Why a meeting on `date` breaks the ToR's month window ("in October or November").
@@ -209,12 +254,18 @@ mod tests {
             rule: FrequencyRule::EveryMonths { months: 1 },
             year_starts: None,
             months: Vec::new(),
+            max_gap: None,
             cancellation: None,
         };
         assert_eq!(window_phrase(&f), "");
         assert!(f.in_window(ymd(2026, 3, 1)));
         f.months = vec![MonthName::October, MonthName::November];
         assert_eq!(window_phrase(&f), ", in October or November");
+        f.max_gap = Some(Gap::Weeks(4));
+        assert_eq!(
+            window_phrase(&f),
+            ", in October or November; at most 4 weeks apart"
+        );
         assert!(f.in_window(ymd(2026, 10, 1)) && f.in_window(ymd(2026, 11, 30)));
         assert!(!f.in_window(ymd(2026, 9, 30)) && !f.in_window(ymd(2026, 12, 1)));
         assert!(
@@ -222,6 +273,18 @@ mod tests {
                 .to_string()
                 .contains("October and November")
         );
+    }
+
+    #[test]
+    fn gaps_in_months_keep_the_month_end_rule() {
+        assert_eq!(gap_end(Gap::Months(1), ymd(2027, 1, 31)), ymd(2027, 2, 28));
+        assert_eq!(gap_end(Gap::Months(1), ymd(2028, 1, 31)), ymd(2028, 2, 29));
+        assert_eq!(gap_end(Gap::Months(2), ymd(2026, 12, 31)), ymd(2027, 2, 28));
+        assert_eq!(gap_end(Gap::Weeks(4), ymd(2027, 1, 1)), ymd(2027, 1, 29));
+        assert_eq!(gap_end(Gap::Days(60), ymd(2027, 1, 1)), ymd(2027, 3, 2));
+        assert_eq!(gap_end(Gap::Days(3660), NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(gap_words(Gap::Months(2)), "2 calendar months");
+        assert_eq!(gap_words(Gap::Weeks(1)), "1 week");
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub const CLEAR_DAYS: RangeInclusive<u32> = 0..=366;
 pub const HOURS: RangeInclusive<u32> = 0..=8784;
 /// "Every N months": ten years.
 pub const EVERY_MONTHS: RangeInclusive<u32> = 1..=120;
+/// A maximum gap between meetings: ten years in each unit.
+pub const GAP_MONTHS: RangeInclusive<u32> = 1..=120;
+pub const GAP_WEEKS: RangeInclusive<u32> = 1..=520;
+pub const GAP_DAYS: RangeInclusive<u32> = 1..=3660;
 /// Meetings in a month, a quarter, a year: one a day.
 pub const PER_MONTH: RangeInclusive<u32> = 1..=31;
 pub const PER_QUARTER: RangeInclusive<u32> = 1..=92;

@@ -683,16 +683,45 @@ impl<'a> Checker<'a> {
             Some(m) => self.month_window(m)?,
             None => Vec::new(),
         };
+        let max_gap = match &raw.max_gap {
+            Some(g) => Some(self.gap(g)?),
+            None => None,
+        };
         Some(Frequency {
             clause: clause(&raw.clause),
             rule,
             year_starts,
             months,
+            max_gap,
             cancellation: raw.cancellation.as_ref().map(|c| Cancellation {
                 clause: clause(&c.clause),
                 consult_members: c.consult_members,
             }),
         })
+    }
+
+    /// `max_gap`: exactly one of `months`, `weeks`, `days`, in range.
+    fn gap(&mut self, raw: &S<RawGap>) -> Option<Gap> {
+        let g = raw.get_ref();
+        match (&g.months, &g.weeks, &g.days) {
+            (Some(n), None, None) => self
+                .bounded("months", n, &bounds::GAP_MONTHS, "months")
+                .map(Gap::Months),
+            (None, Some(n), None) => self
+                .bounded("weeks", n, &bounds::GAP_WEEKS, "weeks")
+                .map(Gap::Weeks),
+            (None, None, Some(n)) => self
+                .bounded("days", n, &bounds::GAP_DAYS, "days")
+                .map(Gap::Days),
+            _ => {
+                self.error(
+                    "conflicting-keys",
+                    "`max_gap` needs exactly one of `months`, `weeks` or `days`",
+                    raw.span(),
+                );
+                None
+            }
+        }
     }
 
     /// The months of `[frequency] months`: at least one, each once.

@@ -189,7 +189,25 @@ pub struct RawFrequency {
     #[schemars(length(min = 1, max = 12))]
     #[schemars(extend("items" = {"enum": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]}))]
     pub months: Option<S<Vec<S<String>>>>,
+    /// The longest a meeting may follow the one before: one of `months`,
+    /// `weeks` or `days`, e.g. `{ months = 2 }`.
+    pub max_gap: Option<S<RawGap>>,
     pub cancellation: Option<RawCancellation>,
+}
+
+/// Exactly one key: calendar months (SPEC §3's month-end rule), weeks or days.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGap {
+    /// N calendar months: 1 to 120.
+    #[schemars(range(min = 1, max = 120))]
+    pub months: Option<S<u32>>,
+    /// N weeks: 1 to 520.
+    #[schemars(range(min = 1, max = 520))]
+    pub weeks: Option<S<u32>>,
+    /// N days: 1 to 3660.
+    #[schemars(range(min = 1, max = 3660))]
+    pub days: Option<S<u32>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

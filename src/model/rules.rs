@@ -82,7 +82,19 @@ pub struct Frequency {
     /// The months meetings may be held in ("in October or November"); any
     /// month when empty.
     pub months: Vec<MonthName>,
+    /// The longest a meeting may follow the one before.
+    pub max_gap: Option<Gap>,
     pub cancellation: Option<Cancellation>,
+}
+
+/// A maximum gap between one meeting and the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "unit", content = "n")]
+pub enum Gap {
+    /// Calendar months, by SPEC §3's month-end rule.
+    Months(u32),
+    Weeks(u32),
+    Days(u32),
 }
 
 impl Frequency {

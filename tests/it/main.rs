@@ -19,6 +19,7 @@ mod limits;
 mod list;
 mod loader_props;
 mod long_input;
+mod max_gap;
 mod meeting_props;
 mod message_dates;
 mod month_window;

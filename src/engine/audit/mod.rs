@@ -20,11 +20,11 @@ use serde::Serialize;
 
 use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, MeetingInput, check_meeting};
-use super::period::{Span, add_months, outside_window};
+use super::period::{Span, add_months, gap_end, gap_too_long, gap_words, outside_window};
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
 use super::{Fact, Finding, FindingStatus, Message, SkipReason, Unchecked};
 use crate::calendar::{Calendar, Convention, Given, minutes_due};
-use crate::model::{ChairAppointment, Frequency, FrequencyRule, Period, Tor};
+use crate::model::{ChairAppointment, Frequency, FrequencyRule, Gap, Period, Tor};
 use crate::msg;
 
 /// The rules judged meeting by meeting, in report order.
@@ -556,11 +556,14 @@ impl<'a> Auditor<'a> {
             FrequencyRule::Exactly { n, per } => self.per_period(f, n, per, true),
         };
         // A meeting outside the month window breaks the rule however many were held.
-        let outside: Vec<Message> = self
+        let mut outside: Vec<Message> = self
             .held()
             .filter(|m| !f.in_window(m.date))
             .map(|m| outside_window(f, m.date))
             .collect();
+        if let Some(gap) = f.max_gap {
+            outside.extend(self.long_gaps(gap));
+        }
         if outside.is_empty() {
             return (finding, periods);
         }
@@ -568,6 +571,34 @@ impl<'a> Auditor<'a> {
             Finding::fail(R, &f.clause, Message::join(outside, "; ")),
             periods,
         )
+    }
+
+    /// Each gap longer than `gap` that ends in the audited year: between two held
+    /// meetings, and (once it has run out by the audit's day) after the last.
+    fn long_gaps(&self, gap: Gap) -> Vec<Message> {
+        let mut dates: Vec<NaiveDate> = self.record.meetings.iter().map(|m| m.date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let mut out: Vec<Message> = dates
+            .windows(2)
+            .filter(|w| self.span.contains(w[1]))
+            .filter_map(|w| gap_too_long(gap, w[0], w[1]))
+            .collect();
+        let last = dates.iter().rev().find(|d| **d <= self.span.last());
+        if let Some(&last) = last {
+            let end = gap_end(gap, last);
+            if self.span.contains(end) && self.over(end) {
+                out.push(msg![
+                    "no meeting after ",
+                    last,
+                    " within ",
+                    gap_words(gap),
+                    ": the next was due by ",
+                    end
+                ]);
+            }
+        }
+        out
     }
 
     fn per_period(

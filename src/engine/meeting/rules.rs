@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::{ChairPresence, History, MeetingInput};
 use crate::calendar::{Calendar, Convention, Given, elapsed_hours, in_time};
 use crate::engine::deadlines::notice_deadline;
-use crate::engine::period::{Span, add_months, outside_window};
+use crate::engine::period::{Span, add_months, gap_too_long, outside_window};
 use crate::engine::record::{CancelledMeeting, Record, tenure};
 use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
 use crate::msg;
@@ -658,6 +658,13 @@ impl<'a> Ctx<'a> {
                 "needs the record of meetings, or the previous meeting's date",
             );
         };
+        let too_long = f
+            .max_gap
+            .zip(past.dates.last())
+            .and_then(|(gap, &prev)| gap_too_long(gap, prev, self.date));
+        if let Some(message) = too_long {
+            return Finding::fail(R, &f.clause, message);
+        }
         match f.rule {
             FrequencyRule::EveryMonths { months } => self.every_months(f, months, &past),
             FrequencyRule::AtLeast { n, per } => self.at_least(f, n, per, &past),

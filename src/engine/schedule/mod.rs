@@ -21,8 +21,8 @@ use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{ChairPresence, History, MeetingInput, check_meeting};
 use super::{Finding, Message};
 use crate::calendar::{Calendar, Deadline, FIRST_YEAR, Given, LAST_YEAR};
-use crate::engine::period::{Span, add_months, window_phrase};
-use crate::model::{ChairAppointment, Clause, FrequencyRule, HistoryKind, Period, Tor};
+use crate::engine::period::{Span, add_months, gap_end, gap_words, window_phrase};
+use crate::model::{ChairAppointment, Clause, FrequencyRule, Gap, HistoryKind, Period, Tor};
 use crate::msg;
 
 /// The agenda item that records the chair's election; `tor audit` looks for it.
@@ -233,6 +233,13 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
     let may = planner.may_meeting(&mut dates, exact, &mut warnings);
     dates.sort();
     dates.dedup();
+    if let Some(gap) = tor.frequency.as_ref().and_then(|f| f.max_gap) {
+        let per = match rhythm {
+            Rhythm::Periodic { per, .. } => Some(per),
+            Rhythm::Every { .. } => None,
+        };
+        dates = planner.close_gaps(dates, seed, gap, per, &mut shortfalls);
+    }
     if dates.is_empty() {
         return Err(ScheduleError::Empty {
             label: planner.label.clone(),
@@ -468,6 +475,60 @@ impl<'a> Planner<'a> {
             }
         }
         dates
+    }
+
+    /// `dates` (in order) with none following the one before by more than
+    /// `gap`: a meeting too late moves earlier within its own period of `per`
+    /// where a good day allows, else one is added on the last day the gap allows.
+    fn close_gaps(
+        &self,
+        dates: Vec<NaiveDate>,
+        seed: Option<NaiveDate>,
+        gap: Gap,
+        per: Option<Period>,
+        shortfalls: &mut Vec<Message>,
+    ) -> Vec<NaiveDate> {
+        let ys = self.tor.frequency.as_ref().and_then(|f| f.year_starts);
+        let mut out: Vec<NaiveDate> = Vec::with_capacity(dates.len());
+        let mut prev = seed;
+        for mut d in dates {
+            // Bounded: each added meeting moves `prev` on by at least a day, and
+            // the plan is at most a year long.
+            while let Some(p) = prev {
+                let end = gap_end(gap, p);
+                if d <= end {
+                    break;
+                }
+                let lo = p.succ_opt().unwrap_or(p);
+                let floor = per.map_or(lo, |per| lo.max(Span::of(per, ys, d).start));
+                if let Some(moved) = self.pick(floor, end, end, &out).filter(|m| *m > p) {
+                    d = moved;
+                    break;
+                }
+                match self.pick(lo, end, end, &out) {
+                    Some(extra) if extra > p => {
+                        out.push(extra);
+                        prev = Some(extra);
+                    }
+                    _ => {
+                        shortfalls.push(msg![
+                            "no working day from ",
+                            lo,
+                            " to ",
+                            end,
+                            " for a meeting within ",
+                            gap_words(gap),
+                            " of the one on ",
+                            p
+                        ]);
+                        break;
+                    }
+                }
+            }
+            out.push(d);
+            prev = Some(d);
+        }
+        out
     }
 
     /// [`spread`] over the months of `lo..=hi` the ToR lets meetings be held
