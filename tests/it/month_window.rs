@@ -161,3 +161,26 @@ fn an_empty_repeated_or_misspelt_month_is_a_file_error() {
             .stdout(predicate::str::contains("autumn-assembly.toml:"));
     }
 }
+
+#[test]
+fn schedule_reports_a_period_the_window_leaves_no_month_in() {
+    let frequency =
+        "[frequency]\nclause = \"6\"\nat_least = 1\nper = \"quarter\"\nmonths = [\"october\"]";
+    let dir = dir_with(&[("autumn-assembly.toml", assembly_with(frequency).as_bytes())]);
+    let plan = common::run_json(
+        Some(dir.path()),
+        "schedule",
+        &["autumn-assembly", "--year", "2027"],
+        1,
+    );
+    assert_eq!(plan["valid"], false, "{plan:#}");
+    let shortfalls = plan["shortfalls"].as_array().expect("shortfalls");
+    assert_eq!(shortfalls.len(), 3, "{plan:#}");
+    let meetings = plan["meetings"].as_array().expect("meetings");
+    assert_eq!(meetings.len(), 1, "{plan:#}");
+    assert!(
+        meetings[0]["at"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("2027-10-"))
+    );
+}

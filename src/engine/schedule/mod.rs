@@ -459,7 +459,18 @@ impl<'a> Planner<'a> {
             if lo > hi {
                 continue;
             }
-            for (a, b, target) in self.spread_in_window(lo, hi, n) {
+            let slots = self.spread_in_window(lo, hi, n);
+            if slots.is_empty() {
+                // The month window leaves this period no month to meet in.
+                shortfalls.push(msg![
+                    "no month from ",
+                    lo,
+                    " to ",
+                    hi,
+                    " is one the ToR lets meetings be held in"
+                ]);
+            }
+            for (a, b, target) in slots {
                 match self.pick(a, b, target, &dates) {
                     Some(d) => dates.push(d),
                     None => {
