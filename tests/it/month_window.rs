@@ -94,20 +94,8 @@ fn audit_reports_a_held_meeting_outside_the_window() {
     );
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The month names as the ToR spells them, in calendar order.
+const MONTHS: &[&str] = <tor::model::MonthName as tor::model::Keyword>::NAMES;
 
 #[test]
 fn schedule_plans_only_inside_the_window() {

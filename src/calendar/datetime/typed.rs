@@ -193,29 +193,18 @@ fn day_number(s: &str) -> Option<u32> {
         .flatten()
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month(s: &str) -> Option<u32> {
-    let s = s.strip_suffix('.').unwrap_or(s).to_ascii_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| {
-            s == *m || (s.len() == 3 && m.starts_with(&s)) || (s == "sept" && *m == "september")
-        })
-        .and_then(|i| u32::try_from(i + 1).ok())
+    let s = s.strip_suffix('.').unwrap_or(s);
+    // chrono reads "Dec" and "December", in any case; "Sept" is the one common
+    // British abbreviation that is not three letters.
+    let s = if s.eq_ignore_ascii_case("sept") {
+        "sep"
+    } else {
+        s
+    };
+    s.parse::<chrono::Month>()
+        .ok()
+        .map(|m| m.number_from_month())
 }
 
 fn weekday(s: &str) -> Option<Weekday> {
