@@ -26,6 +26,7 @@ mod month_window;
 mod notice_props;
 mod output_safety;
 mod packaging;
+mod pinned;
 mod readme;
 mod schedule;
 mod schedule_ics;

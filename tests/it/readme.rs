@@ -469,3 +469,77 @@ fn the_toml_examples_in_the_readme_work_where_it_says_to_put_them() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("A newly proclaimed day"));
 }
+
+/// A command's JSON twin: the same line with `--format json`, where the command
+/// reports in JSON. `None` for lines whose output depends on today's date or
+/// that write files or print documents rather than reports.
+fn json_twin(argv: &[String]) -> Option<Vec<String>> {
+    let sub = argv
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with('-') && !a.contains('/'))?;
+    let dated = argv.iter().any(|a| {
+        matches!(
+            a.as_str(),
+            "--at" | "--year" | "--from" | "--as-of" | "--votes" | "--meeting" | "--record"
+        )
+    });
+    match sub.as_str() {
+        // Documents, questions for a person, and files written.
+        "init" | "completions" | "man" | "schema" => None,
+        _ if argv.iter().any(|a| a == "--ics" || a == "--html") => None,
+        // "This year's holidays" and "overdue as of today" change with the clock.
+        "holidays" | "validate" if !dated => None,
+        _ if argv.iter().any(|a| a == "--format") => Some(argv[1..].to_vec()),
+        _ => {
+            let mut twin = argv[1..].to_vec();
+            twin.extend(["--format".to_owned(), "json".to_owned()]);
+            Some(twin)
+        }
+    }
+}
+
+/// Pins every README example's JSON and exit code byte for byte, so a
+/// refactoring that changes what a command says is caught here first.
+#[test]
+fn every_readme_example_answers_as_pinned() {
+    let mut pinned = 0;
+    for line in sh_lines(&readme()) {
+        let argv = words(&line.command);
+        if argv.first().map(String::as_str) != Some("tor") {
+            continue;
+        }
+        let Some(twin) = json_twin(&argv) else {
+            continue;
+        };
+        let dir = workspace();
+        let out = run(&twin, dir.path());
+        let name: String = twin
+            .join("_")
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(90)
+            .collect();
+        let today = chrono::Local::now().date_naive().to_string();
+        let body = format!(
+            "exit: {}\n{}",
+            out.status.code().expect("exit code"),
+            // A vote without `--at` is judged as of today.
+            text(&out.stdout).replace(&today, "[today]")
+        );
+        insta::with_settings!({
+            description => twin.join(" "),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(format!("readme_json__{name}"), body);
+        });
+        pinned += 1;
+    }
+    assert!(pinned >= 11, "only {pinned} README examples pinned");
+}
