@@ -1,0 +1,109 @@
+//! Conflicts of interest and opting out of a decision.
+
+use super::{Tally, a_kinds, kinds_text};
+use crate::engine::{Finding, FindingStatus, SkipReason};
+
+impl<'a> Tally<'a> {
+    /// A conflicted member's vote is left out where the ToR's rule covers the decision.
+    pub(super) fn conflicts(&mut self) {
+        let kinds = &self.input.kinds;
+        let rule = self.kind_rule(|d| d.conflicts_of_interest.as_ref());
+        for m in &self.tor.members {
+            if !self.input.conflicts.contains(&m.id) {
+                continue;
+            }
+            let id = &m.id;
+            let finding = match rule {
+                Some(r) if r.applies_to(kinds) => {
+                    match self.votes.iter().position(|v| &v.org == id) {
+                        Some(pos) => {
+                            let vote = self.votes.remove(pos).vote;
+                            self.exclude(
+                                m,
+                                vote,
+                                format!(
+                                    "declared a conflict of interest on {} decision",
+                                    a_kinds(kinds)
+                                ),
+                            );
+                            Finding::fail(
+                                "conflict-of-interest",
+                                &r.clause,
+                                format!(
+                                    "`{id}` declared a conflict of interest on {} decision and may not take part: its vote is left out",
+                                    a_kinds(kinds)
+                                ),
+                            )
+                        }
+                        None => Finding::pass(
+                            "conflict-of-interest",
+                            &r.clause,
+                            format!(
+                                "`{id}` declared a conflict of interest and took no part in the vote"
+                            ),
+                        ),
+                    }
+                }
+                Some(r) => Finding::new(
+                    "conflict-of-interest",
+                    Some(&r.clause),
+                    FindingStatus::Skip,
+                    format!(
+                        "the conflict-of-interest rule covers {} decisions and this is {} decision: `{id}`'s vote counts",
+                        kinds_text(&r.kinds),
+                        a_kinds(kinds)
+                    ),
+                ),
+                None => Finding::new(
+                    "conflict-of-interest",
+                    None,
+                    FindingStatus::Skip,
+                    format!("the ToR states no conflict-of-interest rule: `{id}`'s vote counts"),
+                )
+                .because(SkipReason::NotStated),
+            };
+            self.conflict.push(finding);
+        }
+    }
+
+    /// Opting out of a decision is allowed only where the ToR says so.
+    pub(super) fn opt_outs(&mut self) {
+        let kinds = &self.input.kinds;
+        let rule = self.kind_rule(|d| d.opt_out.as_ref());
+        for m in &self.tor.members {
+            if !self.input.opt_out.contains(&m.id) {
+                continue;
+            }
+            let id = &m.id;
+            let finding = match rule {
+                Some(r) if r.applies_to(kinds) => {
+                    self.not_bound.push(id.clone());
+                    Finding::pass(
+                        "opt-out",
+                        &r.clause,
+                        format!(
+                            "`{id}` opted out of this {} decision and is not bound by it; its vote still counts",
+                            kinds_text(kinds)
+                        ),
+                    )
+                }
+                Some(r) => Finding::fail(
+                    "opt-out",
+                    &r.clause,
+                    format!(
+                        "members may opt out only of {} decisions and this is {} decision: `{id}` is bound",
+                        kinds_text(&r.kinds),
+                        a_kinds(kinds)
+                    ),
+                ),
+                None => Finding::new(
+                    "opt-out",
+                    self.decisions_clause(),
+                    FindingStatus::Fail,
+                    format!("the ToR lets no member opt out of a decision: `{id}` is bound"),
+                ),
+            };
+            self.opt_out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Who may vote: membership on the day, the voting right, and stand-ins.
+
+use super::{StandIn, Tally, Vote, VotedBy, a_kinds, member_clause};
+use crate::engine::{Finding, FindingStatus};
+use crate::model::{Clause, Member, StandIns};
+
+impl<'a> Tally<'a> {
+    /// One member's vote and attendance: membership on the day, voting right,
+    /// stand-in, proxy. The first problem leaves the vote out.
+    pub(super) fn ballot(&mut self, m: &'a Member) {
+        let input = self.input;
+        let (id, date) = (&m.id, input.date);
+        let in_person = input.in_person(id);
+        let proxy = input.proxies.get(id).copied();
+        let attends = input.attends(id);
+        if !attends && proxy.is_none() {
+            return;
+        }
+        // The input never holds both: voting in person and by proxy is refused.
+        let mut counted = in_person.or(proxy);
+
+        if !m.holds_on(date) {
+            let why = match (m.from, m.until) {
+                (Some(from), _) if date < from => format!("its membership begins on {from}"),
+                (_, Some(until)) => format!("its membership ended on {until}"),
+                _ => "its membership does not hold".to_owned(),
+            };
+            let clause = member_clause(self.tor, m);
+            match counted {
+                Some(vote) => {
+                    self.eligibility.push(Finding::new(
+                        "eligibility",
+                        clause,
+                        FindingStatus::Fail,
+                        format!("`{id}` is not a member on {date} ({why}): its vote is left out"),
+                    ));
+                    self.exclude(m, vote, format!("not a member on {date}: {why}"));
+                }
+                None => self.eligibility.push(Finding::new(
+                    "eligibility",
+                    clause,
+                    FindingStatus::Warn,
+                    format!("`{id}` is not a member on {date} ({why}): not counted as present"),
+                )),
+            }
+            return;
+        }
+
+        if let Some(vote) = counted
+            && !m.voting
+        {
+            let class = self
+                .tor
+                .class(&m.class)
+                .map_or(m.class.as_str(), |c| c.name.as_str());
+            self.eligibility.push(Finding::new(
+                "eligibility",
+                member_clause(self.tor, m),
+                FindingStatus::Fail,
+                format!("`{id}` ({class}) has no vote: its vote is left out"),
+            ));
+            self.exclude(m, vote, format!("has no vote ({class})"));
+            counted = None;
+        }
+
+        let mut by = if in_person.is_some() {
+            VotedBy::Member
+        } else {
+            VotedBy::Proxy
+        };
+        let mut at_meeting = attends;
+        if attends && let Some(kind) = input.stand_in(id) {
+            by = kind.into();
+            if let Err((clause, why)) = self.stand_in(m, kind) {
+                at_meeting = false;
+                match counted.take() {
+                    Some(vote) => {
+                        self.eligibility.push(Finding::new(
+                            "eligibility",
+                            clause,
+                            FindingStatus::Fail,
+                            format!(
+                                "`{id}` was represented by a {} but {why}: its vote is left out",
+                                kind.as_str()
+                            ),
+                        ));
+                        self.exclude(m, vote, format!("cast by a {}: {why}", kind.as_str()));
+                    }
+                    None => self.eligibility.push(Finding::new(
+                        "eligibility",
+                        clause,
+                        FindingStatus::Warn,
+                        format!(
+                            "`{id}` was represented by a {} but {why}: not counted as present",
+                            kind.as_str()
+                        ),
+                    )),
+                }
+            }
+        }
+        if at_meeting {
+            self.present.push(m);
+        }
+
+        if let (Some(vote), Some(_)) = (counted, proxy) {
+            if let Err((clause, why)) = self.proxy_allowed(attends) {
+                self.proxy.push(Finding::new(
+                    "proxy",
+                    clause,
+                    FindingStatus::Fail,
+                    format!("`{id}` voted {vote} by proxy, but {why}: the vote is left out"),
+                ));
+                self.exclude(m, vote, format!("proxy vote not allowed: {why}"));
+                counted = None;
+            } else if let Some(rule) = self.decisions.and_then(|d| d.proxies.as_ref()) {
+                self.proxy.push(Finding::pass(
+                    "proxy",
+                    &rule.clause,
+                    format!(
+                        "`{id}` was absent and voted {vote} by proxy on {} decision: counted, but not present for the quorum",
+                        a_kinds(&input.kinds)
+                    ),
+                ));
+            }
+        }
+
+        if let Some(vote) = counted {
+            self.votes.push(Vote {
+                org: id.clone(),
+                vote,
+                by,
+            });
+        }
+    }
+
+    /// Whether the ToR lets this kind of stand-in hold the member's vote; a
+    /// finding on advance notice where the ToR asks for it.
+    pub(super) fn stand_in(
+        &mut self,
+        m: &Member,
+        kind: StandIn,
+    ) -> Result<(), (Option<&'a Clause>, String)> {
+        let Some(d) = self.decisions else {
+            return Err((
+                None,
+                format!("the ToR makes no provision for {}s", kind.as_str()),
+            ));
+        };
+        let rule: Option<&StandIns> = match kind {
+            StandIn::Substitute => d.substitutes.as_ref(),
+            StandIn::Deputy => d.deputies.as_ref(),
+        };
+        let Some(rule) = rule else {
+            return Err((
+                Some(&d.clause),
+                format!("the ToR makes no provision for {}s", kind.as_str()),
+            ));
+        };
+        if !rule.holds_vote {
+            return Err((
+                Some(&rule.clause),
+                format!("a {} does not hold the member's vote", kind.as_str()),
+            ));
+        }
+        let id = &m.id;
+        let finding = if !rule.advance_notice {
+            Finding::pass(
+                "eligibility",
+                &rule.clause,
+                format!(
+                    "`{id}` was represented by its {}, who holds its vote",
+                    kind.as_str()
+                ),
+            )
+        } else if self.input.notified.contains(id) {
+            Finding::pass(
+                "eligibility",
+                &rule.clause,
+                format!(
+                    "`{id}` was represented by its {}, who holds its vote; the secretariat was told beforehand",
+                    kind.as_str()
+                ),
+            )
+        } else {
+            // Not a breach tor can see: the notice happens outside the meeting.
+            Finding::new(
+                "eligibility",
+                Some(&rule.clause),
+                FindingStatus::Warn,
+                format!(
+                    "`{id}` was represented by its {}, who holds its vote; tor cannot see that the secretariat was told beforehand (add --notified {id} if it was)",
+                    kind.as_str()
+                ),
+            )
+        };
+        self.eligibility.push(finding);
+        Ok(())
+    }
+}
