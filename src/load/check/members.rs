@@ -1,0 +1,247 @@
+//! Classes, members and the rules that name them: the chair and the quorum.
+
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn classes(&mut self, raw: &[RawClass]) -> Vec<Class> {
+        let mut seen = HashSet::new();
+        let mut classes = Vec::new();
+        for c in raw {
+            let Ok(id) = ClassId::parse(c.id.get_ref()) else {
+                self.error(
+                    "invalid-id",
+                    format!("class id `{}` is not kebab-case", c.id.get_ref()),
+                    c.id.span(),
+                );
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                self.error(
+                    "duplicate-id",
+                    format!("class `{id}` is defined twice"),
+                    c.id.span(),
+                );
+                continue;
+            }
+            classes.push(Class {
+                id,
+                name: c.name.clone(),
+                voting: c.voting,
+                clause: c.clause.as_ref().map(clause),
+            });
+        }
+        classes
+    }
+
+    pub(super) fn class_ref(&mut self, raw: &S<String>, classes: &[Class]) -> Option<ClassId> {
+        let got = raw.get_ref().as_str();
+        if let Some(c) = classes.iter().find(|c| c.id.as_str() == got) {
+            return Some(c.id.clone());
+        }
+        let d = Diagnostic::error("unknown-class", format!("no class `{got}` is defined"))
+            .at(raw.span())
+            .label("not in [[classes]]")
+            .suggest(got, classes.iter().map(|c| c.id.as_str()));
+        let d = or_list(d, "defined classes", classes.iter().map(|c| c.id.as_str()));
+        self.diagnostics.push(d);
+        None
+    }
+
+    pub(super) fn member_ref(&mut self, raw: &S<String>, members: &[Member]) -> Option<MemberId> {
+        let got = raw.get_ref().as_str();
+        if let Some(m) = members.iter().find(|m| m.id.as_str() == got) {
+            return Some(m.id.clone());
+        }
+        let d = Diagnostic::error("unknown-member", format!("no member `{got}` is defined"))
+            .at(raw.span())
+            .label("not in [[members]]")
+            .suggest(got, members.iter().map(|m| m.id.as_str()));
+        let d = or_list(d, "defined members", members.iter().map(|m| m.id.as_str()));
+        self.diagnostics.push(d);
+        None
+    }
+
+    pub(super) fn members(&mut self, raw: &[RawMember], classes: &[Class]) -> Vec<Member> {
+        let mut seen = HashSet::new();
+        let mut members = Vec::new();
+        for m in raw {
+            let id = match MemberId::parse(m.id.get_ref()) {
+                Ok(id) => id,
+                Err(e) => {
+                    self.error("invalid-id", e.to_string(), m.id.span());
+                    continue;
+                }
+            };
+            if !seen.insert(id.clone()) {
+                self.error(
+                    "duplicate-id",
+                    format!("member `{id}` is defined twice"),
+                    m.id.span(),
+                )
+                .label = Some("already defined above".into());
+                continue;
+            }
+            let class = self.class_ref(&m.class, classes);
+            let from = m.from.as_ref().and_then(|d| self.date(d));
+            let until = m.until.as_ref().and_then(|d| self.date(d));
+            if let (Some(f), Some(u), Some(span)) =
+                (from, until, m.until.as_ref().map(|u| u.span()))
+                && u < f
+            {
+                self.error(
+                    "inverted-dates",
+                    format!("member `{id}`: `until` {u} is before `from` {f}"),
+                    span,
+                );
+            }
+            let Some(class) = class else { continue };
+            let class_votes = classes
+                .iter()
+                .find(|c| c.id == class)
+                .is_some_and(|c| c.voting);
+            members.push(Member {
+                id,
+                name: m.name.clone(),
+                voting: m.voting.unwrap_or(class_votes),
+                class,
+                from,
+                until,
+                clause: m.clause.as_ref().map(clause),
+                note: m.note.clone(),
+            });
+        }
+        members
+    }
+
+    pub(super) fn chair(
+        &mut self,
+        raw: &RawChair,
+        classes: &[Class],
+        members: &[Member],
+    ) -> Option<Chair> {
+        let kind = self.keyword(
+            "chair appointment",
+            &raw.appointment,
+            &ChairAppointment::NAMES,
+        )?;
+        let appointment = match kind {
+            "elected-annually" => ChairAppointment::ElectedAnnually,
+            "elected-at-may-meeting" => ChairAppointment::ElectedAtMayMeeting,
+            "named" => ChairAppointment::Named,
+            _ => {
+                let (Some(class), Some(years)) = (&raw.rotation_class, &raw.rotation_years) else {
+                    self.error(
+                        "missing-key",
+                        "a rotating chair needs `rotation_class` and `rotation_years`",
+                        raw.appointment.span(),
+                    );
+                    return None;
+                };
+                ChairAppointment::Rotating {
+                    class: self.class_ref(class, classes)?,
+                    years: self.bounded(
+                        "rotation_years",
+                        years,
+                        &bounds::ROTATION_YEARS,
+                        "years",
+                    )?,
+                }
+            }
+        };
+        let member = match &raw.member {
+            Some(m) => Some(self.member_ref(m, members)?),
+            None => None,
+        };
+        Some(Chair {
+            clause: clause(&raw.clause),
+            appointment,
+            member,
+            deputy: raw.deputy.as_ref().map(|d| clause(&d.clause)),
+            casting_vote: raw.casting_vote.as_ref().map(|c| clause(&c.clause)),
+        })
+    }
+
+    pub(super) fn quorum(
+        &mut self,
+        raw: &RawQuorum,
+        classes: &[Class],
+        members: &[Member],
+    ) -> Option<Quorum> {
+        let rule = match (&raw.at_least, &raw.fraction) {
+            (Some(n), None) => {
+                let class = match &raw.class {
+                    Some(c) => Some(self.class_ref(c, classes)?),
+                    None => None,
+                };
+                let eligible = members
+                    .iter()
+                    .filter(|m| class.as_ref().map_or(m.voting, |c| &m.class == c))
+                    .count();
+                let n_value = *n.get_ref();
+                if n_value > *bounds::QUORUM.end() {
+                    self.bounded("at_least", n, &bounds::QUORUM, "members");
+                } else if n_value == 0 {
+                    self.error(
+                        "impossible-rule",
+                        "a quorum of 0 is no quorum: leave `[quorum]` out instead",
+                        n.span(),
+                    );
+                } else if n_value as usize > eligible {
+                    let of = class.as_ref().map_or("voting members".to_owned(), |c| {
+                        format!("members of class `{c}`")
+                    });
+                    self.error(
+                        "impossible-rule",
+                        format!("quorum of {n_value} is more than the {eligible} {of} defined"),
+                        n.span(),
+                    )
+                    .label = Some(format!("at most {eligible}"));
+                }
+                QuorumRule::AtLeast { n: n_value, class }
+            }
+            (None, Some(f)) => {
+                let parsed = f.get_ref().split_once('/').and_then(|(a, b)| {
+                    Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?))
+                });
+                match parsed {
+                    Some((_, den)) if den > *bounds::FRACTION_TERM.end() => {
+                        self.error(
+                            "out-of-range",
+                            format!(
+                                "`fraction` = \"{}\" is out of range: the denominator is at most {}",
+                                f.get_ref(),
+                                bounds::FRACTION_TERM.end()
+                            ),
+                            f.span(),
+                        );
+                        return None;
+                    }
+                    Some((num, den)) if num > 0 && den > 0 && num <= den => QuorumRule::Fraction {
+                        numerator: num,
+                        denominator: den,
+                    },
+                    _ => {
+                        self.error(
+                            "invalid-value",
+                            "`fraction` must be like \"1/3\": a proper fraction above 0",
+                            f.span(),
+                        );
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                self.error(
+                    "conflicting-keys",
+                    "`[quorum]` needs exactly one of `at_least` or `fraction`",
+                    raw.clause.span(),
+                );
+                return None;
+            }
+        };
+        Some(Quorum {
+            clause: clause(&raw.clause),
+            rule,
+        })
+    }
+}
