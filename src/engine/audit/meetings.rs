@@ -1,0 +1,252 @@
+//! Rules judged meeting by meeting, and their sum per clause.
+
+use super::{Auditor, MeetingAudit, PER_MEETING, noon};
+use crate::calendar::{Convention, Given, minutes_due};
+use crate::engine::deadlines::{deadlines, format_instant};
+use crate::engine::meeting::{History, MeetingInput, check_meeting};
+use crate::engine::record::{HeldMeeting, MeetingKind};
+use crate::engine::{Fact, Finding, FindingStatus, Message, SkipReason};
+use crate::msg;
+use chrono::NaiveDate;
+
+impl<'a> Auditor<'a> {
+    // ---- one meeting ------------------------------------------------------------
+
+    pub(super) fn meeting(&self, m: &HeldMeeting) -> MeetingAudit {
+        let tz = self.tor.timezone;
+        // Only an hours rule needs the time, and then a bare day is not judged.
+        let at = m.at.unwrap_or_else(|| noon(tz, m.date));
+        let mut input = MeetingInput::new(at);
+        input.circulated = m.circulated;
+        input.attendees = m.present.clone();
+        input.substitutes = m.substitutes.clone();
+        input.deputies = m.deputies.clone();
+        input.chair = m.chair;
+        input.extraordinary = m.kind == MeetingKind::Extraordinary;
+        input.public = m.public;
+        input.items = m.items.clone();
+        let report = check_meeting(self.tor, self.cal, &input, History::Nothing);
+        // One notice rule judges a meeting: the urgent one for an extraordinary
+        // meeting where the ToR has it, else the ordinary one.
+        let urgent = input.extraordinary && self.tor.notice.extraordinary.is_some();
+        let mut findings: Vec<Finding> = report
+            .findings
+            .into_iter()
+            .filter(|f| PER_MEETING.contains(&f.rule))
+            .filter(|f| match f.rule {
+                "notice" => !urgent,
+                "extraordinary-notice" => urgent,
+                _ => true,
+            })
+            .collect();
+        if m.at.is_none() {
+            for f in &mut findings {
+                let rule = match f.rule {
+                    "notice" => &self.tor.notice.agenda,
+                    "extraordinary-notice" => &self.tor.notice.extraordinary,
+                    _ => continue,
+                };
+                if rule
+                    .as_ref()
+                    .is_some_and(|r| r.convention == Convention::Hours)
+                    && f.status != FindingStatus::Skip
+                {
+                    *f = Finding::unjudged(
+                        f.rule,
+                        f.clause.as_ref(),
+                        Fact::StartTime,
+                        "the record gives the day, not the start time, so an hours rule cannot be judged",
+                    );
+                }
+            }
+        }
+        let due = deadlines(self.tor, at, self.cal);
+        findings.push(self.minutes(m));
+        MeetingAudit {
+            date: m.date,
+            at: m.at.map(format_instant),
+            kind: m.kind,
+            public: m.public,
+            circulated_at: m.circulated,
+            circulated: m.circulated.map(|g| match g {
+                Given::Date(d) => d.to_string(),
+                Given::Instant(t) => format_instant(t),
+            }),
+            circulate_by: if m.kind == MeetingKind::Extraordinary {
+                due.extraordinary_notice_by.or(due.circulate_by)
+            } else {
+                due.circulate_by
+            },
+            minutes: m.minutes,
+            minutes_by: due.minutes_by,
+            note: m.note.clone(),
+            valid: !findings.iter().any(Finding::failed),
+            findings,
+        }
+    }
+
+    pub(super) fn minutes(&self, m: &HeldMeeting) -> Finding {
+        const R: &str = "minutes";
+        let Some(rule) = &self.tor.notice.minutes else {
+            return Finding::not_stated(R, "deadline for the minutes");
+        };
+        let due = minutes_due(m.date, rule.n, self.cal);
+        let within = format!("within {} working days", rule.n);
+        match m.minutes {
+            None => Finding::unjudged(
+                R,
+                Some(&rule.clause),
+                Fact::Minutes,
+                msg![
+                    "when the minutes went out is not recorded; they were due by ",
+                    due,
+                    format!(" ({within})")
+                ],
+            ),
+            Some(d) if d <= due => Finding::pass(
+                R,
+                &rule.clause,
+                msg![
+                    "minutes out ",
+                    d,
+                    ", by the due date ",
+                    due,
+                    format!(" ({within})")
+                ],
+            ),
+            Some(d) => Finding::fail(
+                R,
+                &rule.clause,
+                msg![
+                    "minutes out ",
+                    d,
+                    ", after the due date ",
+                    due,
+                    format!(" ({within})")
+                ],
+            ),
+        }
+    }
+
+    /// One finding for `rule` from the meetings' own findings.
+    pub(super) fn sum_up(&self, rule: &'static str, meetings: &[MeetingAudit]) -> Finding {
+        let found: Vec<(NaiveDate, &Finding)> = meetings
+            .iter()
+            .flat_map(|m| m.findings.iter().map(move |f| (m.date, f)))
+            .filter(|(_, f)| f.rule == rule)
+            .collect();
+        let tor_clause = match rule {
+            "notice" => self.tor.notice.agenda.as_ref().map(|r| &r.clause),
+            "extraordinary-notice" => self.tor.notice.extraordinary.as_ref().map(|r| &r.clause),
+            "quorum" => self.tor.quorum.as_ref().map(|q| &q.clause),
+            "chair" => self.tor.chair.as_ref().map(|c| &c.clause),
+            // check-meeting cites the public-meetings rule where no access rule is stated.
+            "public-access" => {
+                let public = &self.tor.public;
+                (public.access.as_ref().map(|a| &a.clause))
+                    .or(public.meetings.as_ref().map(|p| &p.clause))
+            }
+            "minutes" => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
+            _ => None,
+        };
+        if found.is_empty() {
+            return match (rule, tor_clause) {
+                ("extraordinary-notice", None) => {
+                    Finding::not_stated(rule, "notice rule for extraordinary meetings")
+                }
+                ("extraordinary-notice", clause) => Finding::skip(
+                    rule,
+                    clause,
+                    format!("no extraordinary meeting recorded in {}", self.span.label()),
+                ),
+                _ => Finding::skip(
+                    rule,
+                    tor_clause,
+                    format!("no meetings recorded in {}", self.span.label()),
+                ),
+            };
+        }
+        let with = |s: FindingStatus| -> Vec<&(NaiveDate, &Finding)> {
+            found.iter().filter(|(_, f)| f.status == s).collect()
+        };
+        let (fails, warns, passes, skips) = (
+            with(FindingStatus::Fail),
+            with(FindingStatus::Warn),
+            with(FindingStatus::Pass),
+            with(FindingStatus::Skip),
+        );
+        let total = found.len();
+        let clause = fails
+            .first()
+            .or(warns.first())
+            .or(passes.first())
+            .and_then(|(_, f)| f.clause.as_ref())
+            .or(tor_clause);
+        let detail = |list: &[&(NaiveDate, &Finding)]| -> Message {
+            Message::join(
+                list.iter().map(|(d, f)| msg![*d, ": ", f.message.clone()]),
+                "; ",
+            )
+        };
+        let days = |list: &[&(NaiveDate, &Finding)]| -> Message {
+            Message::and_list(list.iter().map(|(d, _)| Message::from(*d)).collect())
+        };
+        let unjudged = if skips.is_empty() || skips.len() == total {
+            Message::default()
+        } else {
+            msg!["; not judged for ", days(&skips)]
+        };
+        let of = |k: usize, verb: &str, verbs: &str| match (k, total) {
+            (1, 1) => format!("the one meeting {verbs}"),
+            (k, t) if k == t => format!("all {t} meetings {verb}"),
+            (1, t) => format!("1 of {t} meetings {verbs}"),
+            (k, t) => format!("{k} of {t} meetings {verb}"),
+        };
+        if !fails.is_empty() {
+            return Finding::new(
+                rule,
+                clause,
+                FindingStatus::Fail,
+                msg![
+                    of(fails.len(), "fail", "fails"),
+                    ": ",
+                    detail(&fails),
+                    unjudged
+                ],
+            );
+        }
+        if !warns.is_empty() {
+            return Finding::warn(
+                rule,
+                clause,
+                msg![
+                    of(warns.len(), "need a look", "needs a look"),
+                    ": ",
+                    detail(&warns),
+                    unjudged
+                ],
+            );
+        }
+        if !passes.is_empty() {
+            return Finding::new(
+                rule,
+                clause,
+                FindingStatus::Pass,
+                msg![of(passes.len(), "pass", "passes"), unjudged],
+            );
+        }
+        // Every meeting skipped: the same reason for all reads best once.
+        let first = skips.first().map(|(_, f)| &f.message);
+        let message = match first {
+            Some(first) if skips.iter().all(|(_, f)| &f.message == first) => first.clone(),
+            None => Message::default(),
+            Some(_) => msg!["not judged for any meeting: ", detail(&skips)],
+        };
+        // Left open if any meeting left it open for want of a recorded fact.
+        let reason = skips
+            .iter()
+            .find_map(|(_, f)| f.needs())
+            .map_or(SkipReason::NotApplicable, SkipReason::Unjudged);
+        Finding::skip(rule, clause, message).because(reason)
+    }
+}
