@@ -4,6 +4,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod code;
+pub use code::{ALIASES, Code};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

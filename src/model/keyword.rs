@@ -17,7 +17,19 @@ pub struct UnknownKeyword {
 
 /// Implements [`Keyword`], `FromStr` and `Display` from one list of pairs, so the
 /// spelling of each variant is written once.
+///
+/// `keywords!(serialize Name { .. })` also serialises each variant as its keyword,
+/// for enums whose JSON spelling is the keyword.
 macro_rules! keywords {
+    (serialize $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $crate::model::keywords!($name { $($variant = $text),+ });
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::model::Keyword::as_str(*self))
+            }
+        }
+    };
     ($name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         impl $crate::model::Keyword for $name {
             const NAMES: &'static [&'static str] = &[$($text),+];

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
 pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
+pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
 pub use rules::*;
 

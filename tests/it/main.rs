@@ -5,6 +5,7 @@ mod bad_bounds;
 mod bad_input;
 mod calendar;
 mod check_meeting;
+mod codes;
 mod common;
 mod complete_ids;
 mod completions;

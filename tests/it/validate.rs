@@ -400,13 +400,20 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .stdout
         .clone();
     let log = json(&out);
-    let rules: Vec<&str> = log["runs"][0]["tool"]["driver"]["rules"]
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect();
-    assert!(rules.contains(&"unknown-key"), "{rules:?}");
+        .unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"unknown-key"), "{ids:?}");
+    // Each rule carries what its code means, not a placeholder.
+    for rule in rules {
+        let code = tor::diag::Code::from_name(rule["id"].as_str().unwrap()).expect("a real code");
+        assert_eq!(
+            rule["shortDescription"]["text"],
+            code.description(),
+            "{rule}"
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Machine formats for CI: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
 
 use serde_json::{Value, json};
-use tor::diag::{Diagnostic, Severity};
+use tor::diag::{Code, Diagnostic, Severity};
 use tor::report::safe::{escaped, github_command, uri};
 use tor::validate::FileReport;
 
@@ -78,7 +78,10 @@ pub fn sarif_results(file: &FileReport) -> Vec<Value> {
 pub fn sarif_tail(rule_ids: &std::collections::BTreeSet<&'static str>) -> String {
     let rules: Vec<Value> = rule_ids
         .iter()
-        .map(|id| json!({"id": id, "shortDescription": {"text": format!("tor diagnostic {id}")}}))
+        .map(|id| {
+            let text = Code::from_name(id).map_or("A tor diagnostic.", Code::description);
+            json!({"id": id, "shortDescription": {"text": text}})
+        })
         .collect();
     let tool = json!({"driver": {
         "name": "tor",
