@@ -1,0 +1,89 @@
+//! Membership: who attends is a member on the day, in a capacity the ToR allows.
+
+use crate::engine::words::plural;
+
+use super::{Ctx, How};
+use crate::engine::record::tenure;
+use crate::engine::{Fact, Finding, FindingStatus};
+use crate::model::Clause;
+use crate::msg;
+
+impl Ctx<'_> {
+    pub(super) fn membership(&self) -> Finding {
+        const R: &str = "membership";
+        if !self.m.attendance_given() {
+            return Finding::unjudged(R, None, Fact::Attendance, "who attended was not given");
+        }
+        let decisions_clause = self.tor.decisions.as_ref().map(|d| &d.clause);
+        let mut fails: Vec<(String, Option<&Clause>)> = Vec::new();
+        let mut warns: Vec<(String, Option<&Clause>)> = Vec::new();
+        let mut first_clause = None;
+        let mut count = 0;
+        for (member, how) in self.named() {
+            count += 1;
+            first_clause = first_clause.or(member.clause.as_ref());
+            if !member.holds_on(self.date) {
+                fails.push((
+                    format!(
+                        "{} was not a member on {}: {}",
+                        member.id,
+                        self.date,
+                        tenure(member)
+                    ),
+                    member.clause.as_ref(),
+                ));
+            }
+            if how == How::InPerson {
+                continue;
+            }
+            match self.stand_in_rule(how) {
+                None => fails.push((
+                    format!(
+                        "{} sent a {}, but the ToR allows no {}s",
+                        member.id,
+                        how.noun(),
+                        how.noun()
+                    ),
+                    decisions_clause,
+                )),
+                Some(rule) if rule.advance_notice && !self.notified.contains(&member.id) => {
+                    warns.push((
+                        format!(
+                            "{}'s {} needs advance notice, which is not recorded as given",
+                            member.id,
+                            how.noun()
+                        ),
+                        Some(&rule.clause),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        let join = |v: &[(String, Option<&Clause>)]| {
+            v.iter()
+                .map(|(m, _)| m.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        if let Some((_, clause)) = fails.first() {
+            let mut message = join(&fails);
+            if !warns.is_empty() {
+                message.push_str(&format!("; also {}", join(&warns)));
+            }
+            return Finding::new(R, *clause, FindingStatus::Fail, message);
+        }
+        if let Some((_, clause)) = warns.first() {
+            return Finding::warn(R, *clause, join(&warns));
+        }
+        Finding::new(
+            R,
+            first_clause,
+            FindingStatus::Pass,
+            msg![
+                plural(count, "organisation", "organisations"),
+                " named, each a member on ",
+                self.date
+            ],
+        )
+    }
+}

@@ -1,0 +1,170 @@
+//! The rules, one method each, one file per rule family. Messages name who and
+//! what decided the verdict.
+
+mod chair;
+mod frequency;
+mod membership;
+mod notice;
+mod public;
+mod quorum;
+mod standing_items;
+
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
+use std::collections::{HashMap, HashSet};
+
+use super::{History, MeetingInput};
+use crate::calendar::Calendar;
+use crate::engine::Finding;
+use crate::engine::record::Record;
+
+use crate::model::{Member, MemberId, StandIns, Tor};
+
+/// How an organisation is represented at the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum How {
+    InPerson,
+    Substitute,
+    Deputy,
+}
+
+impl How {
+    fn noun(self) -> &'static str {
+        match self {
+            Self::InPerson => "representative",
+            Self::Substitute => "substitute",
+            Self::Deputy => "deputy",
+        }
+    }
+}
+
+/// What is known before this meeting, in a form every rule can use.
+pub(super) struct Past<'a> {
+    /// Days of earlier meetings, oldest first.
+    dates: Vec<NaiveDate>,
+    record: Option<&'a Record>,
+}
+
+pub(super) struct Ctx<'a> {
+    tor: &'a Tor,
+    cal: &'a Calendar,
+    m: &'a MeetingInput,
+    at: DateTime<Tz>,
+    date: NaiveDate,
+    history: History<'a>,
+    /// How each member named at the meeting is there (in person first, then by
+    /// substitute, then by deputy), looked up once per member of a large ToR.
+    presence: HashMap<&'a MemberId, How>,
+    notified: HashSet<&'a MemberId>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(
+        tor: &'a Tor,
+        cal: &'a Calendar,
+        m: &'a MeetingInput,
+        history: History<'a>,
+    ) -> Self {
+        let at = m.at.with_timezone(&tor.timezone);
+        let mut presence = HashMap::new();
+        for (list, how) in [
+            (&m.attendees, How::InPerson),
+            (&m.substitutes, How::Substitute),
+            (&m.deputies, How::Deputy),
+        ] {
+            for id in list {
+                presence.entry(id).or_insert(how);
+            }
+        }
+        Self {
+            tor,
+            cal,
+            m,
+            at,
+            date: at.date_naive(),
+            history,
+            presence,
+            notified: m.notified.iter().collect(),
+        }
+    }
+
+    /// Every rule, in a fixed order.
+    pub(super) fn findings(&self) -> Vec<Finding> {
+        let [notice, extraordinary] = self.notice();
+        vec![
+            notice,
+            extraordinary,
+            self.quorum(),
+            self.membership(),
+            self.chair(),
+            self.public_access(),
+            self.public_meeting(),
+            self.frequency(),
+            self.standing_items(),
+        ]
+    }
+
+    fn how(&self, id: &MemberId) -> Option<How> {
+        self.presence.get(id).copied()
+    }
+
+    fn stand_in_rule(&self, how: How) -> Option<&'a StandIns> {
+        let d = self.tor.decisions.as_ref()?;
+        match how {
+            How::InPerson => None,
+            How::Substitute => d.substitutes.as_ref(),
+            How::Deputy => d.deputies.as_ref(),
+        }
+    }
+
+    fn allowed(&self, how: How) -> bool {
+        how == How::InPerson || self.stand_in_rule(how).is_some()
+    }
+
+    /// Whether `member` is represented on the day: in person, or by a stand-in the
+    /// ToR allows, while its membership holds.
+    fn represented(&self, member: &Member) -> bool {
+        member.holds_on(self.date) && self.how(&member.id).is_some_and(|h| self.allowed(h))
+    }
+
+    /// Members named at the meeting, in the ToR's order (so input order never
+    /// changes a message).
+    fn named(&self) -> impl Iterator<Item = (&'a Member, How)> + '_ {
+        self.tor
+            .members
+            .iter()
+            .filter_map(|m| self.how(&m.id).map(|h| (m, h)))
+    }
+
+    fn label(member: &Member, how: How) -> String {
+        match how {
+            How::InPerson => member.id.to_string(),
+            other => format!("{} (by {})", member.id, other.noun()),
+        }
+    }
+
+    fn past(&self) -> Option<Past<'a>> {
+        match self.history {
+            History::Nothing => None,
+            History::Previous(d) => Some(Past {
+                dates: (d < self.date).then_some(d).into_iter().collect(),
+                record: None,
+            }),
+            History::Record(r) => Some(Past {
+                dates: r.before(self.date).map(|m| m.date).collect(),
+                record: Some(r),
+            }),
+        }
+    }
+
+    fn record(&self) -> Option<&'a Record> {
+        match self.history {
+            History::Record(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn year_starts(&self) -> Option<(u32, u32)> {
+        self.tor.frequency.as_ref().and_then(|f| f.year_starts)
+    }
+}
