@@ -1,21 +1,31 @@
 //! One-off bank holidays proclaimed for a single year. Days that replaced a
 //! regular holiday (the moved early May and spring holidays) live in `rules`.
+//!
+//! The days are constants, checked when tor is compiled: a date that does not
+//! exist fails the build, not a run.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::region::Region;
-use super::rules::ymd;
 
 struct OneOff {
-    ymd: (i32, u32, u32),
+    date: NaiveDate,
     /// `None`: the whole UK.
     only: Option<Region>,
     name: &'static str,
 }
 
+/// A real date, or a compile error where the table is built.
+const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => date,
+        None => panic!("a one-off bank holiday on a day that does not exist"),
+    }
+}
+
 const fn uk(y: i32, m: u32, d: u32, name: &'static str) -> OneOff {
     OneOff {
-        ymd: (y, m, d),
+        date: date(y, m, d),
         only: None,
         name,
     }
@@ -23,7 +33,7 @@ const fn uk(y: i32, m: u32, d: u32, name: &'static str) -> OneOff {
 
 const fn only(region: Region, y: i32, m: u32, d: u32, name: &'static str) -> OneOff {
     OneOff {
-        ymd: (y, m, d),
+        date: date(y, m, d),
         only: Some(region),
         name,
     }
@@ -57,6 +67,6 @@ pub(crate) fn one_offs(
 ) -> impl Iterator<Item = (NaiveDate, &'static str)> {
     ONE_OFFS
         .iter()
-        .filter(move |o| o.ymd.0 == year && o.only.is_none_or(|r| r == region))
-        .map(|o| (ymd(o.ymd.0, o.ymd.1, o.ymd.2), o.name))
+        .filter(move |o| o.date.year() == year && o.only.is_none_or(|r| r == region))
+        .map(|o| (o.date, o.name))
 }
