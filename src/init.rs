@@ -13,8 +13,6 @@ pub use answers::{
 };
 pub use chair::ChairAnswer;
 
-use std::path::Path;
-
 use crate::model::{ClassId, InvalidId, MemberId};
 
 /// The clause written where none was given. `tor validate` accepts any text, so a
@@ -67,8 +65,6 @@ fn known_classes(known: &[ClassId]) -> String {
     }
 }
 
-pub use crate::fileio::WriteError;
-
 /// The ToR file for `answers`, commented, checked by loading it back.
 pub fn render(answers: &Answers) -> Result<String, InitError> {
     answers.check()?;
@@ -88,19 +84,6 @@ pub fn render(answers: &Answers) -> Result<String, InitError> {
         return Err(InitError::NotValid(messages.join("; ")));
     }
     Ok(text)
-}
-/// Writes `text` to `path` atomically (see [`crate::fileio::write_atomic`]),
-/// creating missing folders first.
-pub fn write_new(path: &Path, text: &str, replace: bool) -> Result<(), WriteError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(|e| WriteError::Io {
-        path: path.display().to_string(),
-        reason: crate::fileio::plain(&e),
-    })?;
-    crate::fileio::write_atomic(path, text.as_bytes(), replace)
 }
 
 #[cfg(test)]
@@ -227,22 +210,6 @@ mod tests {
         let mut a = answers();
         a.decision = Some(Stated::new(DecisionMethod::Majority, Some(String::new())));
         assert_eq!(render(&a), Err(InitError::EmptyClause("decision")));
-    }
-
-    #[test]
-    fn write_new_never_clobbers_without_replace() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("new").join("a.toml");
-        write_new(&path, "one", false).unwrap();
-        assert!(matches!(
-            write_new(&path, "two", false),
-            Err(WriteError::Exists { .. })
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
-        write_new(&path, "three", true).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
-        let left = std::fs::read_dir(dir.path().join("new")).unwrap().count();
-        assert_eq!(left, 1, "a temporary file was left behind");
     }
 
     #[test]

@@ -25,6 +25,18 @@ pub fn write_output(path: &Path, text: &str, force: bool) -> Result<()> {
     Ok(write_atomic(path, text.as_bytes(), force)?)
 }
 
+/// [`write_output`] to a file whose folders are made first, as `tor init`
+/// makes `./partnerships`.
+pub fn write_new_file(path: &Path, text: &str, force: bool) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| tor::fileio::WriteError::Io {
+            path: path.display().to_string(),
+            reason: tor::fileio::plain(&e),
+        })?;
+    }
+    write_output(path, text, force)
+}
+
 /// From the first write on, SIGINT, SIGTERM and SIGHUP remove the temporary
 /// file of a write under way, then end tor as the signal would have. Until
 /// then the default handling stands: there is nothing to clean up.

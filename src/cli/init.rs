@@ -12,7 +12,7 @@ use tor::calendar::Region;
 use tor::catalog::DEFAULT_DIR;
 use tor::init::{
     Answers, ChairAnswer, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_chair,
-    check_quorum, render, write_new,
+    check_quorum, render,
 };
 use tor::model::{DecisionMethod, Keyword, PartnershipId};
 
@@ -148,8 +148,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     // Made here, ./partnerships hides the built-in partnerships from now on.
     let hides_built_in =
         g.dir.is_none() && args.out.is_none() && !std::path::Path::new(DEFAULT_DIR).exists();
-    super::files::on_signal_remove_temp_files();
-    write_new(&path, &text, args.force)?;
+    super::files::write_new_file(&path, &text, args.force)?;
     let shown = path.display().to_string();
     let placeholders = answers.placeholders();
     match g.format {
