@@ -1,9 +1,10 @@
 //! `tor audit ID --year Y`: whether a year's recorded meetings kept the ToR,
 //! clause by clause, optionally as an HTML page for a scrutiny committee.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use serde::Serialize;
 use tor::calendar::Given;
 use tor::catalog::Catalog;
 use tor::engine::FindingStatus;
@@ -18,8 +19,7 @@ use comfy_table::Cell;
 use super::dates;
 use super::files::{check_output, write_output};
 use super::output::{
-    Format, Status, Tone, clause_label, esc, paint, print, print_json, status_cell, status_label,
-    table,
+    Report, Status, Tone, clause_label, emit, esc, paint, status_cell, status_label, table,
 };
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, parse_date_arg, today};
@@ -74,17 +74,40 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             return Ok(Status::from_valid(report.valid));
         }
     }
-    match g.format {
-        Format::Json => print_json(&report)?,
-        Format::Human => {
-            let mut text = human(&report, args.strict);
-            if let Some(path) = &args.html {
-                text.push_str(&format!("wrote {}\n", esc(path.display())));
-            }
-            print(&text)?;
+    emit(
+        g.format,
+        &Out {
+            report: &report,
+            strict: args.strict,
+            wrote: args.html.as_deref(),
+        },
+    )
+}
+
+/// What `tor audit` reports: the audit as it is, in JSON; in words, with the
+/// page it wrote named at the end.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Out<'a> {
+    report: &'a AuditReport,
+    #[serde(skip)]
+    strict: bool,
+    #[serde(skip)]
+    wrote: Option<&'a Path>,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        let mut text = human(self.report, self.strict);
+        if let Some(path) = self.wrote {
+            text.push_str(&format!("wrote {}\n", esc(path.display())));
         }
+        text
     }
-    Ok(strict_status(report.valid, &report.unchecked, args.strict))
+
+    fn status(&self) -> Status {
+        strict_status(self.report.valid, &self.report.unchecked, self.strict)
+    }
 }
 
 /// `--record FILE`, else the record beside the ToR; an audit without one cannot

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use tor::catalog::Catalog;
-use tor::engine::explain::explain_meeting_notice;
+use tor::engine::explain::{Working, explain_meeting_notice};
 use tor::engine::meeting::{
     ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
     parse_meeting_file,
@@ -14,9 +14,7 @@ use tor::engine::record::{COMPANION, Record, load_record};
 use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 
-use super::output::{
-    Format, Status, Tone, deadlines_table, findings_table, paint, print, print_json,
-};
+use super::output::{Report, Status, Tone, deadlines_table, emit, findings_table, paint};
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog};
 use super::{dates, explain};
@@ -62,11 +60,36 @@ pub struct Args {
     pub explain: bool,
 }
 
+/// What `tor check-meeting` reports: the checked meeting, and with `--explain`
+/// the working of its notice (as `explanation` in JSON, a table in words).
 #[derive(serde::Serialize)]
-struct Explained<'a> {
+struct Out<'a> {
     #[serde(flatten)]
     report: &'a MeetingReport,
-    explanation: Vec<explain::Step<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<explain::Step<'a>>>,
+    #[serde(skip)]
+    workings: Option<&'a [Working]>,
+    #[serde(skip)]
+    tor: &'a Tor,
+    #[serde(skip)]
+    source: Source,
+    #[serde(skip)]
+    strict: bool,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        let working = self.workings.map(explain::human).unwrap_or_default();
+        format!(
+            "{}{working}",
+            human(self.tor, self.report, self.source, self.strict)
+        )
+    }
+
+    fn status(&self) -> Status {
+        strict_status(self.report.valid, &self.report.unchecked, self.strict)
+    }
 }
 
 /// The facts of the meeting, given as flags.
@@ -150,21 +173,17 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             .into_iter()
             .collect()
     });
-    match (g.format, &workings) {
-        (Format::Json, None) => print_json(&report)?,
-        (Format::Json, Some(w)) => print_json(&Explained {
+    emit(
+        g.format,
+        &Out {
             report: &report,
-            explanation: explain::json(w),
-        })?,
-        (Format::Human, _) => {
-            let working = workings.as_deref().map(explain::human).unwrap_or_default();
-            print(&format!(
-                "{}{working}",
-                human(&tor, &report, source, args.strict)
-            ))?;
-        }
-    }
-    Ok(strict_status(report.valid, &report.unchecked, args.strict))
+            explanation: workings.as_deref().map(explain::json),
+            workings: workings.as_deref(),
+            tor: &tor,
+            source,
+            strict: args.strict,
+        },
+    )
 }
 
 fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {

@@ -7,9 +7,10 @@ use tor::calendar::{DateOrTime, parse_date_or_datetime};
 use tor::engine::deadlines::{
     DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
 };
-use tor::engine::explain::explain_deadlines;
+use tor::engine::explain::{Working, explain_deadlines};
+use tor::model::Tor;
 
-use super::output::{Format, Status, deadlines_table_needing, print, print_json};
+use super::output::{Report, Status, deadlines_table_needing, emit};
 use super::{Global, catalog};
 use super::{dates, explain};
 
@@ -29,8 +30,10 @@ pub struct Args {
     pub explain: bool,
 }
 
+/// What `tor deadlines` reports: the deadlines of one meeting, and with
+/// `--explain` how each was counted.
 #[derive(Serialize)]
-struct Json<'a> {
+struct Out<'a> {
     partnership: &'a str,
     at: String,
     #[serde(flatten)]
@@ -39,6 +42,33 @@ struct Json<'a> {
     needs_time: &'a [DeadlineKind],
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Vec<explain::Step<'a>>>,
+    #[serde(skip)]
+    tor: &'a Tor,
+    /// The meeting as people read it: "at …" or "on …".
+    #[serde(skip)]
+    shown: String,
+    #[serde(skip)]
+    workings: Option<&'a [Working]>,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        let t = deadlines_table_needing(self.tor, self.deadlines, self.needs_time);
+        let note = if self.needs_time.is_empty() {
+            String::new()
+        } else {
+            "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
+        };
+        let working = self.workings.map(explain::human).unwrap_or_default();
+        format!(
+            "{} meeting {}\n{t}\n{note}{working}",
+            self.tor.id, self.shown
+        )
+    }
+
+    fn status(&self) -> Status {
+        Status::Valid
+    }
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
@@ -70,24 +100,17 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         }
     };
     due.within_calendar()?;
-    match g.format {
-        Format::Json => print_json(&Json {
+    emit(
+        g.format,
+        &Out {
             partnership: tor.id.as_str(),
             at,
             deadlines: &due,
             needs_time: &needs_time,
             explanation: workings.as_deref().map(explain::json),
-        })?,
-        Format::Human => {
-            let t = deadlines_table_needing(&tor, &due, &needs_time);
-            let note = if needs_time.is_empty() {
-                String::new()
-            } else {
-                "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
-            };
-            let working = workings.as_deref().map(explain::human).unwrap_or_default();
-            print(&format!("{} meeting {shown}\n{t}\n{note}{working}", tor.id))?;
-        }
-    }
-    Ok(Status::Valid)
+            tor: &tor,
+            shown,
+            workings: workings.as_deref(),
+        },
+    )
 }

@@ -2,10 +2,11 @@
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
+use serde::Serialize;
 use tor::calendar::{BankHoliday, Calendar, FIRST_YEAR, LAST_YEAR, Region};
 
 use super::dates;
-use super::output::{Format, Status, esc, print, print_json, table};
+use super::output::{Report, Status, emit, esc, table};
 use super::{Global, catalog, parse_date_arg};
 
 #[derive(Debug, clap::Args)]
@@ -57,22 +58,47 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     }
     let calendar = tor::proclaimed::add_to(Calendar::new(args.region), &catalog(g)?.proclaimed()?);
     let days: Vec<BankHoliday> = calendar.holidays_between(from, to);
-    match g.format {
-        Format::Json => print_json(&days)?,
-        Format::Human => {
-            let mut t = table(["date", "name"]);
-            for d in &days {
-                t.add_row([dates::day(d.date), esc(&d.name).to_string()]);
-            }
-            print(&format!(
-                "Bank holidays in {} from {} to {}\n{t}\n",
-                args.region,
-                dates::day(from),
-                dates::day(to)
-            ))?;
+    emit(
+        g.format,
+        &Out {
+            days,
+            region: args.region,
+            from,
+            to,
+        },
+    )
+}
+
+/// What `tor holidays` reports: the bank holidays between two days.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Out {
+    days: Vec<BankHoliday>,
+    #[serde(skip)]
+    region: Region,
+    #[serde(skip)]
+    from: NaiveDate,
+    #[serde(skip)]
+    to: NaiveDate,
+}
+
+impl Report for Out {
+    fn human(&self) -> String {
+        let mut t = table(["date", "name"]);
+        for d in &self.days {
+            t.add_row([dates::day(d.date), esc(&d.name).to_string()]);
         }
+        format!(
+            "Bank holidays in {} from {} to {}\n{t}\n",
+            self.region,
+            dates::day(self.from),
+            dates::day(self.to)
+        )
     }
-    Ok(Status::Valid)
+
+    fn status(&self) -> Status {
+        Status::Valid
+    }
 }
 
 fn first_day(year: i32) -> NaiveDate {

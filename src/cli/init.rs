@@ -16,7 +16,7 @@ use tor::init::{
 };
 use tor::model::{DecisionMethod, Keyword, PartnershipId};
 
-use super::output::{Format, Status, print, print_document, print_json};
+use super::output::{Report, Status, emit, print_document};
 use super::{Global, keyword_parser};
 
 #[derive(Debug, clap::Args)]
@@ -106,12 +106,42 @@ enum Target {
     File(PathBuf),
 }
 
+/// What `tor init` reports once the file is written: where it is, and what is
+/// left for the user to do.
 #[derive(Serialize)]
-struct Json<'a> {
+struct Out<'a> {
     id: &'a str,
     path: String,
     /// Clauses left as the placeholder, for the user to replace.
     placeholders: usize,
+    /// Made here, ./partnerships hides the built-in partnerships from now on.
+    #[serde(skip)]
+    hides_built_in: bool,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        let shown = &self.path;
+        let next = match self.placeholders {
+            0 => String::new(),
+            n => format!(
+                "replace the {n} \"{}\" clause(s) with the ToR's clause numbers, then ",
+                tor::init::PLACEHOLDER
+            ),
+        };
+        let note = if self.hides_built_in {
+            format!(
+                "note: tor now reads ./{DEFAULT_DIR} in this folder; the built-in partnerships are read from folders without one\n"
+            )
+        } else {
+            String::new()
+        };
+        format!("created {shown}\nnext: {next}run `tor validate {shown}`\n{note}")
+    }
+
+    fn status(&self) -> Status {
+        Status::Valid
+    }
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
@@ -149,35 +179,15 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let hides_built_in =
         g.dir.is_none() && args.out.is_none() && !std::path::Path::new(DEFAULT_DIR).exists();
     super::files::write_new_file(&path, &text, args.force)?;
-    let shown = path.display().to_string();
-    let placeholders = answers.placeholders();
-    match g.format {
-        Format::Json => print_json(&Json {
+    emit(
+        g.format,
+        &Out {
             id: answers.id.as_str(),
-            path: shown,
-            placeholders,
-        })?,
-        Format::Human => {
-            let next = match placeholders {
-                0 => String::new(),
-                n => format!(
-                    "replace the {n} \"{}\" clause(s) with the ToR's clause numbers, then ",
-                    tor::init::PLACEHOLDER
-                ),
-            };
-            let note = if hides_built_in {
-                format!(
-                    "note: tor now reads ./{DEFAULT_DIR} in this folder; the built-in partnerships are read from folders without one\n"
-                )
-            } else {
-                String::new()
-            };
-            print(&format!(
-                "created {shown}\nnext: {next}run `tor validate {shown}`\n{note}"
-            ))?;
-        }
-    }
-    Ok(Status::Valid)
+            path: path.display().to_string(),
+            placeholders: answers.placeholders(),
+            hides_built_in,
+        },
+    )
 }
 
 /// Where the file goes: `--out`, else `ID.toml` in `--dir` or `./partnerships`.

@@ -6,7 +6,7 @@ use serde::Serialize;
 use comfy_table::Cell;
 
 use super::dates;
-use super::output::{Format, Status, Tone, cell, esc, print, print_json, table};
+use super::output::{Report, Status, Tone, cell, emit, esc, table};
 use super::{Global, catalog, today};
 
 #[derive(Serialize)]
@@ -45,28 +45,42 @@ pub fn run(g: &Global) -> Result<Status> {
             }
         })
         .collect();
-    let all_valid = rows.iter().all(|r| r.valid);
-    match g.format {
-        Format::Json => print_json(&rows)?,
-        Format::Human => {
-            let mut t = table(["id", "name", "members", "review due"]);
-            for r in &rows {
-                let review = match r.review_due {
-                    Some(d) if d < today => {
-                        cell(format!("{} (overdue)", dates::day(d)), Tone::Warn)
-                    }
-                    Some(d) => Cell::new(dates::day(d)),
-                    None => Cell::new("not stated"),
-                };
-                let name = if r.valid {
-                    Cell::new(esc(&r.name))
-                } else {
-                    cell(esc(&r.name).to_string(), Tone::Bad)
-                };
-                t.add_row([Cell::new(esc(&r.id)), name, Cell::new(r.members), review]);
-            }
-            print(&format!("{t}\n"))?;
+    emit(g.format, &Out { rows, today })
+}
+
+/// What `tor list` reports: one row per partnership.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Out {
+    rows: Vec<Row>,
+    /// A review due before it is overdue.
+    #[serde(skip)]
+    today: chrono::NaiveDate,
+}
+
+impl Report for Out {
+    fn human(&self) -> String {
+        let mut t = table(["id", "name", "members", "review due"]);
+        for r in &self.rows {
+            let review = match r.review_due {
+                Some(d) if d < self.today => {
+                    cell(format!("{} (overdue)", dates::day(d)), Tone::Warn)
+                }
+                Some(d) => Cell::new(dates::day(d)),
+                None => Cell::new("not stated"),
+            };
+            let name = if r.valid {
+                Cell::new(esc(&r.name))
+            } else {
+                cell(esc(&r.name).to_string(), Tone::Bad)
+            };
+            t.add_row([Cell::new(esc(&r.id)), name, Cell::new(r.members), review]);
         }
+        format!("{t}\n")
     }
-    Ok(Status::from_valid(all_valid))
+
+    /// Valid when every file loads.
+    fn status(&self) -> Status {
+        Status::from_valid(self.rows.iter().all(|r| r.valid))
+    }
 }

@@ -95,6 +95,26 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// What a reporting command has to say: one value, written as JSON for scripts
+/// or as text for people, and the exit status it ends with. Commands build it,
+/// [`emit`] writes it: no command chooses between the formats itself.
+pub trait Report: Serialize {
+    /// The text people read; [`emit`] makes it safe for the terminal.
+    fn human(&self) -> String;
+    /// How the command ends once the report is written.
+    fn status(&self) -> Status;
+}
+
+/// Writes `report` in `format` and returns its exit status: the one output path
+/// of every command that reports (`validate` streams its files through its own sink).
+pub fn emit(format: Format, report: &impl Report) -> Result<Status> {
+    match format {
+        Format::Json => print_json(report)?,
+        Format::Human => print(&report.human())?,
+    }
+    Ok(report.status())
+}
+
 pub use tor::report::safe::escape as esc;
 
 /// Writes human output to stdout, made safe as a whole (see [`tor::report::safe`]).

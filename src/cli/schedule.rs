@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use chrono::{NaiveTime, Weekday};
+use serde::Serialize;
 use tor::engine::FindingStatus;
 use tor::engine::schedule::ics::{IcsOptions, MAX_REMIND, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
@@ -13,7 +14,7 @@ use tor::load::bounds::LOCATION_CHARS;
 
 use super::dates;
 use super::files::{check_output, write_output};
-use super::output::{Format, Status, Tone, clause_label, esc, paint, print, print_json, table};
+use super::output::{Report, Status, Tone, clause_label, emit, esc, paint, table};
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
@@ -134,11 +135,27 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         }
         None => None,
     };
-    match g.format {
-        Format::Json => print_json(&plan)?,
-        Format::Human => print(&human(&plan, wrote))?,
+    emit(g.format, &Out { plan: &plan, wrote })
+}
+
+/// What `tor schedule` reports: the plan as it is, in JSON; in words, with the
+/// calendar file it wrote named at the end.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Out<'a> {
+    plan: &'a Schedule,
+    #[serde(skip)]
+    wrote: Option<&'a Path>,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        human(self.plan, self.wrote)
     }
-    Ok(Status::from_valid(plan.valid))
+
+    fn status(&self) -> Status {
+        Status::from_valid(self.plan.valid)
+    }
 }
 
 fn human(plan: &Schedule, wrote: Option<&Path>) -> String {

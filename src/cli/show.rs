@@ -7,7 +7,7 @@ use tor::model::{Member, Tor};
 use tor::report::{RuleSummary, summarise};
 
 use super::dates;
-use super::output::{Format, Status, clause_label, esc, print, print_json, table};
+use super::output::{Report, Status, clause_label, emit, esc, table};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
@@ -27,8 +27,9 @@ struct MemberRow<'a> {
     in_force: bool,
 }
 
+/// What `tor show` reports: the ToR in force on a day.
 #[derive(Serialize)]
-struct ShowJson<'a> {
+struct Out<'a> {
     id: &'a str,
     name: &'a str,
     as_of: NaiveDate,
@@ -39,14 +40,26 @@ struct ShowJson<'a> {
     rules: Vec<RuleSummary>,
     standing_items: Vec<&'a str>,
     history: &'a [tor::model::HistoryEvent],
+    #[serde(skip)]
+    tor: &'a Tor,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        human(self.tor, self.as_of, &self.rules)
+    }
+
+    fn status(&self) -> Status {
+        Status::Valid
+    }
 }
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let tor = catalog(g)?.load(&args.id)?;
     let as_of = args.as_of.unwrap_or_else(today);
-    let rules = summarise(&tor);
-    match g.format {
-        Format::Json => print_json(&ShowJson {
+    emit(
+        g.format,
+        &Out {
             id: tor.id.as_str(),
             name: tor.name_on(as_of),
             as_of,
@@ -61,17 +74,16 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     in_force: m.holds_on(as_of),
                 })
                 .collect(),
-            rules,
+            rules: summarise(&tor),
             standing_items: tor
                 .standing_items
                 .iter()
                 .flat_map(|s| s.items.iter().map(String::as_str))
                 .collect(),
             history: &tor.history,
-        })?,
-        Format::Human => print(&human(&tor, as_of, &rules))?,
-    }
-    Ok(Status::Valid)
+            tor: &tor,
+        },
+    )
 }
 
 fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {

@@ -11,7 +11,7 @@ use tor::fileio::{read_file, shown_name};
 use tor::model::DecisionKind;
 
 use super::dates;
-use super::output::{Format, Status, Tone, esc, findings_table, paint, print, print_json};
+use super::output::{Report, Status, Tone, emit, esc, findings_table, paint};
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, today};
 
@@ -140,11 +140,32 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         );
     }
     let report = tally(&tor, &input);
-    match g.format {
-        Format::Json => print_json(&report)?,
-        Format::Human => print(&human(&report, args.strict))?,
+    emit(
+        g.format,
+        &Out {
+            report: &report,
+            strict: args.strict,
+        },
+    )
+}
+
+/// What `tor tally` reports: the counted vote.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Out<'a> {
+    report: &'a TallyReport,
+    #[serde(skip)]
+    strict: bool,
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        human(self.report, self.strict)
     }
-    Ok(strict_status(report.valid, &report.unchecked, args.strict))
+
+    fn status(&self) -> Status {
+        strict_status(self.report.valid, &self.report.unchecked, self.strict)
+    }
 }
 
 fn read_votes(path: &str) -> Result<(String, Vec<u8>)> {

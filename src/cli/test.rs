@@ -9,7 +9,7 @@ use tor::bundled;
 use tor::catalog::{Catalog, inside};
 use tor::engine::cases::{self, CaseResult, Difference};
 
-use super::output::{Format, Status, Tone, esc, paint, print, print_json};
+use super::output::{Report, Status, Tone, emit, esc, paint};
 use super::{Global, catalog};
 
 /// The suffix that makes a file a cases file.
@@ -39,8 +39,9 @@ struct FileJson<'a> {
     cases: Vec<CaseResult>,
 }
 
+/// What `tor test` reports: every case of every file, and the counts.
 #[derive(Serialize)]
-struct Json<'a> {
+struct Out<'a> {
     files: Vec<FileJson<'a>>,
     passed: usize,
     failed: usize,
@@ -74,15 +75,24 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let all = files.iter().flat_map(|f| &f.cases);
     let failed = all.clone().filter(|c| !c.passed).count();
     let passed = all.count() - failed;
-    match g.format {
-        Format::Json => print_json(&Json {
+    emit(
+        g.format,
+        &Out {
             files,
             passed,
             failed,
-        })?,
-        Format::Human => print(&human(&files, passed, failed))?,
+        },
+    )
+}
+
+impl Report for Out<'_> {
+    fn human(&self) -> String {
+        human(&self.files, self.passed, self.failed)
     }
-    Ok(Status::from_valid(failed == 0))
+
+    fn status(&self) -> Status {
+        Status::from_valid(self.failed == 0)
+    }
 }
 
 /// The files named, or every cases file of the catalog.
