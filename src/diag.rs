@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::model::Keyword;
+
 mod code;
 pub use code::{ALIASES, Code};
 
@@ -18,7 +20,7 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     /// Byte range in the file, where the problem has a place.
     #[serde(skip)]
@@ -31,7 +33,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Error, "{code} is a warning");
         Self {
             severity: Severity::Error,
             code,
@@ -42,10 +45,15 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        debug_assert_eq!(code.severity(), Severity::Warning, "{code} is an error");
         Self {
             severity: Severity::Warning,
-            ..Self::error(code, message)
+            code,
+            message: message.into(),
+            span: None,
+            label: None,
+            help: None,
         }
     }
 
@@ -104,7 +112,7 @@ pub const SHOWN_PER_CODE: usize = 10;
 /// Diagnostics of one code that a file had beyond [`SHOWN_PER_CODE`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suppressed {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub count: usize,
 }
@@ -126,7 +134,7 @@ impl Reported {
         all.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
         let warnings = all.len() - errors;
-        let mut seen: std::collections::HashMap<(&'static str, Severity), usize> =
+        let mut seen: std::collections::HashMap<(Code, Severity), usize> =
             std::collections::HashMap::new();
         let mut suppressed: Vec<Suppressed> = Vec::new();
         let mut shown = Vec::new();
@@ -262,7 +270,9 @@ pub fn render_in(
     let label = diagnostic.label.as_deref().map(escaped);
     let help = diagnostic.help.as_deref().map(escaped);
     let source;
-    let title = level.primary_title(message.as_ref()).id(diagnostic.code);
+    let title = level
+        .primary_title(message.as_ref())
+        .id(diagnostic.code.as_str());
     let mut group = match &diagnostic.span {
         Some(span) if !text.is_empty() => {
             let span = clamp(text, span.clone());
@@ -363,7 +373,7 @@ mod tests {
         assert_eq!(lines.line_column(text, 7), (2, 1));
         assert_eq!(lines.line_column(text, 13), (3, 1));
         assert_eq!(lines.lines_of(text, &(7..8)), (7..13, 2));
-        let d = Diagnostic::error("x", "bad").at(13..14);
+        let d = Diagnostic::error(Code::Syntax, "bad").at(13..14);
         let shown = render_in("f.toml", text, &lines, &d, false);
         assert!(
             shown.contains("f.toml:3:1") && shown.contains("3 | c = 3"),
@@ -376,14 +386,14 @@ mod tests {
     fn reported_sorts_by_place_caps_each_code_and_keeps_totals() {
         let mut all: Vec<Diagnostic> = (0..25)
             .rev()
-            .map(|i| Diagnostic::error("dup", "again").at(i * 10 + 10..i * 10 + 11))
+            .map(|i| Diagnostic::error(Code::UnknownMember, "again").at(i * 10 + 10..i * 10 + 11))
             .collect();
-        all.push(Diagnostic::warning("w", "whole file"));
-        all.push(Diagnostic::error("other", "once").at(5..6));
+        all.push(Diagnostic::warning(Code::ReviewOverdue, "whole file"));
+        all.push(Diagnostic::error(Code::MissingKey, "once").at(5..6));
         let r = Reported::new(all);
         assert_eq!((r.errors, r.warnings), (26, 1));
         assert_eq!(r.shown.len(), SHOWN_PER_CODE + 2);
-        assert_eq!(r.shown[0].code, "w");
+        assert_eq!(r.shown[0].code, Code::ReviewOverdue);
         let starts: Vec<usize> = r.shown[1..]
             .iter()
             .map(|d| d.span.clone().unwrap().start)
@@ -392,7 +402,7 @@ mod tests {
         assert_eq!(
             r.suppressed,
             [Suppressed {
-                code: "dup",
+                code: Code::UnknownMember,
                 severity: Severity::Error,
                 count: 15
             }]
@@ -400,7 +410,7 @@ mod tests {
         assert!(
             r.suppressed[0]
                 .line()
-                .contains("… and 15 more error(s) [dup]")
+                .contains("… and 15 more error(s) [unknown-member]")
         );
     }
 
@@ -423,7 +433,7 @@ mod tests {
     fn render_escapes_the_file_and_keeps_the_caret_in_place() {
         let text = "a = 1\nname = \"x\u{1b}[2J\u{202e}y\"\n";
         let at = text.find("y\"").unwrap_or_default();
-        let d = Diagnostic::error("bad", "bad `\u{7}`\nname")
+        let d = Diagnostic::error(Code::InvalidValue, "bad `\u{7}`\nname")
             .at(at..at + 1)
             .label("here");
         let out = render("p\nq.toml", text, &d, false);

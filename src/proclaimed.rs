@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::calendar::{Calendar, Region};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load::structure;
 
 /// The file name, in the ToR folder, of days proclaimed for everyone.
@@ -98,9 +98,8 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Vec<ProclaimedDay>, FileError> 
         for r in &day.regions {
             match r.get_ref().parse::<Region>() {
                 Ok(region) => regions.push(region),
-                Err(e) => {
-                    problems.push(Diagnostic::error("unknown-region", e.to_string()).at(r.span()))
-                }
+                Err(e) => problems
+                    .push(Diagnostic::error(Code::UnknownRegion, e.to_string()).at(r.span())),
             }
         }
         match date {
@@ -111,7 +110,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Vec<ProclaimedDay>, FileError> 
             }),
             None => problems.push(
                 Diagnostic::error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     format!("`{d}` is not a date: write YYYY-MM-DD"),
                 )
                 .at(day.date.span()),

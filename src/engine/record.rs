@@ -39,7 +39,7 @@ use super::meeting::ChairPresence;
 use super::meeting::input::{CAPACITIES, first_contradiction};
 use super::meeting::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::calendar::{DateOrTime, Given};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::raw::TomlDate;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};
@@ -212,7 +212,7 @@ fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Record>, Vec<Diagnostic>) {
     let text = match structure::as_text(bytes) {
         Ok(text) => text,
         // A record nobody has written to yet is a valid, empty record.
-        Err(d) if d.code == "empty-file" => return (Some(Record::default()), Vec::new()),
+        Err(d) if d.code == Code::EmptyFile => return (Some(Record::default()), Vec::new()),
         Err(d) => return (None, vec![d]),
     };
     match structure::parse::<RawRecord>(text) {
@@ -236,7 +236,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagn
         if days.contains_key(&date) {
             problems.push(
                 Diagnostic::error(
-                    "duplicate-meeting",
+                    Code::DuplicateMeeting,
                     format!("a meeting on {date} is already recorded"),
                 )
                 .at(span)
@@ -257,7 +257,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagn
         if !cancelled_days.insert(date) {
             problems.push(
                 Diagnostic::error(
-                    "duplicate-cancellation",
+                    Code::DuplicateCancellation,
                     format!("a cancellation on {date} is already recorded"),
                 )
                 .at(c.date.span()),
@@ -267,7 +267,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagn
         if days.contains_key(&date) {
             problems.push(
                 Diagnostic::error(
-                    "cancelled-and-held",
+                    Code::CancelledAndHeld,
                     format!("{date} is recorded both as held and as cancelled"),
                 )
                 .at(c.date.span()),
@@ -320,13 +320,14 @@ fn held(
         },
         (Some(_), Some(a)) => {
             problems.push(
-                Diagnostic::error("conflicting-keys", "give `date` or `at`, not both").at(a.span()),
+                Diagnostic::error(Code::ConflictingKeys, "give `date` or `at`, not both")
+                    .at(a.span()),
             );
             return None;
         }
         (None, None) => {
             problems.push(
-                Diagnostic::error("missing-key", "a meeting needs `date` or `at`")
+                Diagnostic::error(Code::MissingKey, "a meeting needs `date` or `at`")
                     .at(header(entry.span()))
                     .label("in this meeting"),
             );
@@ -344,7 +345,7 @@ fn held(
         if day > date {
             problems.push(
                 Diagnostic::error(
-                    "circulated-after",
+                    Code::CirculatedAfter,
                     format!("papers circulated on {day}, after the meeting on {date}"),
                 )
                 .at(v.span()),
@@ -360,7 +361,7 @@ fn held(
         if day < date {
             problems.push(
                 Diagnostic::error(
-                    "minutes-before",
+                    Code::MinutesBefore,
                     format!("minutes out on {day}, before the meeting on {date}"),
                 )
                 .at(v.span()),
@@ -380,7 +381,7 @@ fn held(
         for (id, span) in list {
             if !set.insert(id) {
                 problems.push(
-                    Diagnostic::error("duplicate-member", format!("`{id}` is listed twice"))
+                    Diagnostic::error(Code::DuplicateMember, format!("`{id}` is listed twice"))
                         .at(span.clone()),
                 );
             } else {
@@ -398,7 +399,7 @@ fn held(
             .map_or(span.clone(), |(_, s)| s.clone());
         problems.push(
             Diagnostic::error(
-                "contradiction",
+                Code::Contradiction,
                 format!(
                     "`{org}` is named twice in contradiction: {} and {}",
                     CAPACITIES[first], CAPACITIES[second]
@@ -414,7 +415,7 @@ fn held(
         if !member.holds_on(date) {
             problems.push(
                 Diagnostic::error(
-                    "not-a-member",
+                    Code::NotAMember,
                     format!("`{id}` was not a member on {date}: {}", tenure(member)),
                 )
                 .at(span.clone()),
@@ -430,7 +431,7 @@ fn held(
         if let (false, Some((_, span))) = (allowed, resolved[i].first()) {
             problems.push(
                 Diagnostic::warning(
-                    "stand-in-not-allowed",
+                    Code::StandInNotAllowed,
                     format!("the ToR of {} allows no {what}", tor.id),
                 )
                 .at(span.clone()),
@@ -442,7 +443,7 @@ fn held(
         if *chair.get_ref() == ChairPresence::Deputy && !deputy_allowed {
             problems.push(
                 Diagnostic::warning(
-                    "no-deputy-chair",
+                    Code::NoDeputyChair,
                     format!("the ToR of {} names no deputy to chair", tor.id),
                 )
                 .at(chair.span()),
@@ -500,6 +501,7 @@ pub(crate) fn tenure(member: &crate::model::Member) -> String {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::model::Keyword;
 
     fn sefton() -> Tor {
         Catalog::Bundled.load("sefton-scp").expect("bundled ToR")
@@ -508,7 +510,7 @@ mod tests {
     fn codes(text: &str) -> Vec<(&'static str, Severity)> {
         check_record(&sefton(), "r.toml", text.as_bytes())
             .iter()
-            .map(|d| (d.code, d.severity))
+            .map(|d| (d.code.as_str(), d.severity))
             .collect()
     }
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::report::safe::{escape, is_unsafe};
 
 /// One warning per string (key or value) of a TOML file holding an unsafe
@@ -67,7 +67,7 @@ fn check(s: &str, span: std::ops::Range<usize>, what: &str, path: &str, out: &mu
     };
     out.push(
         Diagnostic::warning(
-            "control-character",
+            Code::ControlCharacter,
             format!(
                 "the {what} of `{path}` holds {kind} (U+{:04X}, shown as `{}`)",
                 u32::from(c),

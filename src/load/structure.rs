@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
-use crate::diag::{Diagnostic, nearest};
+use crate::diag::{Code, Diagnostic, nearest};
 
 /// Enough for any hand-written file; stops a pathological one from looping long.
 const MAX_SHAPE_ERRORS: usize = 50;
@@ -19,20 +19,20 @@ pub fn as_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         Diagnostic::error(
-            "not-text",
+            Code::NotText,
             "the file is not UTF-8 text (is it a binary file?)",
         )
         .at(at..at + 1)
     })?;
     if let Some(at) = text.find('\0') {
         return Err(Diagnostic::error(
-            "not-text",
+            Code::NotText,
             "the file contains a NUL byte (is it a binary file?)",
         )
         .at(at..at + 1));
     }
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", "the file is empty")
+        return Err(Diagnostic::error(Code::EmptyFile, "the file is empty")
             .help("a ToR file needs at least `id` and `name`"));
     }
     Ok(text)
@@ -129,7 +129,7 @@ fn prune_value(value: &mut DeValue<'_>, span: &Range<usize>) -> bool {
 fn syntax_diagnostic(err: &toml::de::Error) -> Diagnostic {
     let span = err.span().unwrap_or(0..0);
     Diagnostic::error(
-        "syntax",
+        Code::Syntax,
         format!("TOML syntax: {}", first_line(err.message())),
     )
     .at(span)
@@ -174,7 +174,7 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (got, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let diag = Diagnostic::error("unknown-key", format!("unknown key `{got}`"))
+        let diag = Diagnostic::error(Code::UnknownKey, format!("unknown key `{got}`"))
             .at(span)
             .label("not a key here");
         return match nearest(got, candidates.iter().copied()) {
@@ -192,12 +192,12 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
             .map(|s| s.lines().next().unwrap_or(s))
             .unwrap_or("");
         let start = span.start;
-        return Diagnostic::error("missing-key", format!("missing required key `{name}`"))
+        return Diagnostic::error(Code::MissingKey, format!("missing required key `{name}`"))
             .at(start..start + header.len().max(1))
             .label(format!("`{name}` is required in this table"));
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        return Diagnostic::error("wrong-type", plain_types(message)).at(span);
+        return Diagnostic::error(Code::WrongType, plain_types(message)).at(span);
     }
-    Diagnostic::error("invalid-value", message.to_owned()).at(span)
+    Diagnostic::error(Code::InvalidValue, message.to_owned()).at(span)
 }

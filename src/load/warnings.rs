@@ -3,32 +3,32 @@
 use chrono::NaiveDate;
 
 use super::Spans;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{QuorumRule, Tor};
 
 pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let missing = [
-        (tor.quorum.is_none(), "no-quorum-rule", "quorum"),
+        (tor.quorum.is_none(), Code::NoQuorumRule, "quorum"),
         (
             tor.notice.agenda.is_none(),
-            "no-notice-rule",
+            Code::NoNoticeRule,
             "notice period for agenda and papers",
         ),
         (
             tor.decisions.is_none(),
-            "no-decision-rule",
+            Code::NoDecisionRule,
             "decision-making rule",
         ),
         (
             tor.frequency.is_none(),
-            "no-frequency-rule",
+            Code::NoFrequencyRule,
             "meeting frequency",
         ),
-        (tor.chair.is_none(), "no-chair-rule", "rule for the chair"),
+        (tor.chair.is_none(), Code::NoChairRule, "rule for the chair"),
         (
             tor.review.is_none(),
-            "no-review-rule",
+            Code::NoReviewRule,
             "review date or cycle",
         ),
     ];
@@ -52,7 +52,7 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     if placeholders > 0 {
         out.push(
             Diagnostic::warning(
-                "placeholder-clause",
+                Code::PlaceholderClause,
                 format!("{placeholders} rule(s) cite the clause \"TODO\""),
             )
             .at(spans
@@ -66,7 +66,7 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
         && next < as_of
     {
         let d = Diagnostic::warning(
-            "review-overdue",
+            Code::ReviewOverdue,
             format!("the review date {next} has passed (as of {as_of})"),
         )
         .help("review the ToR and set the next review date");
@@ -84,7 +84,7 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
         let in_post = tor.members_on(as_of).filter(|m| &m.class == class).count();
         if (*n as usize) > in_post {
             let d = Diagnostic::warning(
-                "quorum-unreachable",
+                Code::QuorumUnreachable,
                 format!(
                     "quorum needs {n} of class `{class}` but only {in_post} hold membership on {as_of}"
                 ),

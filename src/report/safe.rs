@@ -375,7 +375,7 @@ mod props {
             at in 0usize..64,
             styled in any::<bool>(),
         ) {
-            let d = Diagnostic::error("x", message.clone())
+            let d = Diagnostic::error(crate::diag::Code::Syntax, message.clone())
                 .at(at..at + 2)
                 .label(message.clone())
                 .help(message);

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::bundled;
 use crate::catalog::CatalogError;
-use crate::diag::{Diagnostic, LineIndex, Reported, Suppressed, render_in};
+use crate::diag::{Code, Diagnostic, LineIndex, Reported, Suppressed, render_in};
 use crate::engine::{cases, record};
 use crate::fileio::read_file;
 use crate::load::{control_characters, load_tor};
@@ -214,7 +214,7 @@ impl Validator {
                 path.display().to_string(),
                 String::new(),
                 vec![
-                    Diagnostic::error("file-name", message.clone())
+                    Diagnostic::error(Code::FileName, message.clone())
                         .help("rename the file: a ToR is `<id>.toml`, with the id it declares"),
                 ],
             )),
@@ -243,7 +243,7 @@ impl Validator {
                             }
                             Some(tor) => cases::check_cases(tor, &shown, &bytes),
                             None => vec![Diagnostic::error(
-                                "no-tor",
+                                Code::NoTor,
                                 format!(
                                     "cannot check this file: `{id}.toml` beside it is missing or not valid"
                                 ),

@@ -303,12 +303,12 @@ fn bad_cases_files_are_refused_with_their_position() {
                 "findings = { notice = \"passed\"",
                 1,
             ),
-            "unknown-status",
+            "unknown-keyword",
             "did you mean `pass`?",
         ),
         (
             base.replacen("outcome = \"tied\"", "outcome = \"tide\"", 1),
-            "unknown-outcome",
+            "unknown-keyword",
             "did you mean `tied`?",
         ),
         (

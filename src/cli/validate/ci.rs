@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 use tor::diag::{Code, Diagnostic, Severity};
+use tor::model::Keyword;
 use tor::report::safe::{escaped, github_command, uri};
 use tor::validate::FileReport;
 
@@ -75,13 +76,13 @@ pub fn sarif_results(file: &FileReport) -> Vec<Value> {
 }
 
 /// Closes the results and describes the tool and the rules that were reported.
-pub fn sarif_tail(rule_ids: &std::collections::BTreeSet<&'static str>) -> String {
-    let rules: Vec<Value> = rule_ids
-        .iter()
-        .map(|id| {
-            let text = Code::from_name(id).map_or("A tor diagnostic.", Code::description);
-            json!({"id": id, "shortDescription": {"text": text}})
-        })
+pub fn sarif_tail(codes: &std::collections::BTreeSet<Code>) -> String {
+    // In the order of their names, as they always were listed.
+    let mut codes: Vec<Code> = codes.iter().copied().collect();
+    codes.sort_by_key(|c| c.as_str());
+    let rules: Vec<Value> = codes
+        .into_iter()
+        .map(|c| json!({"id": c, "shortDescription": {"text": c.description()}}))
         .collect();
     let tool = json!({"driver": {
         "name": "tor",

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
-use tor::diag::{Diagnostic, Severity, Suppressed};
+use tor::diag::{Code, Diagnostic, Severity, Suppressed};
 use tor::validate::{FileReport, Skipped};
 
 use super::ci;
@@ -27,7 +27,7 @@ pub struct Sink {
     /// JUnit needs the counts in its opening tag, so it keeps the files.
     junit: Vec<FileReport>,
     /// SARIF rules reported so far; non-empty once a result is written.
-    rule_ids: std::collections::BTreeSet<&'static str>,
+    rule_ids: std::collections::BTreeSet<Code>,
     styled: bool,
     /// `*.toml` files not checked, for the JSON summary.
     skipped: Vec<JsonSkipped>,
@@ -45,7 +45,7 @@ struct JsonSkipped {
 #[derive(Serialize)]
 pub struct JsonDiagnostic<'a> {
     severity: Severity,
-    code: &'a str,
+    code: Code,
     message: &'a str,
     line: usize,
     column: usize,

@@ -25,7 +25,7 @@ pub(super) fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Cases>, Vec<Diagnostic
     let text = match structure::as_text(bytes) {
         Ok(text) => text,
         Err(mut d) => {
-            if d.code == "empty-file" {
+            if d.code == Code::EmptyFile {
                 d.help = Some(HELP_NO_CASES.to_owned());
             }
             return (None, vec![d]);
@@ -37,8 +37,9 @@ pub(super) fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Cases>, Vec<Diagnostic
     };
     let mut problems = Vec::new();
     if raw.case.is_empty() {
-        problems
-            .push(Diagnostic::error("no-cases", "the file has no `[[case]]`").help(HELP_NO_CASES));
+        problems.push(
+            Diagnostic::error(Code::NoCases, "the file has no `[[case]]`").help(HELP_NO_CASES),
+        );
     }
     let mut cases = Vec::new();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
@@ -47,14 +48,14 @@ pub(super) fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Cases>, Vec<Diagnostic
         let name_span = entry.get_ref().name.span();
         if name.is_empty() {
             problems.push(
-                Diagnostic::error("empty-value", "a case needs a name")
+                Diagnostic::error(Code::EmptyValue, "a case needs a name")
                     .at(name_span.clone())
                     .help("name the clause the case exercises, e.g. \"Membership 5: ...\""),
             );
         } else if names.contains_key(&name) {
             problems.push(
                 Diagnostic::error(
-                    "duplicate-case",
+                    Code::DuplicateCase,
                     format!("a case named \"{name}\" is already in the file"),
                 )
                 .at(name_span.clone())
@@ -99,7 +100,7 @@ pub(super) fn case(
             if let Some(r) = &c.record {
                 problems.push(
                     Diagnostic::error(
-                        "conflicting-keys",
+                        Code::ConflictingKeys,
                         "`record` is for meeting cases: a vote needs no history",
                     )
                     .at(first_line(text, r.span())),
@@ -120,7 +121,7 @@ pub(super) fn case(
         (Some(_), Some(v)) => {
             problems.push(
                 Diagnostic::error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "a case checks a meeting or a vote, not both",
                 )
                 .at(first_line(text, v.span()))
@@ -130,9 +131,12 @@ pub(super) fn case(
         }
         (None, None) => {
             problems.push(
-                Diagnostic::error("missing-key", "a case needs a `meeting` or a `vote` table")
-                    .at(first_line(text, entry.span()))
-                    .label("in this case"),
+                Diagnostic::error(
+                    Code::MissingKey,
+                    "a case needs a `meeting` or a `vote` table",
+                )
+                .at(first_line(text, entry.span()))
+                .label("in this case"),
             );
             None
         }
@@ -179,7 +183,7 @@ pub(super) fn meeting(
             if let Some(span) = raw.previous_span() {
                 problems.push(
                     Diagnostic::error(
-                        "conflicting-keys",
+                        Code::ConflictingKeys,
                         "give the previous meeting's date or a `record`, not both",
                     )
                     .at(span),
@@ -198,7 +202,6 @@ pub(super) fn meeting(
 pub(super) fn keyword<'a>(
     value: &Spanned<String>,
     names: &[&'a str],
-    code: &'static str,
     what: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<&'a str> {
@@ -211,7 +214,7 @@ pub(super) fn keyword<'a>(
         None => format!("use one of: {}", names.join(", ")),
     };
     problems.push(
-        Diagnostic::error(code, format!("`{typed}` is not {what}"))
+        Diagnostic::error(Code::UnknownKeyword, format!("`{typed}` is not {what}"))
             .at(value.span())
             .help(help),
     );
@@ -256,7 +259,7 @@ pub(super) fn expect(
             if let Some(span) = span {
                 problems.push(
                     Diagnostic::error(
-                        "conflicting-keys",
+                        Code::ConflictingKeys,
                         format!("`{key}` is for vote cases: this case checks a meeting"),
                     )
                     .at(first_line(text, span)),
@@ -269,13 +272,7 @@ pub(super) fn expect(
     let findings = findings
         .into_iter()
         .filter_map(|(rule, want)| {
-            let want = keyword(
-                want,
-                &STATUSES,
-                "unknown-status",
-                "a finding status",
-                problems,
-            )?;
+            let want = keyword(want, &STATUSES, "a finding status", problems)?;
             Some((rule.get_ref().trim().to_owned(), status(want)))
         })
         .collect();
@@ -300,7 +297,7 @@ pub(super) fn expect(
         ] {
             let message = n.and_then(|n| bounds::outside(key, n, &bounds::VOTES, "votes"));
             if let Some(message) = message {
-                problems.push(Diagnostic::error("out-of-range", message).at(spanned.span()));
+                problems.push(Diagnostic::error(Code::OutOfRange, message).at(spanned.span()));
             }
         }
     }
@@ -309,7 +306,7 @@ pub(super) fn expect(
         outcome: e
             .outcome
             .as_ref()
-            .and_then(|o| keyword(o, &OUTCOMES, "unknown-outcome", "an outcome", problems))
+            .and_then(|o| keyword(o, &OUTCOMES, "an outcome", problems))
             .map(outcome),
         counts: ExpectedCounts {
             votes_for: counts.and_then(|c| c.votes_for),

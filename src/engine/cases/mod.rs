@@ -55,7 +55,7 @@ use super::record::{self, RawRecord, Record};
 use super::tally::{Outcome, VoteInput, tally};
 use super::{Finding, FindingStatus};
 use crate::calendar::Calendar;
-use crate::diag::{Diagnostic, Severity, nearest};
+use crate::diag::{Code, Diagnostic, Severity, nearest};
 use crate::load::bounds;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};

@@ -1,5 +1,6 @@
 use super::*;
 use crate::catalog::Catalog;
+use crate::model::Keyword;
 
 fn sefton() -> Tor {
     Catalog::Bundled.load("sefton-scp").expect("bundled ToR")
@@ -8,7 +9,7 @@ fn sefton() -> Tor {
 fn codes(text: &str) -> Vec<&'static str> {
     check_cases(&sefton(), "c.toml", text.as_bytes())
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 
@@ -69,8 +70,8 @@ fn every_problem_has_a_place() {
         "{MEETING}[case.expect]\nvalid = true\nfindings = {{ quorum = \"ok\" }}\n\n[[case]]\nname = \"m\"\n[case.expect]\nvalid = true\n"
     );
     let found = check_cases(&sefton(), "c.toml", text.as_bytes());
-    let got: Vec<&str> = found.iter().map(|d| d.code).collect();
-    assert_eq!(got, ["unknown-status", "duplicate-case", "missing-key"]);
+    let got: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(got, ["unknown-keyword", "duplicate-case", "missing-key"]);
     assert!(found.iter().all(|d| d.span.is_some()), "{found:?}");
 }
 

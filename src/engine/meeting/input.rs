@@ -13,7 +13,7 @@ use crate::calendar::{
     Convention, DateOrTime, DateTimeError, Given, parse_date, parse_date_or_datetime,
     parse_datetime,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::engine::{InputError, resolve_member};
 use crate::load::raw::TomlDate;
 use crate::load::structure;
@@ -264,7 +264,7 @@ pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Meeting
         diagnostics,
     };
     let text = structure::as_text(bytes).map_err(|mut d| {
-        if d.code == "empty-file" {
+        if d.code == Code::EmptyFile {
             d.help = Some("a meeting file needs at least `at`, e.g. at = 2012-12-06T14:00".into());
         }
         fail(vec![d])
@@ -323,7 +323,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
             .find(|(id, _)| *id == org)
             .map(|(_, s)| s.clone());
         let mut d = Diagnostic::error(
-            "contradiction",
+            Code::Contradiction,
             format!(
                 "`{org}` is named twice in contradiction: {} and {}",
                 CAPACITIES[first], CAPACITIES[second]
@@ -338,7 +338,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     if let (Some((clause, n, date)), Some(v)) = (hours_need_time(tor, &input), &raw.circulated) {
         problems.push(
             Diagnostic::error(
-                "needs-time",
+                Code::NeedsTime,
                 format!("the notice rule ({clause}) counts {n} hours, so give the time notice was given, not just the date {date}"),
             )
                 .at(v.span())
@@ -350,7 +350,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     {
         problems.push(
             Diagnostic::error(
-                "previous-not-before",
+                Code::PreviousNotBefore,
                 format!(
                     "the previous meeting ({p}) must be before this meeting's date ({})",
                     input.date(tz)

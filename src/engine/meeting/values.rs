@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use toml::Spanned;
 
 use crate::calendar::{DateOrTime, parse_date, parse_date_or_datetime, parse_datetime};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{MemberId, Tor};
 
 pub type Value = Spanned<toml::Value>;
@@ -62,7 +62,7 @@ fn text(v: &Value, expected: &str) -> Result<String, Diagnostic> {
         toml::Value::Datetime(dt) => Ok(dt.to_string()),
         toml::Value::String(s) => Ok(s.clone()),
         other => Err(Diagnostic::error(
-            "wrong-type",
+            Code::WrongType,
             format!("expected {expected}, found a {}", other.type_str()),
         )
         .at(v.span())),
@@ -70,7 +70,7 @@ fn text(v: &Value, expected: &str) -> Result<String, Diagnostic> {
 }
 
 fn bad(v: &Value, e: impl ToString) -> Diagnostic {
-    Diagnostic::error("invalid-date", e.to_string()).at(v.span())
+    Diagnostic::error(Code::InvalidDate, e.to_string()).at(v.span())
 }
 
 /// A plain date, `2012-03-01`.
@@ -95,14 +95,14 @@ fn lookup(tor: &Tor, id: &Spanned<String>, suggest: bool) -> Result<MemberId, Di
     match tor.member(typed) {
         Some(m) => Ok(m.id.clone()),
         None if typed.is_empty() => Err(Diagnostic::error(
-            "empty-value",
+            Code::EmptyValue,
             format!("an empty member id: name a member of {}", tor.id),
         )
         .at(id.span())
         .label("empty id")),
         None => {
             let d = Diagnostic::error(
-                "unknown-member",
+                Code::UnknownMember,
                 format!(
                     "`{}` is not a member of {}",
                     crate::text::excerpt(typed),

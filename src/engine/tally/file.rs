@@ -12,7 +12,7 @@ use toml::Spanned;
 use super::input::{Item, Lists, build};
 use super::{Choice, VoteInput};
 use crate::calendar::DateOrTime;
-use crate::diag::{Diagnostic, nearest};
+use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
 use crate::engine::meeting::values::{self, DateOrTimeSchema, Value};
 use crate::load::structure;
@@ -111,7 +111,7 @@ pub fn parse_votes(
     // An empty file is more likely a mistake than a vote nobody took part in.
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(fail(vec![
-            Diagnostic::error("empty-file", "the votes file is empty")
+            Diagnostic::error(Code::EmptyFile, "the votes file is empty")
                 .help("give at least one of `for`, `against` or `abstain`"),
         ]));
     }
@@ -143,7 +143,7 @@ pub(crate) fn from_raw(
         (None, Some(date)) => date,
         (None, None) => {
             problems.push(
-                Diagnostic::error("missing-key", "missing required key `at`")
+                Diagnostic::error(Code::MissingKey, "missing required key `at`")
                     .label("`at` is required in this table")
                     .help("give the day of the vote, e.g. at = 2012-12-06"),
             );
@@ -157,7 +157,7 @@ pub(crate) fn from_raw(
             Some(k) => kinds.push(k),
             None => problems.push(
                 Diagnostic::error(
-                    "unknown-kind",
+                    Code::UnknownKeyword,
                     format!("`{}` is not a kind of decision", k.get_ref()),
                 )
                 .at(k.span())
@@ -175,9 +175,8 @@ pub(crate) fn from_raw(
     for (org, vote) in &raw.proxies {
         match vote.get_ref().parse::<Choice>() {
             Ok(choice) => proxies.push((item(org), choice)),
-            Err(e) => {
-                problems.push(Diagnostic::error("invalid-vote", e.to_string()).at(vote.span()))
-            }
+            Err(e) => problems
+                .push(Diagnostic::error(Code::UnknownKeyword, e.to_string()).at(vote.span())),
         }
     }
 
@@ -189,7 +188,7 @@ pub(crate) fn from_raw(
             other => {
                 problems.push(
                     Diagnostic::error(
-                        "invalid-vote",
+                        Code::UnknownKeyword,
                         format!("`{other}` is not a casting vote: use for or against"),
                     )
                     .at(c.span()),
@@ -217,9 +216,9 @@ pub(crate) fn from_raw(
     if let Err(found) = &built {
         problems.extend(found.iter().map(|(e, span)| {
             let code = match e {
-                InputError::UnknownMember { .. } => "unknown-member",
-                InputError::Contradiction { .. } => "contradiction",
-                InputError::Invalid(_) => "invalid-value",
+                InputError::UnknownMember { .. } => Code::UnknownMember,
+                InputError::Contradiction { .. } => Code::Contradiction,
+                InputError::Invalid(_) => Code::InvalidValue,
             };
             let d = Diagnostic::error(code, e.to_string());
             match span {
@@ -280,8 +279,11 @@ casting = "against"
         let text = "for = [\"polic-force\"]\nagainst = [\"probation\"]\nabstain = [\"probation\"]\nkinds = [\"majr\"]\n";
         let err =
             parse_votes(&tor, "v.toml", text.as_bytes(), day(2012, 3, 1)).expect_err("a bad file");
-        let codes: Vec<&str> = err.diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["unknown-kind", "unknown-member", "contradiction"]);
+        let codes: Vec<&str> = err.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            ["unknown-keyword", "unknown-member", "contradiction"]
+        );
         assert!(err.diagnostics.iter().all(|d| d.span.is_some()));
         assert!(
             err.to_string().contains("did you mean `police-force`"),
@@ -294,6 +296,6 @@ casting = "against"
         let tor = Catalog::Bundled.load("sefton-scp").expect("bundled");
         let err = parse_votes(&tor, "v.toml", b"at = 2026-03-29T01:30\n", day(2012, 3, 1))
             .expect_err("a gap");
-        assert_eq!(err.diagnostics[0].code, "invalid-date");
+        assert_eq!(err.diagnostics[0].code, Code::InvalidDate);
     }
 }

@@ -9,7 +9,7 @@ impl Checker<'_> {
         for c in raw {
             let Ok(id) = ClassId::parse(c.id.get_ref()) else {
                 self.error(
-                    "invalid-id",
+                    Code::InvalidId,
                     format!("class id `{}` is not kebab-case", c.id.get_ref()),
                     c.id.span(),
                 );
@@ -17,7 +17,7 @@ impl Checker<'_> {
             };
             if !seen.insert(id.clone()) {
                 self.error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     format!("class `{id}` is defined twice"),
                     c.id.span(),
                 );
@@ -38,7 +38,7 @@ impl Checker<'_> {
         if let Some(c) = classes.iter().find(|c| c.id.as_str() == got) {
             return Some(c.id.clone());
         }
-        let d = Diagnostic::error("unknown-class", format!("no class `{got}` is defined"))
+        let d = Diagnostic::error(Code::UnknownClass, format!("no class `{got}` is defined"))
             .at(raw.span())
             .label("not in [[classes]]")
             .suggest(got, classes.iter().map(|c| c.id.as_str()));
@@ -52,7 +52,7 @@ impl Checker<'_> {
         if let Some(m) = members.iter().find(|m| m.id.as_str() == got) {
             return Some(m.id.clone());
         }
-        let d = Diagnostic::error("unknown-member", format!("no member `{got}` is defined"))
+        let d = Diagnostic::error(Code::UnknownMember, format!("no member `{got}` is defined"))
             .at(raw.span())
             .label("not in [[members]]")
             .suggest(got, members.iter().map(|m| m.id.as_str()));
@@ -68,13 +68,13 @@ impl Checker<'_> {
             let id = match MemberId::parse(m.id.get_ref()) {
                 Ok(id) => id,
                 Err(e) => {
-                    self.error("invalid-id", e.to_string(), m.id.span());
+                    self.error(Code::InvalidId, e.to_string(), m.id.span());
                     continue;
                 }
             };
             if !seen.insert(id.clone()) {
                 self.error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     format!("member `{id}` is defined twice"),
                     m.id.span(),
                 )
@@ -89,7 +89,7 @@ impl Checker<'_> {
                 && u < f
             {
                 self.error(
-                    "inverted-dates",
+                    Code::InvertedDates,
                     format!("member `{id}`: `until` {u} is before `from` {f}"),
                     span,
                 );
@@ -131,7 +131,7 @@ impl Checker<'_> {
             _ => {
                 let (Some(class), Some(years)) = (&raw.rotation_class, &raw.rotation_years) else {
                     self.error(
-                        "missing-key",
+                        Code::MissingKey,
                         "a rotating chair needs `rotation_class` and `rotation_years`",
                         raw.appointment.span(),
                     );
@@ -182,7 +182,7 @@ impl Checker<'_> {
                     self.bounded("at_least", n, &bounds::QUORUM, "members");
                 } else if n_value == 0 {
                     self.error(
-                        "impossible-rule",
+                        Code::ImpossibleRule,
                         "a quorum of 0 is no quorum: leave `[quorum]` out instead",
                         n.span(),
                     );
@@ -191,7 +191,7 @@ impl Checker<'_> {
                         format!("members of class `{c}`")
                     });
                     self.error(
-                        "impossible-rule",
+                        Code::ImpossibleRule,
                         format!("quorum of {n_value} is more than the {eligible} {of} defined"),
                         n.span(),
                     )
@@ -206,7 +206,7 @@ impl Checker<'_> {
                 match parsed {
                     Some((_, den)) if den > *bounds::FRACTION_TERM.end() => {
                         self.error(
-                            "out-of-range",
+                            Code::OutOfRange,
                             format!(
                                 "`fraction` = \"{}\" is out of range: the denominator is at most {}",
                                 f.get_ref(),
@@ -222,7 +222,7 @@ impl Checker<'_> {
                     },
                     _ => {
                         self.error(
-                            "invalid-value",
+                            Code::InvalidValue,
                             "`fraction` must be like \"1/3\": a proper fraction above 0",
                             f.span(),
                         );
@@ -232,7 +232,7 @@ impl Checker<'_> {
             }
             _ => {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "`[quorum]` needs exactly one of `at_least` or `fraction`",
                     raw.clause.span(),
                 );

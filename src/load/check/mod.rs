@@ -15,7 +15,7 @@ mod scalars;
 use super::bounds;
 use super::raw::*;
 use crate::calendar::{Convention, Region};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::*;
 
 /// What the checker found beyond the model: the spans warnings point at.
@@ -71,7 +71,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn error(
         &mut self,
-        code: &'static str,
+        code: Code,
         message: impl Into<String>,
         span: Range<usize>,
     ) -> &mut Diagnostic {
@@ -94,7 +94,7 @@ impl<'a> Checker<'a> {
         };
         let id = self.partnership_id(&raw.id);
         if raw.name.get_ref().trim().is_empty() {
-            self.error("empty-value", "`name` is empty", raw.name.span());
+            self.error(Code::EmptyValue, "`name` is empty", raw.name.span());
         }
         let location = raw.location.as_ref().and_then(|l| self.location(l));
         let adopted = raw.adopted.as_ref().and_then(|d| self.date(d));

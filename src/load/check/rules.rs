@@ -28,7 +28,7 @@ impl Checker<'_> {
         .collect();
         let [(convention, n)] = given[..] else {
             self.error(
-                "conflicting-keys",
+                Code::ConflictingKeys,
                 "a notice rule needs exactly one of `working_days`, `clear_working_days`, `clear_days`, `days`, `statutory_days` or `hours`",
                 raw.clause.span(),
             );
@@ -36,7 +36,7 @@ impl Checker<'_> {
         };
         if working_only && convention != Convention::Working {
             self.error(
-                "invalid-value",
+                Code::InvalidValue,
                 "minutes are due within `working_days` of the meeting",
                 n.span(),
             );
@@ -78,7 +78,7 @@ impl Checker<'_> {
             },
             _ => {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "`[frequency]` needs `every_months`, or `at_least` or `times` (above 0) with `per`",
                     raw.clause.span(),
                 );
@@ -145,7 +145,7 @@ impl Checker<'_> {
                 .map(Gap::Days),
             _ => {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "`max_gap` needs exactly one of `months`, `weeks` or `days`",
                     raw.span(),
                 );
@@ -158,7 +158,7 @@ impl Checker<'_> {
     pub(super) fn month_window(&mut self, raw: &S<Vec<S<String>>>) -> Option<Vec<MonthName>> {
         if raw.get_ref().is_empty() {
             self.error(
-                "empty-value",
+                Code::EmptyValue,
                 "`months` lists no month: leave it out to allow meetings in any month",
                 raw.span(),
             );
@@ -169,7 +169,7 @@ impl Checker<'_> {
             let month = self.keyword_of::<MonthName>("month", m)?;
             if months.contains(&month) {
                 self.error(
-                    "duplicate-value",
+                    Code::DuplicateValue,
                     format!("`months` lists `{month}` twice"),
                     m.span(),
                 );
@@ -189,7 +189,7 @@ impl Checker<'_> {
         });
         if parsed.is_none() {
             self.error(
-                "invalid-value",
+                Code::InvalidValue,
                 "`year_starts` must be a month and day as MM-DD, e.g. \"05-01\"",
                 raw.span(),
             );
@@ -208,7 +208,7 @@ impl Checker<'_> {
         let meetings = raw.meetings.as_ref().and_then(|m| {
             if *m.at_least.get_ref() == 0 {
                 self.error(
-                    "impossible-rule",
+                    Code::ImpossibleRule,
                     "at least 0 public meetings is no rule: leave it out",
                     m.at_least.span(),
                 );
@@ -236,7 +236,7 @@ impl Checker<'_> {
         }
         if kinds.is_empty() {
             self.error(
-                "empty-value",
+                Code::EmptyValue,
                 "`kinds` lists no decision kind",
                 raw.clause.span(),
             );
@@ -292,7 +292,7 @@ impl Checker<'_> {
         for item in &raw.items {
             if !seen.insert(item.get_ref().to_lowercase()) {
                 self.error(
-                    "duplicate-id",
+                    Code::DuplicateId,
                     format!("standing item `{}` is listed twice", item.get_ref()),
                     item.span(),
                 );
@@ -300,7 +300,7 @@ impl Checker<'_> {
         }
         if raw.items.is_empty() {
             self.error(
-                "empty-value",
+                Code::EmptyValue,
                 "`items` lists no standing item",
                 raw.clause.span(),
             );

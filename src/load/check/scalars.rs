@@ -7,7 +7,7 @@ impl Checker<'_> {
         let id = match PartnershipId::parse(raw.get_ref()) {
             Ok(id) => id,
             Err(e) => {
-                self.error("invalid-id", e.to_string(), raw.span());
+                self.error(Code::InvalidId, e.to_string(), raw.span());
                 return None;
             }
         };
@@ -15,7 +15,7 @@ impl Checker<'_> {
             && expected != id.as_str()
         {
             self.error(
-                "id-mismatch",
+                Code::IdMismatch,
                 format!("`id` is `{id}` but the file is named `{expected}.toml`"),
                 raw.span(),
             )
@@ -32,12 +32,12 @@ impl Checker<'_> {
         let text = raw.get_ref().trim();
         let n = text.chars().count();
         if text.is_empty() {
-            self.error("empty-value", "`location` is empty", raw.span());
+            self.error(Code::EmptyValue, "`location` is empty", raw.span());
             return None;
         }
         if n > bounds::LOCATION_CHARS {
             self.error(
-                "out-of-range",
+                Code::OutOfRange,
                 format!(
                     "`location` is {n} characters long: at most {}",
                     bounds::LOCATION_CHARS
@@ -60,7 +60,7 @@ impl Checker<'_> {
         match bounds::outside(key, *n.get_ref(), range, unit) {
             None => Some(*n.get_ref()),
             Some(message) => {
-                self.error("out-of-range", message, n.span());
+                self.error(Code::OutOfRange, message, n.span());
                 None
             }
         }
@@ -71,7 +71,7 @@ impl Checker<'_> {
         let value = raw.get_ref();
         let (Some(d), None, None) = (value.date, value.time, value.offset) else {
             self.error(
-                "invalid-date",
+                Code::InvalidDate,
                 format!("`{value}` is not a plain date: write YYYY-MM-DD"),
                 raw.span(),
             );
@@ -81,14 +81,14 @@ impl Checker<'_> {
         match date {
             None => {
                 self.error(
-                    "invalid-date",
+                    Code::InvalidDate,
                     format!("{value} is not a date in the calendar"),
                     raw.span(),
                 );
             }
             Some(day) if !bounds::YEARS.contains(&chrono::Datelike::year(&day)) => {
                 self.error(
-                    "out-of-range",
+                    Code::OutOfRange,
                     format!(
                         "{value} is out of range: dates run from {} to {}",
                         bounds::YEARS.start(),
@@ -108,7 +108,7 @@ impl Checker<'_> {
         if found.is_none() {
             let names: Vec<String> = Region::ALL.iter().map(ToString::to_string).collect();
             let d = Diagnostic::error(
-                "unknown-region",
+                Code::UnknownRegion,
                 format!("unknown region `{}`", raw.get_ref()),
             )
             .at(raw.span())
@@ -128,7 +128,7 @@ impl Checker<'_> {
         let found = Tz::from_str(raw.get_ref()).ok();
         if found.is_none() {
             let d = Diagnostic::error(
-                "unknown-timezone",
+                Code::UnknownTimezone,
                 format!(
                     "unknown time zone `{}`: tor keeps UK time (Europe/London, or UTC)",
                     crate::text::excerpt(raw.get_ref()),
@@ -160,7 +160,7 @@ impl Checker<'_> {
         if let Some(found) = names.iter().find(|n| **n == got) {
             return Some(found);
         }
-        let d = Diagnostic::error("unknown-keyword", format!("unknown {what} `{got}`"))
+        let d = Diagnostic::error(Code::UnknownKeyword, format!("unknown {what} `{got}`"))
             .at(raw.span())
             .suggest(got, names.iter().copied());
         let d = if d.help.is_none() {
