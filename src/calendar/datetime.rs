@@ -64,11 +64,25 @@ pub enum DateTimeError {
     },
 }
 
-/// A date or a date-time, as accepted where either will do.
+/// A whole day or a moment: a date-or-time argument as typed, when notice was
+/// given, and the latest time notice may be given (a day for the conventions
+/// that count days, an instant for an hours rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateOrTime {
+    /// Any time on this day.
     Date(NaiveDate),
-    DateTime(DateTime<Tz>),
+    /// This moment.
+    Instant(DateTime<Tz>),
+}
+
+impl DateOrTime {
+    /// The day, in the instant's own zone.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            Self::Date(d) => d,
+            Self::Instant(t) => t.date_naive(),
+        }
+    }
 }
 
 /// A calendar date: `2012-12-06`, or day first `6/12/2012`, `6 Dec 2012`.
@@ -124,7 +138,7 @@ pub fn parse_date_or_datetime(s: &str, tz: Tz) -> Result<DateOrTime, DateTimeErr
     match read(s, EITHER_FORM)? {
         (date, None, None) => in_years(s, date).map(DateOrTime::Date),
         (date, Some(time), offset) => {
-            at(s, date.and_time(time), offset, tz).map(DateOrTime::DateTime)
+            at(s, date.and_time(time), offset, tz).map(DateOrTime::Instant)
         }
         (_, None, Some(_)) => Err(malformed(s, EITHER_FORM)),
     }

@@ -19,8 +19,7 @@ pub use datetime::{
 pub use daycount::{Day, DayCount, DayReason, count_minutes, count_notice};
 pub use holidays::{BankHoliday, FIRST_YEAR, LAST_YEAR, bank_holidays, easter_sunday};
 pub use notice::{
-    Convention, Deadline, Given, NoticeError, day_deadline, deadline, elapsed, elapsed_hours,
-    in_time, minutes_due,
+    Convention, NoticeError, day_deadline, deadline, elapsed, elapsed_hours, in_time, minutes_due,
 };
 pub use region::{Region, UnknownRegion};
 pub use working::Calendar;

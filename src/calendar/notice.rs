@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use super::datetime::DateOrTime;
 use super::daycount::counted_days_before;
 use super::working::Calendar;
 
@@ -27,22 +28,6 @@ pub enum Convention {
     Hours,
 }
 
-/// The latest moment notice may be given for a meeting starting at `start`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deadline {
-    /// Any time on this date or earlier is in time.
-    Date(NaiveDate),
-    /// At or before this instant is in time.
-    Instant(DateTime<Tz>),
-}
-
-/// When notice was given: a whole day, or a moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Given {
-    Date(NaiveDate),
-    Instant(DateTime<Tz>),
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoticeError {
     #[error("an {n} hours' notice rule needs the time notice was given, not just the date {date}")]
@@ -50,16 +35,16 @@ pub enum NoticeError {
 }
 
 /// The latest moment notice may be given under `convention` with period `n`.
-pub fn deadline(convention: Convention, n: u32, start: DateTime<Tz>, cal: &Calendar) -> Deadline {
+pub fn deadline(convention: Convention, n: u32, start: DateTime<Tz>, cal: &Calendar) -> DateOrTime {
     match day_deadline(convention, n, start.date_naive(), cal) {
-        Some(day) => Deadline::Date(day),
+        Some(day) => DateOrTime::Date(day),
         None => {
             // Subtract on the UTC instant: across a clock change wall time would be wrong.
             let utc = start.with_timezone(&Utc);
             let earlier = utc
                 .checked_sub_signed(TimeDelta::hours(i64::from(n)))
                 .unwrap_or(DateTime::<Utc>::MIN_UTC);
-            Deadline::Instant(earlier.with_timezone(&start.timezone()))
+            DateOrTime::Instant(earlier.with_timezone(&start.timezone()))
         }
     }
 }
@@ -91,17 +76,17 @@ pub fn in_time(
     convention: Convention,
     n: u32,
     start: DateTime<Tz>,
-    given: Given,
+    given: DateOrTime,
     cal: &Calendar,
 ) -> Result<bool, NoticeError> {
     Ok(match (deadline(convention, n, start, cal), given) {
-        (Deadline::Date(last), Given::Date(day)) => day <= last,
+        (DateOrTime::Date(last), DateOrTime::Date(day)) => day <= last,
         // The day that counts is the one in the meeting's own zone.
-        (Deadline::Date(last), Given::Instant(t)) => {
+        (DateOrTime::Date(last), DateOrTime::Instant(t)) => {
             t.with_timezone(&start.timezone()).date_naive() <= last
         }
-        (Deadline::Instant(last), Given::Instant(t)) => t <= last,
-        (Deadline::Instant(_), Given::Date(date)) => {
+        (DateOrTime::Instant(last), DateOrTime::Instant(t)) => t <= last,
+        (DateOrTime::Instant(_), DateOrTime::Date(date)) => {
             return Err(NoticeError::DateForHours { n, date });
         }
     })
@@ -155,15 +140,15 @@ mod tests {
         let d = |s| deadline(Convention::Working, 5, s, &cal);
         assert_eq!(
             d(london(2012, 12, 6, 10, 0)),
-            Deadline::Date(ymd(2012, 11, 29))
+            DateOrTime::Date(ymd(2012, 11, 29))
         );
         assert_eq!(
             d(london(2012, 12, 27, 10, 0)),
-            Deadline::Date(ymd(2012, 12, 18))
+            DateOrTime::Date(ymd(2012, 12, 18))
         );
         assert_eq!(
             deadline(Convention::Working, 3, london(2008, 5, 8, 14, 0), &cal),
-            Deadline::Date(ymd(2008, 5, 2))
+            DateOrTime::Date(ymd(2008, 5, 2))
         );
     }
 
@@ -175,7 +160,7 @@ mod tests {
         let start = london(2012, 12, 6, 10, 0);
         assert_eq!(
             deadline(Convention::ClearWorking, 5, start, &cal),
-            Deadline::Date(ymd(2012, 11, 28))
+            DateOrTime::Date(ymd(2012, 11, 28))
         );
         assert_eq!(
             cal.working_days_strictly_between(ymd(2012, 11, 28), ymd(2012, 12, 6)),
@@ -192,7 +177,7 @@ mod tests {
         let start = london(2026, 3, 10, 18, 0);
         assert_eq!(
             deadline(Convention::Clear, 7, start, &ew()),
-            Deadline::Date(ymd(2026, 3, 2))
+            DateOrTime::Date(ymd(2026, 3, 2))
         );
     }
 
@@ -202,7 +187,7 @@ mod tests {
         let start = london(2026, 3, 10, 18, 0);
         assert_eq!(
             deadline(Convention::Days, 7, start, &ew()),
-            Deadline::Date(ymd(2026, 3, 3))
+            DateOrTime::Date(ymd(2026, 3, 3))
         );
     }
 
@@ -214,7 +199,7 @@ mod tests {
         let start = london(2027, 1, 6, 18, 0);
         assert_eq!(
             deadline(Convention::StatutoryDays, 5, start, &ew()),
-            Deadline::Date(ymd(2026, 12, 29))
+            DateOrTime::Date(ymd(2026, 12, 29))
         );
     }
 
@@ -225,19 +210,20 @@ mod tests {
         let start = london(2026, 4, 10, 10, 0);
         assert_eq!(
             deadline(Convention::StatutoryDays, 5, start, &ew()),
-            Deadline::Date(ymd(2026, 3, 29))
+            DateOrTime::Date(ymd(2026, 3, 29))
         );
     }
 
     #[test]
     fn hours_across_the_autumn_change() {
         let start = london(2026, 10, 25, 14, 0);
-        let Deadline::Instant(last) = deadline(Convention::Hours, 48, start, &ew()) else {
+        let DateOrTime::Instant(last) = deadline(Convention::Hours, 48, start, &ew()) else {
             panic!("hours give an instant");
         };
         assert_eq!(last.to_rfc3339(), "2026-10-23T15:00:00+01:00");
-        let given =
-            |t| in_time(Convention::Hours, 48, start, Given::Instant(t), &ew()).expect("judged");
+        let given = |t| {
+            in_time(Convention::Hours, 48, start, DateOrTime::Instant(t), &ew()).expect("judged")
+        };
         assert!(given(london(2026, 10, 23, 14, 30)));
         assert!(given(london(2026, 10, 23, 15, 0)));
         assert!(!given(london(2026, 10, 23, 15, 1)));
@@ -250,7 +236,13 @@ mod tests {
         let notice = london(2027, 3, 26, 14, 30);
         assert_eq!(elapsed_hours(notice, start), 47.25);
         assert_eq!(
-            in_time(Convention::Hours, 48, start, Given::Instant(notice), &ew()),
+            in_time(
+                Convention::Hours,
+                48,
+                start,
+                DateOrTime::Instant(notice),
+                &ew()
+            ),
             Ok(false)
         );
     }
@@ -261,7 +253,7 @@ mod tests {
             Convention::Hours,
             48,
             london(2026, 10, 25, 14, 0),
-            Given::Date(ymd(2026, 10, 22)),
+            DateOrTime::Date(ymd(2026, 10, 22)),
             &ew(),
         )
         .expect_err("must be refused");
@@ -279,8 +271,9 @@ mod tests {
         let start = london(2012, 12, 6, 10, 0);
         let late_evening = london(2012, 11, 29, 23, 59);
         let next_morning = london(2012, 11, 30, 0, 1);
-        let check =
-            |t| in_time(Convention::Working, 5, start, Given::Instant(t), &ew()).expect("judged");
+        let check = |t| {
+            in_time(Convention::Working, 5, start, DateOrTime::Instant(t), &ew()).expect("judged")
+        };
         assert!(check(late_evening));
         assert!(!check(next_morning));
         assert_eq!(
@@ -288,7 +281,7 @@ mod tests {
                 Convention::Working,
                 5,
                 start,
-                Given::Date(ymd(2012, 11, 29)),
+                DateOrTime::Date(ymd(2012, 11, 29)),
                 &ew()
             ),
             Ok(true)

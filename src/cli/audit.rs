@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use serde::Serialize;
-use tor::calendar::Given;
+use tor::calendar::DateOrTime;
 use tor::catalog::Catalog;
 use tor::engine::FindingStatus;
 use tor::engine::audit::{AuditReport, PeriodShape, audit};
@@ -229,8 +229,8 @@ fn human(r: &AuditReport, strict: bool) -> String {
                 _ => "ordinary",
             };
             let given = m.circulated_at.map(|g| match g {
-                Given::Date(d) => dates::day(d),
-                Given::Instant(t) => dates::instant(t),
+                DateOrTime::Date(d) => dates::day(d),
+                DateOrTime::Instant(t) => dates::instant(t),
             });
             let papers = match (given, m.circulate_by.map(dates::when)) {
                 (Some(c), Some(by)) => format!("{c} (by {by})"),

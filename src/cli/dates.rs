@@ -4,7 +4,7 @@
 use chrono::offset::LocalResult;
 use chrono::{DateTime, NaiveDate, TimeZone, Timelike};
 use chrono_tz::Tz;
-use tor::calendar::Deadline;
+use tor::calendar::DateOrTime;
 use tor::engine::Message;
 use tor::engine::deadlines::When;
 
@@ -28,8 +28,8 @@ pub fn instant(t: DateTime<Tz>) -> String {
 /// A deadline: a day, or a moment.
 pub fn when(w: When) -> String {
     match w.0 {
-        Deadline::Date(d) => day(d),
-        Deadline::Instant(t) => instant(t),
+        DateOrTime::Date(d) => day(d),
+        DateOrTime::Instant(t) => instant(t),
     }
 }
 

@@ -77,13 +77,13 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let calendar = catalog.calendar(&tor)?;
     let parsed = parse_date_or_datetime(&args.at, tor.timezone)?;
     let workings = args.explain.then(|| match parsed {
-        DateOrTime::DateTime(start) => {
+        DateOrTime::Instant(start) => {
             explain_deadlines(&tor, start.date_naive(), Some(start), &calendar)
         }
         DateOrTime::Date(day) => explain_deadlines(&tor, day, None, &calendar),
     });
     let (due, needs_time, at, shown) = match parsed {
-        DateOrTime::DateTime(start) => (
+        DateOrTime::Instant(start) => (
             deadlines(&tor, start, &calendar),
             Vec::new(),
             format_instant(start),

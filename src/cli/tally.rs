@@ -3,7 +3,7 @@
 use tor::model::Keyword;
 
 use anyhow::Result;
-use tor::calendar::{DateOrTime, parse_date_or_datetime};
+use tor::calendar::parse_date_or_datetime;
 use tor::engine::tally::{
     Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
 };
@@ -117,10 +117,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         None => {
             let date = match &args.vote.at {
                 None => today(),
-                Some(at) => match parse_date_or_datetime(at, tor.timezone)? {
-                    DateOrTime::Date(d) => d,
-                    DateOrTime::DateTime(t) => t.date_naive(),
-                },
+                Some(at) => parse_date_or_datetime(at, tor.timezone)?.day(),
             };
             VoteInput {
                 as_of_today: args.vote.at.is_none(),

@@ -5,19 +5,19 @@ use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
 use crate::calendar::{
-    Calendar, Deadline, FIRST_YEAR, LAST_YEAR, day_deadline, deadline, minutes_due,
+    Calendar, DateOrTime, FIRST_YEAR, LAST_YEAR, day_deadline, deadline, minutes_due,
 };
 use crate::model::{Notice, Tor};
 
 /// A deadline as users read it: a whole day, or a moment with its offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct When(pub Deadline);
+pub struct When(pub DateOrTime);
 
 impl std::fmt::Display for When {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Deadline::Date(d) => write!(f, "{d}"),
-            Deadline::Instant(t) => f.write_str(&format_instant(t)),
+            DateOrTime::Date(d) => write!(f, "{d}"),
+            DateOrTime::Instant(t) => f.write_str(&format_instant(t)),
         }
     }
 }
@@ -62,10 +62,7 @@ pub fn in_calendar(what: &'static str, date: NaiveDate) -> Result<(), OutsideCal
 impl When {
     /// The day of the deadline, in the zone it was given in.
     pub fn day(&self) -> NaiveDate {
-        match self.0 {
-            Deadline::Date(d) => d,
-            Deadline::Instant(t) => t.date_naive(),
-        }
+        self.0.day()
     }
 }
 
@@ -145,7 +142,7 @@ pub fn deadlines_on_day(
         if due.is_none() {
             needs_time.push(kind);
         }
-        due.map(|d| When(Deadline::Date(d)))
+        due.map(|d| When(DateOrTime::Date(d)))
     };
     let due = Deadlines {
         circulate_by: by(&tor.notice.agenda, DeadlineKind::CirculateBy),

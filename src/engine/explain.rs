@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::deadlines::{DeadlineKind, When, notice_deadline};
 use super::meeting::MeetingInput;
 use crate::calendar::{
-    Calendar, Convention, DayCount, Deadline, Given, count_minutes, count_notice, day_deadline,
+    Calendar, Convention, DateOrTime, DayCount, count_minutes, count_notice, day_deadline,
     minutes_due,
 };
 use crate::model::{Clause, Notice, Tor};
@@ -52,20 +52,19 @@ pub fn explain_deadlines(
         let Some(rule) = rule else { continue };
         let due = match start {
             Some(start) => Some(notice_deadline(rule, start, cal)),
-            None => {
-                day_deadline(rule.convention, rule.n, meeting, cal).map(|d| When(Deadline::Date(d)))
-            }
+            None => day_deadline(rule.convention, rule.n, meeting, cal)
+                .map(|d| When(DateOrTime::Date(d))),
         };
         let count = due.and_then(|w| match w.0 {
-            Deadline::Date(d) => count_notice(rule.convention, d, meeting, cal),
-            Deadline::Instant(_) => None,
+            DateOrTime::Date(d) => count_notice(rule.convention, d, meeting, cal),
+            DateOrTime::Instant(_) => None,
         });
         out.push(working(kind, rule, meeting, due, None, count));
     }
     if let Some(rule) = &tor.notice.minutes {
         let due = minutes_due(meeting, rule.n, cal);
         let count = Some(count_minutes(meeting, due, cal));
-        let due = Some(When(Deadline::Date(due)));
+        let due = Some(When(DateOrTime::Date(due)));
         out.push(working(
             DeadlineKind::MinutesBy,
             rule,
@@ -92,8 +91,8 @@ pub fn explain_meeting_notice(tor: &Tor, m: &MeetingInput, cal: &Calendar) -> Op
     let due = Some(notice_deadline(rule, m.at, cal));
     // The day that counts is the one in the meeting's own zone, as in the verdict.
     let given = m.circulated.map(|g| match g {
-        Given::Date(d) => d,
-        Given::Instant(t) => t.with_timezone(&m.at.timezone()).date_naive(),
+        DateOrTime::Date(d) => d,
+        DateOrTime::Instant(t) => t.with_timezone(&m.at.timezone()).date_naive(),
     });
     let count = given.and_then(|g| count_notice(rule.convention, g, meeting, cal));
     Some(working(kind, rule, meeting, due, given, count))

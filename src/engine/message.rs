@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
 use super::deadlines::{When, format_instant};
-use crate::calendar::Deadline;
+use crate::calendar::DateOrTime;
 
 /// One piece of a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +43,11 @@ impl From<DateTime<Tz>> for Part {
     }
 }
 
-impl From<Deadline> for Part {
-    fn from(d: Deadline) -> Self {
+impl From<DateOrTime> for Part {
+    fn from(d: DateOrTime) -> Self {
         match d {
-            Deadline::Date(d) => Self::Date(d),
-            Deadline::Instant(t) => Self::Instant(t),
+            DateOrTime::Date(d) => Self::Date(d),
+            DateOrTime::Instant(t) => Self::Instant(t),
         }
     }
 }

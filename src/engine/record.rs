@@ -38,7 +38,7 @@ use toml::Spanned;
 use super::meeting::ChairPresence;
 use super::meeting::input::{CAPACITIES, first_contradiction};
 use super::meeting::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
-use crate::calendar::{DateOrTime, Given};
+use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::load::raw::TomlDate;
 use crate::load::structure;
@@ -76,7 +76,7 @@ pub struct HeldMeeting {
     pub kind: MeetingKind,
     pub public: bool,
     /// When the agenda and papers went out.
-    pub circulated: Option<Given>,
+    pub circulated: Option<DateOrTime>,
     /// When the minutes went out.
     pub minutes: Option<NaiveDate>,
     /// Members present in person.
@@ -338,10 +338,7 @@ fn held(
         let given = values::date_or_time(v, tz)
             .map_err(|d| problems.push(d))
             .ok()?;
-        let day = match given {
-            DateOrTime::Date(d) => d,
-            DateOrTime::DateTime(t) => t.date_naive(),
-        };
+        let day = given.day();
         if day > date {
             problems.push(
                 Diagnostic::error(
@@ -351,10 +348,7 @@ fn held(
                 .at(v.span()),
             );
         }
-        Some(match given {
-            DateOrTime::Date(d) => Given::Date(d),
-            DateOrTime::DateTime(t) => Given::Instant(t),
-        })
+        Some(given)
     });
     let minutes = m.minutes.as_ref().and_then(|v| {
         let day = values::date(v).map_err(|d| problems.push(d)).ok()?;

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use serde_json::Value;
 use tor::calendar::{
-    Calendar, Convention, Deadline, FIRST_YEAR, Given, LAST_YEAR, Region, bank_holidays, deadline,
+    Calendar, Convention, DateOrTime, FIRST_YEAR, LAST_YEAR, Region, bank_holidays, deadline,
     elapsed, in_time,
 };
 
@@ -254,7 +254,7 @@ proptest! {
     #[test]
     fn hours_deadline_is_exactly_n_elapsed_hours(start in any_start(), n in 0u32..200) {
         let cal = Calendar::new(Region::EnglandAndWales);
-        let Deadline::Instant(last) = deadline(Convention::Hours, n, start, &cal) else {
+        let DateOrTime::Instant(last) = deadline(Convention::Hours, n, start, &cal) else {
             return Err(TestCaseError::fail("hours must give an instant"));
         };
         prop_assert_eq!(elapsed(last, start), TimeDelta::hours(i64::from(n)));
@@ -264,7 +264,7 @@ proptest! {
     #[test]
     fn clear_deadline_leaves_n_whole_days(start in any_start(), n in 0u32..60) {
         let cal = Calendar::new(Region::EnglandAndWales);
-        let Deadline::Date(last) = deadline(Convention::Clear, n, start, &cal) else {
+        let DateOrTime::Date(last) = deadline(Convention::Clear, n, start, &cal) else {
             return Err(TestCaseError::fail("clear must give a date"));
         };
         prop_assert_eq!(last + Days::new(u64::from(n) + 1), start.date_naive());
@@ -274,7 +274,7 @@ proptest! {
     fn clear_working_deadline_is_the_latest_with_n_between(start in any_start(), n in 1u32..40, region in any_region()) {
         let cal = Calendar::new(region);
         let m = start.date_naive();
-        let Deadline::Date(last) = deadline(Convention::ClearWorking, n, start, &cal) else {
+        let DateOrTime::Date(last) = deadline(Convention::ClearWorking, n, start, &cal) else {
             return Err(TestCaseError::fail("clear-working must give a date"));
         };
         prop_assert_eq!(cal.working_days_strictly_between(last, m), n);
@@ -289,7 +289,7 @@ proptest! {
         let cal = Calendar::new(region);
         let m = start.date_naive();
         let g = m - TimeDelta::days(back);
-        let judge = |c| in_time(c, n, start, Given::Date(g), &cal).expect("judged");
+        let judge = |c| in_time(c, n, start, DateOrTime::Date(g), &cal).expect("judged");
         prop_assert_eq!(judge(Convention::Working), g <= m && working_from(&cal, g, m) >= n);
         prop_assert_eq!(
             judge(Convention::ClearWorking),
@@ -303,7 +303,7 @@ proptest! {
     fn hours_in_time_means_n_hours_elapsed(start in any_start(), back in -600i64..6000, n in 0u32..120) {
         let cal = Calendar::new(Region::EnglandAndWales);
         let given = start - TimeDelta::minutes(back);
-        let ok = in_time(Convention::Hours, n, start, Given::Instant(given), &cal).expect("judged");
+        let ok = in_time(Convention::Hours, n, start, DateOrTime::Instant(given), &cal).expect("judged");
         prop_assert_eq!(ok, elapsed(given, start) >= TimeDelta::hours(i64::from(n)));
     }
 
@@ -314,10 +314,10 @@ proptest! {
     ) {
         let cal = Calendar::new(region);
         let (early, late) = (start - TimeDelta::minutes(a.max(b)), start - TimeDelta::minutes(a.min(b)));
-        let judge = |t: DateTime<Tz>| in_time(convention, n, start, Given::Instant(t), &cal).expect("judged");
+        let judge = |t: DateTime<Tz>| in_time(convention, n, start, DateOrTime::Instant(t), &cal).expect("judged");
         prop_assert!(!judge(late) || judge(early));
         if convention != Convention::Hours {
-            let day = |t: DateTime<Tz>| in_time(convention, n, start, Given::Date(t.date_naive()), &cal).expect("judged");
+            let day = |t: DateTime<Tz>| in_time(convention, n, start, DateOrTime::Date(t.date_naive()), &cal).expect("judged");
             prop_assert!(!day(late) || day(early));
         }
     }
@@ -341,7 +341,7 @@ fn hours_deadline_on_every_clock_change_day() {
             for q in 0..(28 * 4) {
                 let start = (first + TimeDelta::minutes(15 * q)).with_timezone(&London);
                 for n in [1, 2, 3, 24, 25, 47, 48, 72] {
-                    let Deadline::Instant(last) = deadline(Convention::Hours, n, start, &cal)
+                    let DateOrTime::Instant(last) = deadline(Convention::Hours, n, start, &cal)
                     else {
                         panic!("hours must give an instant");
                     };
@@ -363,14 +363,14 @@ fn oxfordshire_examples() {
     let start = at("2026-10-25T14:00");
     assert_eq!(
         deadline(Convention::Hours, 48, start, &cal),
-        Deadline::Instant(at("2026-10-23T15:00"))
+        DateOrTime::Instant(at("2026-10-23T15:00"))
     );
     assert_eq!(
         in_time(
             Convention::Hours,
             48,
             start,
-            Given::Instant(at("2026-10-23T14:30")),
+            DateOrTime::Instant(at("2026-10-23T14:30")),
             &cal
         ),
         Ok(true)
@@ -381,7 +381,7 @@ fn oxfordshire_examples() {
             Convention::Hours,
             48,
             spring,
-            Given::Instant(at("2027-03-26T14:30")),
+            DateOrTime::Instant(at("2027-03-26T14:30")),
             &cal
         ),
         Ok(false)

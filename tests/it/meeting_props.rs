@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use tor::calendar::{Calendar, Convention, Given};
+use tor::calendar::{Calendar, Convention, DateOrTime};
 use tor::catalog::Catalog;
 use tor::engine::meeting::{History, MeetingInput, MeetingReport, check_meeting};
 use tor::engine::{FindingStatus, InputError, resolve_member};
@@ -88,7 +88,7 @@ proptest! {
         let hours = governing.is_some_and(|r| r.convention == Convention::Hours);
         let given = |minutes: i64| {
             let t = at - TimeDelta::minutes(minutes);
-            if as_date && !hours { Given::Date(t.date_naive()) } else { Given::Instant(t) }
+            if as_date && !hours { DateOrTime::Date(t.date_naive()) } else { DateOrTime::Instant(t) }
         };
         let mut m = MeetingInput::new(at);
         m.extraordinary = extraordinary;

@@ -7,7 +7,7 @@ use chrono_tz::Europe::London;
 use proptest::prelude::*;
 use tor::calendar::daycount::counts;
 use tor::calendar::{
-    Calendar, Convention, DayReason, Given, Region, count_notice, day_deadline, in_time,
+    Calendar, Convention, DateOrTime, DayReason, Region, count_notice, day_deadline, in_time,
 };
 
 const DAY_CONVENTIONS: [Convention; 5] = [
@@ -51,8 +51,8 @@ proptest! {
             .expect("10:00 exists");
         let due = day_deadline(convention, n, meeting, &cal).expect("a day convention");
         let after = due.succ_opt().expect("a next day");
-        prop_assert_eq!(in_time(convention, n, start, Given::Date(due), &cal), Ok(true));
-        prop_assert_eq!(in_time(convention, n, start, Given::Date(after), &cal), Ok(false));
+        prop_assert_eq!(in_time(convention, n, start, DateOrTime::Date(due), &cal), Ok(true));
+        prop_assert_eq!(in_time(convention, n, start, DateOrTime::Date(after), &cal), Ok(false));
 
         // Stepping back N and counting forward gives N again; a day later, less.
         let on_time = count_notice(convention, due, meeting, &cal).expect("days");

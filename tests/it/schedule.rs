@@ -10,7 +10,7 @@ use crate::common::{MINIMAL, dir_with, tor};
 use chrono::{Datelike, NaiveDate, Weekday};
 use predicates::prelude::*;
 use serde_json::Value;
-use tor::calendar::{Calendar, Given, parse_date, parse_date_or_datetime, parse_datetime};
+use tor::calendar::{Calendar, parse_date, parse_date_or_datetime, parse_datetime};
 use tor::catalog::Catalog;
 use tor::engine::meeting::{ChairPresence, History, MeetingInput, check_meeting};
 use tor::engine::record::load_record;
@@ -48,12 +48,9 @@ fn dates(plan: &Value) -> Vec<NaiveDate> {
 fn as_held(tor: &Tor, m: &Value) -> MeetingInput {
     let at = parse_datetime(m["at"].as_str().expect("at"), tor.timezone).expect("at parses");
     let mut input = MeetingInput::new(at);
-    input.circulated = m["circulate_by"].as_str().map(|s| {
-        match parse_date_or_datetime(s, tor.timezone).expect("deadline parses") {
-            tor::calendar::DateOrTime::Date(d) => Given::Date(d),
-            tor::calendar::DateOrTime::DateTime(t) => Given::Instant(t),
-        }
-    });
+    input.circulated = m["circulate_by"]
+        .as_str()
+        .map(|s| parse_date_or_datetime(s, tor.timezone).expect("deadline parses"));
     input.attendees = tor
         .members_on(at.date_naive())
         .map(|m| m.id.clone())

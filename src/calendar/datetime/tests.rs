@@ -147,7 +147,7 @@ fn date_or_datetime() {
     );
     assert!(matches!(
         parse_date_or_datetime("2026-10-23T14:30", London),
-        Ok(DateOrTime::DateTime(_))
+        Ok(DateOrTime::Instant(_))
     ));
     let err = parse_date_or_datetime("tomorrow", London).expect_err("must be refused");
     assert!(err.to_string().contains("a date (2012-12-06,"), "{err}");
@@ -207,7 +207,7 @@ fn uk_day_first_date_times() {
     ));
     assert!(matches!(
         parse_date_or_datetime("6 Dec 2012 9am", London),
-        Ok(DateOrTime::DateTime(_))
+        Ok(DateOrTime::Instant(_))
     ));
 }
 

@@ -1,7 +1,7 @@
 //! Rules judged meeting by meeting, and their sum per clause.
 
 use super::{Auditor, MeetingAudit, PER_MEETING, noon};
-use crate::calendar::{Convention, Given, minutes_due};
+use crate::calendar::{Convention, DateOrTime, minutes_due};
 use crate::engine::deadlines::{deadlines, format_instant};
 use crate::engine::meeting::{History, MeetingInput, check_meeting};
 use crate::engine::record::{HeldMeeting, MeetingKind};
@@ -69,8 +69,8 @@ impl<'a> Auditor<'a> {
             public: m.public,
             circulated_at: m.circulated,
             circulated: m.circulated.map(|g| match g {
-                Given::Date(d) => d.to_string(),
-                Given::Instant(t) => format_instant(t),
+                DateOrTime::Date(d) => d.to_string(),
+                DateOrTime::Instant(t) => format_instant(t),
             }),
             circulate_by: if m.kind == MeetingKind::Extraordinary {
                 due.extraordinary_notice_by.or(due.circulate_by)

@@ -20,7 +20,7 @@ use super::deadlines::When;
 use super::period::Span;
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
 use super::{Finding, FindingStatus, Message, Unchecked};
-use crate::calendar::{Calendar, Given};
+use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{Frequency, Tor};
 use crate::msg;
 
@@ -114,7 +114,7 @@ pub struct MeetingAudit {
     pub circulated: Option<String>,
     /// `circulated` as read, for renderers that show dates their own way.
     #[serde(skip)]
-    pub circulated_at: Option<Given>,
+    pub circulated_at: Option<DateOrTime>,
     pub circulate_by: Option<When>,
     pub minutes: Option<NaiveDate>,
     pub minutes_by: Option<NaiveDate>,

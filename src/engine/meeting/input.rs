@@ -10,8 +10,7 @@ use toml::Spanned;
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use super::{ChairPresence, MeetingInput};
 use crate::calendar::{
-    Convention, DateOrTime, DateTimeError, Given, parse_date, parse_date_or_datetime,
-    parse_datetime,
+    Convention, DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::engine::{InputError, resolve_member};
@@ -82,7 +81,7 @@ impl MeetingFacts {
         let circulated = self
             .circulated
             .as_deref()
-            .map(|s| parse_date_or_datetime(s, tz).map(given))
+            .map(|s| parse_date_or_datetime(s, tz))
             .transpose()
             .map_err(date_err("circulated"))?;
         let previous = self
@@ -141,13 +140,6 @@ fn keep<T>(problems: &mut Vec<Diagnostic>, r: Result<T, Diagnostic>) -> Option<T
     r.map_err(|d| problems.push(d)).ok()
 }
 
-fn given(d: DateOrTime) -> Given {
-    match d {
-        DateOrTime::Date(d) => Given::Date(d),
-        DateOrTime::DateTime(t) => Given::Instant(t),
-    }
-}
-
 fn clean_items(items: &[String]) -> Vec<String> {
     items
         .iter()
@@ -196,7 +188,7 @@ pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate:
 fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDate)> {
     let rule = governing_notice(tor, m.extraordinary)?;
     match (rule.convention, m.circulated) {
-        (Convention::Hours, Some(Given::Date(date))) => {
+        (Convention::Hours, Some(DateOrTime::Date(date))) => {
             Some((rule.clause.to_string(), rule.n, date))
         }
         _ => None,
@@ -282,8 +274,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     let circulated = raw
         .circulated
         .as_ref()
-        .and_then(|v| keep(&mut problems, values::date_or_time(v, tz)))
-        .map(given);
+        .and_then(|v| keep(&mut problems, values::date_or_time(v, tz)));
     let previous = raw
         .previous
         .as_ref()

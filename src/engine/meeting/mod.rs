@@ -18,7 +18,7 @@ pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
 use super::deadlines::{Deadlines, deadlines, format_instant};
 use super::record::Record;
 use super::{Finding, Unchecked};
-use crate::calendar::{Calendar, Given};
+use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
 
 /// Who chaired: the chair, a deputy, or no one entitled to.
@@ -37,7 +37,7 @@ pub struct MeetingInput {
     pub at: DateTime<Tz>,
     /// When the agenda and papers went out (for an extraordinary meeting, when
     /// notice was given).
-    pub circulated: Option<Given>,
+    pub circulated: Option<DateOrTime>,
     /// Members present in person.
     pub attendees: Vec<MemberId>,
     /// Members represented by their substitute.

@@ -19,7 +19,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use super::{MeetingKind, ProposedMeeting, Schedule};
-use crate::calendar::{Calendar, Deadline};
+use crate::calendar::{Calendar, DateOrTime};
 
 /// The most working days ahead a reminder may be set.
 pub const MAX_REMIND: u32 = 60;
@@ -170,24 +170,19 @@ fn meeting(
 }
 
 /// "by Thursday 4 February 2027", or "by 14:00 on Thursday 4 February 2027".
-fn by_when(d: Deadline) -> String {
+fn by_when(d: DateOrTime) -> String {
     match d {
-        Deadline::Date(d) => format!("by {}", uk_date(d)),
-        Deadline::Instant(t) => format!("by {} on {}", t.format("%H:%M"), uk_date(t.date_naive())),
-    }
-}
-
-fn day_of(d: Deadline) -> NaiveDate {
-    match d {
-        Deadline::Date(d) => d,
-        Deadline::Instant(t) => t.date_naive(),
+        DateOrTime::Date(d) => format!("by {}", uk_date(d)),
+        DateOrTime::Instant(t) => {
+            format!("by {} on {}", t.format("%H:%M"), uk_date(t.date_naive()))
+        }
     }
 }
 
 /// When to remind of papers deadline `d` of a meeting at `at`: 09:00 local,
 /// `n` working days before the deadline day, and never after the deadline itself.
-fn reminder(d: Deadline, at: DateTime<Tz>, n: u32, cal: &Calendar) -> DateTime<Utc> {
-    let on = cal.working_days_before(day_of(d), n);
+fn reminder(d: DateOrTime, at: DateTime<Tz>, n: u32, cal: &Calendar) -> DateTime<Utc> {
+    let on = cal.working_days_before(d.day(), n);
     let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN);
     let local = at
         .timezone()
@@ -197,7 +192,7 @@ fn reminder(d: Deadline, at: DateTime<Tz>, n: u32, cal: &Calendar) -> DateTime<U
         // reminder moves to the start of the day in UTC rather than vanishing.
         .map_or_else(|| on.and_time(NaiveTime::MIN).and_utc(), |t| t.to_utc());
     match d {
-        Deadline::Instant(t) if t.to_utc() < local => t.to_utc(),
+        DateOrTime::Instant(t) if t.to_utc() < local => t.to_utc(),
         _ => local,
     }
 }
@@ -211,15 +206,14 @@ fn deadline_events(
     remind: Option<u32>,
 ) {
     let date = m.date();
-    let papers = m
-        .circulate_by
-        .map(|w| (day_of(w.0), by_when(w.0), Some(w.0)));
+    let papers = m.circulate_by.map(|w| (w.0.day(), by_when(w.0), Some(w.0)));
     let events = [
         ("papers", "Papers out", papers),
         (
             "minutes",
             "Minutes due",
-            m.minutes_by.map(|d| (d, by_when(Deadline::Date(d)), None)),
+            m.minutes_by
+                .map(|d| (d, by_when(DateOrTime::Date(d)), None)),
         ),
     ];
     let meeting_day = uk_date(date);
@@ -451,11 +445,11 @@ mod tests {
             .single()
             .expect("a time");
         assert_eq!(
-            reminder(Deadline::Instant(early), at, 0, &cal),
+            reminder(DateOrTime::Instant(early), at, 0, &cal),
             early.to_utc()
         );
         let day = NaiveDate::from_ymd_opt(2027, 2, 4).expect("a date");
-        let r = reminder(Deadline::Date(day), at, 2, &cal);
+        let r = reminder(DateOrTime::Date(day), at, 2, &cal);
         assert_eq!(r.format("%Y-%m-%d %H:%M").to_string(), "2027-02-02 09:00");
     }
 

@@ -1,7 +1,6 @@
 //! Marking the proposed meetings: chair election, public meetings, review, standing items.
 
 use super::{ELECTION_ITEM, MeetingKind, Planner, ProposedMeeting, REVIEW_ITEM};
-use crate::calendar::{Deadline, Given};
 use crate::engine::Message;
 use crate::engine::meeting::{ChairPresence, MeetingInput};
 use crate::model::ChairAppointment;
@@ -165,10 +164,7 @@ impl<'a> Planner<'a> {
 
     pub(super) fn as_held(&self, m: &ProposedMeeting) -> MeetingInput {
         let mut input = MeetingInput::new(m.at);
-        input.circulated = m.circulate_by.map(|w| match w.0 {
-            Deadline::Date(d) => Given::Date(d),
-            Deadline::Instant(t) => Given::Instant(t),
-        });
+        input.circulated = m.circulate_by.map(|w| w.0);
         input.attendees = self
             .tor
             .members_on(m.date())

@@ -134,7 +134,7 @@ pub(crate) fn from_raw(
     let date = match (&raw.at, default_date) {
         (Some(at), _) => match values::date_or_time(at, tor.timezone) {
             Ok(DateOrTime::Date(d)) => d,
-            Ok(DateOrTime::DateTime(t)) => t.date_naive(),
+            Ok(DateOrTime::Instant(t)) => t.date_naive(),
             Err(d) => {
                 problems.push(d);
                 fallback

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::{day, escape};
-use crate::calendar::Deadline;
 use crate::engine::FindingStatus;
 use crate::engine::audit::{AuditReport, PeriodShape};
 use crate::engine::period::Span;
@@ -41,10 +40,7 @@ fn marks(r: &AuditReport) -> BTreeMap<NaiveDate, DayMarks> {
             format!("{what}: a rule failed")
         });
         if let Some(by) = m.circulate_by {
-            let d = match by.0 {
-                Deadline::Date(d) => d,
-                Deadline::Instant(t) => t.date_naive(),
-            };
+            let d = by.0.day();
             let e = by_day.entry(d).or_default();
             e.papers.push(m.date);
             e.titles

@@ -1,7 +1,7 @@
 //! Notice of ordinary and extraordinary meetings: agenda circulation and urgent notice.
 
 use super::Ctx;
-use crate::calendar::{Convention, Given, elapsed_hours, in_time};
+use crate::calendar::{Convention, DateOrTime, elapsed_hours, in_time};
 use crate::engine::deadlines::notice_deadline;
 use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
 use crate::model::Notice;
@@ -86,7 +86,7 @@ impl Ctx<'_> {
             }
         };
         let message: Message = match (rule.convention, given) {
-            (Convention::Hours, Given::Instant(t)) => {
+            (Convention::Hours, DateOrTime::Instant(t)) => {
                 let h = elapsed_hours(t, self.at);
                 if h < 0.0 {
                     format!(
@@ -106,8 +106,8 @@ impl Ctx<'_> {
             }
             (_, given) => {
                 let when = match given {
-                    Given::Date(d) => Part::Date(d),
-                    Given::Instant(t) => Part::Instant(t),
+                    DateOrTime::Date(d) => Part::Date(d),
+                    DateOrTime::Instant(t) => Part::Instant(t),
                 };
                 let verb = if verdict { "by" } else { "after" };
                 msg![
