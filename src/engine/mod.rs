@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod cases;
+pub(crate) mod cancellation;
 pub mod deadlines;
 pub mod explain;
 mod finding;

@@ -1,6 +1,7 @@
 //! How often the body met: per period, every N months, and the longest gap.
 
 use super::{Auditor, PeriodAudit, PeriodShape, only_message};
+use crate::engine::cancellation::{chain, excused};
 use crate::engine::period::{add_months, gap_end, gap_too_long, gap_words, outside_window};
 use crate::engine::record::CancelledMeeting;
 use crate::engine::words::plural;
@@ -97,7 +98,7 @@ impl<'a> Auditor<'a> {
                 .iter()
                 .filter(|c| p.contains(c.date))
                 .collect();
-            let excused = cancelled.iter().filter(|c| Self::excused(f, c)).count();
+            let excused = cancelled.iter().filter(|c| excused(f, c)).count();
             let list = if held.is_empty() {
                 Message::default()
             } else {
@@ -260,10 +261,7 @@ impl<'a> Auditor<'a> {
                         "the start of the year".into(),
                     )
                 }
-                Some(prev) => {
-                    let due = add_months(prev, months);
-                    self.chain_gap(f, &rule, prev, next, due)
-                }
+                Some(prev) => self.chain_gap(f, &rule, months, prev, next),
             };
             periods.extend(gap);
         }
@@ -316,41 +314,19 @@ impl<'a> Auditor<'a> {
         (finding, periods)
     }
 
-    /// The gap after `prev`: fine if `next` came by `due`, or if a cancellation the
-    /// ToR accepts restarted the clock; judged only where its deadline falls in
-    /// the year and has passed.
+    /// The gap after `prev`: fine if `next` came within `months` months, or if a
+    /// cancellation the ToR accepts restarted the clock; judged only where its
+    /// deadline falls in the year and has passed.
     pub(super) fn chain_gap(
         &self,
         f: &Frequency,
         rule: &str,
+        months: u32,
         prev: NaiveDate,
         next: Option<NaiveDate>,
-        due: NaiveDate,
     ) -> Option<PeriodAudit> {
-        let months = match f.rule {
-            FrequencyRule::EveryMonths { months } => months.max(1),
-            _ => return None,
-        };
-        let (mut anchor, mut due) = (prev, due);
         let limit = next.unwrap_or(NaiveDate::MAX);
-        // Bounded: each step moves the anchor to a later cancellation.
-        for _ in 0..self.record.cancelled.len() + 1 {
-            if limit <= due {
-                return None;
-            }
-            let c = self
-                .record
-                .cancelled
-                .iter()
-                .find(|c| anchor < c.date && c.date <= due && Self::excused(f, c));
-            match c {
-                Some(c) => {
-                    anchor = c.date;
-                    due = add_months(c.date, months);
-                }
-                None => break,
-            }
-        }
+        let due = chain(prev, months, limit, &self.record.cancelled, |c| excused(f, c)).due;
         if !self.span.contains(due) || !self.over(due) || limit <= due {
             return None;
         }

@@ -16,6 +16,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::cancellation::{excused, unexcused_note};
 use super::deadlines::When;
 use super::period::Span;
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
@@ -270,38 +271,14 @@ impl<'a> Auditor<'a> {
         last < self.as_of
     }
 
-    /// A cancellation the ToR's cancellation rule accepts in place of a meeting.
-    fn excused(f: &Frequency, c: &CancelledMeeting) -> bool {
-        f.cancellation
-            .as_ref()
-            .is_some_and(|rule| c.consulted || !rule.consult_members)
-    }
-
     /// Why cancellations do not count, for messages; empty when none were made.
     fn unexcused(f: &Frequency, cancelled: &[&CancelledMeeting]) -> Message {
-        let days: Vec<Message> = cancelled
+        let days = cancelled
             .iter()
-            .filter(|c| !Self::excused(f, c))
+            .filter(|c| !excused(f, c))
             .map(|c| c.date.into())
             .collect();
-        if days.is_empty() {
-            return Message::default();
-        }
-        match &f.cancellation {
-            None => msg![
-                "; the meeting(s) of ",
-                Message::and_list(days),
-                " were cancelled, but the ToR provides no cancellation"
-            ],
-            Some(rule) => msg![
-                "; the meeting(s) of ",
-                Message::and_list(days),
-                format!(
-                    " were cancelled without consulting members first ({})",
-                    rule.clause
-                )
-            ],
-        }
+        unexcused_note(f, days, true)
     }
 }
 
