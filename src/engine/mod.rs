@@ -3,11 +3,12 @@
 //! input itself could not be checked (exit 2).
 
 pub mod audit;
-pub mod cases;
 pub(crate) mod cancellation;
+pub mod cases;
 pub mod deadlines;
 pub mod explain;
 mod finding;
+mod items;
 pub mod meeting;
 mod message;
 pub(crate) mod period;
@@ -19,4 +20,5 @@ mod words;
 pub use finding::{
     Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_member,
 };
+pub use items::{ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item};
 pub use message::{Message, Part};

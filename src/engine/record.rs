@@ -29,7 +29,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,9 @@ pub struct HeldMeeting {
     pub date: NaiveDate,
     /// The start, where the record gives it.
     pub at: Option<DateTime<Tz>>,
+    /// The start, or noon on the day where the record gives the day only: only
+    /// an hours rule needs the time, and then a bare day is not judged.
+    pub start: DateTime<Tz>,
     pub kind: MeetingKind,
     pub public: bool,
     /// When the agenda and papers went out.
@@ -450,6 +453,7 @@ fn held(
     let meeting = HeldMeeting {
         date,
         at,
+        start: at.unwrap_or_else(|| noon(tor.timezone, date)),
         kind: m.kind,
         public: m.public,
         circulated,
@@ -467,6 +471,14 @@ fn held(
         note: m.note.clone(),
     };
     Some((date, span, Some(meeting)))
+}
+
+/// Noon on `day` in `tz`: the stand-in start of a meeting recorded by day only.
+fn noon(tz: Tz, day: NaiveDate) -> DateTime<Tz> {
+    let naive = day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .unwrap_or_else(|| tz.from_utc_datetime(&naive))
 }
 
 fn count_errors(problems: &[Diagnostic]) -> usize {

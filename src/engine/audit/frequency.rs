@@ -326,7 +326,10 @@ impl<'a> Auditor<'a> {
         next: Option<NaiveDate>,
     ) -> Option<PeriodAudit> {
         let limit = next.unwrap_or(NaiveDate::MAX);
-        let due = chain(prev, months, limit, &self.record.cancelled, |c| excused(f, c)).due;
+        let due = chain(prev, months, limit, &self.record.cancelled, |c| {
+            excused(f, c)
+        })
+        .due;
         if !self.span.contains(due) || !self.over(due) || limit <= due {
             return None;
         }

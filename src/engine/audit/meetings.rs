@@ -1,6 +1,6 @@
 //! Rules judged meeting by meeting, and their sum per clause.
 
-use super::{Auditor, MeetingAudit, PER_MEETING, noon};
+use super::{Auditor, MeetingAudit, PER_MEETING};
 use crate::calendar::{Convention, DateOrTime, minutes_due};
 use crate::engine::deadlines::{deadlines, format_instant};
 use crate::engine::meeting::{History, MeetingInput, check_meeting};
@@ -13,18 +13,8 @@ impl<'a> Auditor<'a> {
     // ---- one meeting ------------------------------------------------------------
 
     pub(super) fn meeting(&self, m: &HeldMeeting) -> MeetingAudit {
-        let tz = self.tor.timezone;
-        // Only an hours rule needs the time, and then a bare day is not judged.
-        let at = m.at.unwrap_or_else(|| noon(tz, m.date));
-        let mut input = MeetingInput::new(at);
-        input.circulated = m.circulated;
-        input.attendees = m.present.clone();
-        input.substitutes = m.substitutes.clone();
-        input.deputies = m.deputies.clone();
-        input.chair = m.chair;
-        input.extraordinary = m.kind == MeetingKind::Extraordinary;
-        input.public = m.public;
-        input.items = m.items.clone();
+        let at = m.start;
+        let input = MeetingInput::from(m);
         let report = check_meeting(self.tor, self.cal, &input, History::Nothing);
         // One notice rule judges a meeting: the urgent one for an extraordinary
         // meeting where the ToR has it, else the ordinary one.

@@ -12,8 +12,8 @@
 //! that lists no agendas cannot say, and those findings are skipped.
 //! Periods that end after `as_of` are not judged yet.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::NaiveDate;
+
 use serde::Serialize;
 
 use super::cancellation::{excused, unexcused_note};
@@ -231,25 +231,6 @@ pub fn audit(
     })
 }
 
-fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// An agenda item recording the chair's election.
-pub fn is_election(item: &str) -> bool {
-    let s = norm(item);
-    s.contains("elect") && s.contains("chair")
-}
-
-/// An agenda item recording a review of the terms of reference.
-pub fn is_review(item: &str) -> bool {
-    let s = norm(item);
-    s.contains("review") && (s.contains("terms of reference") || s.split(' ').any(|w| w == "tor"))
-}
-
 struct Auditor<'a> {
     tor: &'a Tor,
     cal: &'a Calendar,
@@ -284,27 +265,4 @@ impl<'a> Auditor<'a> {
 
 fn only_message(p: &PeriodAudit) -> Message {
     msg![format!("{}: ", p.label), p.message.clone()]
-}
-
-/// Noon on `day` in `tz`: the stand-in start of a meeting recorded by day only.
-fn noon(tz: Tz, day: NaiveDate) -> DateTime<Tz> {
-    let naive = day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .unwrap_or_else(|| tz.from_utc_datetime(&naive))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn election_and_review_items() {
-        assert!(is_election("Election of chair"));
-        assert!(is_election("Elect the Chair and Vice-Chair"));
-        assert!(!is_election("Chair's report"));
-        assert!(is_review("Review of the terms of reference"));
-        assert!(is_review("ToR review"));
-        assert!(!is_review("Performance review"));
-    }
 }

@@ -1,9 +1,9 @@
 //! Rules about the year as a whole: public meeting, standing items, chair, review.
 
-use super::{Auditor, is_election, is_review, norm};
+use super::Auditor;
 use crate::engine::record::HeldMeeting;
 use crate::engine::words::{and_list, plural};
-use crate::engine::{Fact, Finding, Message};
+use crate::engine::{Fact, Finding, Message, is_election, is_review, same_item};
 use crate::model::{ChairAppointment, Period};
 use crate::msg;
 use chrono::NaiveDate;
@@ -114,7 +114,7 @@ impl<'a> Auditor<'a> {
                 format!("the record lists no agenda items in {}", self.span.label()),
             );
         }
-        let on = |m: &HeldMeeting, item: &str| m.items.iter().any(|i| norm(i) == norm(item));
+        let on = |m: &HeldMeeting, item: &str| m.items.iter().any(|i| same_item(i, item));
         let unlisted = self.held().count() - listed.len();
         let unlisted = if unlisted > 0 {
             format!(

@@ -139,14 +139,8 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
 
 /// Bodies match ignoring case and runs of spaces, as agenda items do.
 pub(super) fn same_body(a: Option<&str>, b: Option<&str>) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
     match (a, b) {
-        (Some(a), Some(b)) => norm(a) == norm(b),
+        (Some(a), Some(b)) => crate::engine::same_item(a, b),
         (None, None) => true,
         _ => false,
     }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize, Serializer};
 pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
 
 use super::deadlines::{Deadlines, deadlines, format_instant};
-use super::record::Record;
+use super::record::{HeldMeeting, MeetingKind, Record};
 use super::{Finding, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
@@ -53,6 +53,24 @@ pub struct MeetingInput {
     pub items: Vec<String>,
     /// The previous meeting's date, where given in place of a record.
     pub previous: Option<NaiveDate>,
+}
+
+/// A held meeting as `check_meeting` judges it: who attended in each capacity,
+/// the agenda, and when the papers went out. The record's notified stand-ins and
+/// previous meeting are not carried: history comes from the record itself.
+impl From<&HeldMeeting> for MeetingInput {
+    fn from(m: &HeldMeeting) -> Self {
+        let mut input = Self::new(m.start);
+        input.circulated = m.circulated;
+        input.attendees = m.present.clone();
+        input.substitutes = m.substitutes.clone();
+        input.deputies = m.deputies.clone();
+        input.chair = m.chair;
+        input.extraordinary = m.kind == MeetingKind::Extraordinary;
+        input.public = m.public;
+        input.items = m.items.clone();
+        input
+    }
 }
 
 impl MeetingInput {

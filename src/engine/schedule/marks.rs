@@ -1,8 +1,9 @@
 //! Marking the proposed meetings: chair election, public meetings, review, standing items.
 
-use super::{ELECTION_ITEM, MeetingKind, Planner, ProposedMeeting, REVIEW_ITEM};
+use super::{MeetingKind, Planner, ProposedMeeting};
 use crate::engine::Message;
 use crate::engine::meeting::{ChairPresence, MeetingInput};
+use crate::engine::{ELECTION_ITEM, REVIEW_ITEM};
 use crate::model::ChairAppointment;
 use crate::msg;
 use chrono::NaiveDate;

@@ -27,11 +27,6 @@ use crate::engine::period::{Span, window_phrase};
 use crate::model::{Clause, FrequencyRule, HistoryKind, Period, Tor};
 use crate::msg;
 
-/// The agenda item that records the chair's election; `tor audit` looks for it.
-pub const ELECTION_ITEM: &str = "Election of chair";
-/// The agenda item for the review of the terms of reference.
-pub const REVIEW_ITEM: &str = "Review of the terms of reference";
-
 /// What the plan is asked for besides the ToR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {

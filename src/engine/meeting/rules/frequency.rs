@@ -4,7 +4,8 @@ use crate::engine::words::and_list;
 use crate::model::Keyword;
 
 use super::{Ctx, Past};
-use crate::engine::period::{Span, add_months, gap_too_long, outside_window};
+use crate::engine::cancellation::{Chain, chain, excused, unexcused_note};
+use crate::engine::period::{Span, gap_too_long, outside_window};
 use crate::engine::record::CancelledMeeting;
 use crate::engine::{Fact, Finding, Message};
 use crate::model::{Frequency, FrequencyRule, Period};
@@ -42,13 +43,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// A cancellation the ToR's cancellation rule accepts.
-    pub(super) fn cancellation_ok(f: &Frequency, c: &CancelledMeeting) -> bool {
-        f.cancellation
-            .as_ref()
-            .is_some_and(|rule| c.consulted || !rule.consult_members)
-    }
-
     pub(super) fn every_months(&self, f: &Frequency, months: u32, past: &Past) -> Finding {
         const R: &str = "frequency";
         let Some(&prev) = past.dates.last() else {
@@ -59,18 +53,9 @@ impl Ctx<'_> {
             );
         };
         let cancelled: &[CancelledMeeting] = past.record.map_or(&[], |r| &r.cancelled);
-        // Each cancelled meeting that was due restarts the clock from its day.
-        let (mut anchor, mut due) = (prev, add_months(prev, months));
-        let mut used: Vec<&CancelledMeeting> = Vec::new();
-        while self.date > due {
-            let next = cancelled
-                .iter()
-                .find(|c| anchor < c.date && c.date <= due && c.date < self.date);
-            let Some(c) = next else { break };
-            used.push(c);
-            anchor = c.date;
-            due = add_months(c.date, months);
-        }
+        // Each cancelled meeting that was due restarts the clock from its day;
+        // whether the ToR accepts it is judged after.
+        let Chain { due, used } = chain(prev, months, self.date, cancelled, |_| true);
         let gap = format!("every {months} months");
         if self.date > due {
             let mut message = msg![
@@ -98,38 +83,23 @@ impl Ctx<'_> {
                 ],
             );
         }
-        let days = dates(used.iter().map(|c| c.date));
+        let days: Vec<Message> = used.iter().map(|c| c.date.into()).collect();
+        let late = msg![
+            format!("more than {months} months after the previous meeting on "),
+            prev
+        ];
         match &f.cancellation {
-            None => Finding::fail(
-                R,
-                &f.clause,
-                msg![
-                    format!("more than {months} months after the previous meeting on "),
-                    prev,
-                    "; the meeting(s) of ",
-                    days,
-                    " were cancelled, but the ToR provides no cancellation"
-                ],
-            ),
-            Some(rule) if used.iter().any(|c| !Self::cancellation_ok(f, c)) => Finding::fail(
-                R,
-                &rule.clause,
-                msg![
-                    format!("more than {months} months after the previous meeting on "),
-                    prev,
-                    "; the meeting(s) of ",
-                    days,
-                    " were cancelled without consulting members first"
-                ],
-            ),
+            None => Finding::fail(R, &f.clause, late.then(unexcused_note(f, days, false))),
+            Some(rule) if used.iter().any(|c| !excused(f, c)) => {
+                Finding::fail(R, &rule.clause, late.then(unexcused_note(f, days, false)))
+            }
             Some(rule) => Finding::pass(
                 R,
                 &rule.clause,
                 msg![
-                    format!("more than {months} months after the previous meeting on "),
-                    prev,
+                    late,
                     ", but the meeting(s) of ",
-                    days,
+                    Message::and_list(days),
                     " were cancelled",
                     if rule.consult_members {
                         " after consulting members"
@@ -163,7 +133,7 @@ impl Ctx<'_> {
         let needed = n as usize;
         let mut short = Vec::new();
         let mut short_count = 0usize;
-        let mut excused = false;
+        let mut any_excused = false;
         let mut unconsulted = Vec::new();
         // Bounded: a ToR year range is small, but input dates need not be.
         for _ in 0..100_000 {
@@ -173,7 +143,7 @@ impl Ctx<'_> {
             let held = past.dates.iter().filter(|d| p.contains(**d)).count();
             let in_p: Vec<&CancelledMeeting> =
                 cancelled.iter().filter(|c| p.contains(c.date)).collect();
-            let ok = in_p.iter().filter(|c| Self::cancellation_ok(f, c)).count();
+            let ok = in_p.iter().filter(|c| excused(f, c)).count();
             if held + ok < needed {
                 short_count += 1;
                 if short.len() < 6 {
@@ -185,11 +155,11 @@ impl Ctx<'_> {
                 }
                 unconsulted.extend(
                     in_p.iter()
-                        .filter(|c| !Self::cancellation_ok(f, c))
-                        .map(|c| c.date),
+                        .filter(|c| !excused(f, c))
+                        .map(|c| Message::from(c.date)),
                 );
             } else if held < needed {
-                excused = true;
+                any_excused = true;
             }
             p = p.next();
         }
@@ -210,25 +180,9 @@ impl Ctx<'_> {
                 format!("too few meetings in {list} ({rule})").into()
             };
             if !unconsulted.is_empty() {
-                let days = dates(unconsulted);
-                match &f.cancellation {
-                    None => {
-                        message = msg![
-                            message,
-                            "; the meeting(s) of ",
-                            days,
-                            " were cancelled, but the ToR provides no cancellation"
-                        ];
-                    }
-                    Some(rule) => {
-                        message = msg![
-                            message,
-                            "; the meeting(s) of ",
-                            days,
-                            " were cancelled without consulting members first"
-                        ];
-                        return Finding::fail(R, &rule.clause, message);
-                    }
+                message = message.then(unexcused_note(f, unconsulted, false));
+                if let Some(rule) = &f.cancellation {
+                    return Finding::fail(R, &rule.clause, message);
                 }
             }
             return Finding::fail(R, &f.clause, message);
@@ -245,7 +199,7 @@ impl Ctx<'_> {
                 this.label()
             )
         ];
-        match (&f.cancellation, excused) {
+        match (&f.cancellation, any_excused) {
             (Some(c), true) => Finding::pass(
                 R,
                 &c.clause,
