@@ -64,21 +64,29 @@ impl Span {
         self.end.pred_opt().unwrap_or(self.end)
     }
 
+    /// This period and the ones after it, in order. The walk ends where a
+    /// period would not advance (at the end of chrono's range), and takes at
+    /// most 400 steps: no caller needs more than a few years of months.
+    pub fn walk(self) -> impl Iterator<Item = Span> {
+        std::iter::successors(Some(self), |p| {
+            let next = p.next();
+            (next.start > p.start).then_some(next)
+        })
+        .take(400)
+    }
+
     /// Periods of `kind` that overlap this one, in order.
     pub fn periods(&self, kind: Period) -> Vec<Span> {
-        let mut out = Vec::new();
-        let mut p = Self::of(kind, self.year_starts, self.start);
-        // Bounded: a year holds at most 12 months; the guard only stops a
-        // period that would not advance at the end of chrono's range.
-        while p.start < self.end && out.len() < 400 {
-            out.push(p);
-            let next = p.next();
-            if next.start <= p.start {
-                break;
-            }
-            p = next;
-        }
-        out
+        let end = self.end;
+        Self::of(kind, self.year_starts, self.start)
+            .walk()
+            .take_while(|p| p.start < end)
+            .collect()
+    }
+
+    /// This period and the ones after it, up to the one holding `last`.
+    pub fn periods_until(self, last: NaiveDate) -> Vec<Span> {
+        self.walk().take_while(|p| p.start <= last).collect()
     }
 
     /// `2012-07`, `2012-Q3`, `2012`, or `2012/13` for a year that does not start

@@ -361,23 +361,6 @@ fn spread(lo: NaiveDate, hi: NaiveDate, n: u32) -> Vec<(NaiveDate, NaiveDate, Na
         .collect()
 }
 
-impl Span {
-    /// This period and the ones after it, up to the one holding `last`.
-    pub(super) fn periods_until(&self, last: NaiveDate) -> Vec<Span> {
-        let mut out = Vec::new();
-        let mut p = *self;
-        while p.start <= last && out.len() < 400 {
-            out.push(p);
-            let next = p.next();
-            if next.start <= p.start {
-                break;
-            }
-            p = next;
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,7 +109,10 @@ pub(super) fn year(h: &mut String, r: &AuditReport) {
     let gaps = gaps(r);
     let quarters = r.periods.iter().any(|p| p.shape == PeriodShape::Calendar);
     h.push_str("<div class=\"months\">\n");
-    let months = Span::of(Period::Month, None, r.from).next_n(12);
+    let months = Span::of(Period::Month, None, r.from)
+        .walk()
+        .take(12)
+        .collect::<Vec<_>>();
     for month in months {
         let hits: Vec<&String> = gaps
             .iter()
@@ -212,21 +215,4 @@ fn cell(h: &mut String, d: NaiveDate, m: Option<&DayMarks>) {
         classes.join(" "),
         escape(&title)
     ));
-}
-
-impl Span {
-    /// This period and the `n - 1` after it.
-    fn next_n(self, n: usize) -> Vec<Span> {
-        let mut out = Vec::with_capacity(n);
-        let mut p = self;
-        for _ in 0..n {
-            out.push(p);
-            let next = p.next();
-            if next.start <= p.start {
-                break;
-            }
-            p = next;
-        }
-        out
-    }
 }
