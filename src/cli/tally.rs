@@ -1,14 +1,11 @@
 //! `tor tally ID ...`: the outcome of a vote and whether it is valid.
 
-use tor::model::Keyword;
-
 use anyhow::Result;
 use tor::calendar::parse_date_or_datetime;
 use tor::engine::tally::{
     Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
 };
 use tor::fileio::{read_file, shown_name};
-use tor::model::DecisionKind;
 
 use super::dates;
 use super::output::{Report, Status, Tone, emit, esc, findings_table, paint};
@@ -88,8 +85,8 @@ pub struct VoteFlags {
     #[arg(long, value_enum)]
     pub casting: Option<CastingArg>,
     /// Kind of decision (repeatable) [default: ordinary]
-    #[arg(long, value_delimiter = ',', value_parser = super::keyword_parser::<DecisionKind>())]
-    pub kind: Vec<DecisionKind>,
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    pub kind: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

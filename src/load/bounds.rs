@@ -28,6 +28,8 @@ pub const ROTATION_YEARS: RangeInclusive<u32> = 1..=20;
 pub const QUORUM: RangeInclusive<u32> = 1..=10_000;
 /// A quorum fraction's numerator and denominator.
 pub const FRACTION_TERM: RangeInclusive<u32> = 1..=1000;
+/// Replies to a written procedure: a year's working days.
+pub const WRITTEN_DAYS: RangeInclusive<u32> = 1..=261;
 /// Stand-ins one member may send.
 pub const PER_MEMBER: RangeInclusive<u32> = 1..=100;
 /// Expected vote counts in a worked case.

@@ -2,6 +2,7 @@
 //! reference resolved. Built only by [`crate::load`], so holding a [`Tor`] means the
 //! file was well formed and coherent.
 
+mod decision;
 mod ids;
 mod keyword;
 mod rules;
@@ -11,6 +12,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
+pub use decision::*;
 pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};

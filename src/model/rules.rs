@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::keyword::keywords;
-use super::{ClassId, Clause, MemberId};
+use super::{ClassId, Clause, DecisionKind, MemberId};
 use crate::calendar::Convention;
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,8 +213,13 @@ pub struct PublicMeetings {
 #[derive(Debug, Clone, Serialize)]
 pub struct Decisions {
     pub clause: Clause,
-    pub method: DecisionMethod,
-    pub majority: Majority,
+    /// The rule for every kind without its own; `None` where the ToR states
+    /// stand-ins or conflicts but no decision method.
+    pub rule: Option<super::DecisionRule>,
+    /// The kinds the ToR declares (built-in names included where it gives them a
+    /// rule of their own).
+    pub kinds: Vec<super::DeclaredKind>,
+    pub written: Option<super::WrittenProcedure>,
     pub one_vote_per_organisation: Option<Clause>,
     pub proxies: Option<KindRule>,
     pub deputies: Option<StandIns>,
@@ -242,15 +247,6 @@ pub enum Majority {
     TwoThirds,
     /// More than half of the voting members present are for.
     MembersPresent,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DecisionKind {
-    Ordinary,
-    Major,
-    Financial,
-    Funding,
 }
 
 /// A rule that applies only to some kinds of decision.
@@ -325,10 +321,4 @@ keywords!(Majority {
     VotesCast = "votes-cast",
     TwoThirds = "two-thirds",
     MembersPresent = "members-present",
-});
-keywords!(DecisionKind {
-    Ordinary = "ordinary",
-    Major = "major",
-    Financial = "financial",
-    Funding = "funding",
 });

@@ -1,5 +1,6 @@
 //! Plain-language summaries of what a ToR says, for `tor show` and reports.
 
+mod decision;
 pub mod html;
 pub mod safe;
 
@@ -243,19 +244,24 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
     });
     match &tor.decisions {
         Some(d) => {
-            let majority = match d.majority {
-                Majority::VotesCast => "a simple majority of votes cast",
-                Majority::TwoThirds => "two thirds of votes cast",
-                Majority::MembersPresent => "a majority of the voting members present",
-            };
-            let s = match d.method {
-                DecisionMethod::Consensus => "by consensus".to_owned(),
-                DecisionMethod::ConsensusThenMajority => {
-                    format!("by consensus where possible, else by {majority}")
-                }
-                DecisionMethod::Majority => format!("by {majority}"),
-            };
-            out.push(stated("decision", &d.clause, s));
+            out.push(match &d.rule {
+                Some(r) => stated("decision", &d.clause, decision::describe_general(tor, r)),
+                None => not_stated("decision"),
+            });
+            for k in &d.kinds {
+                let text = match &k.rule {
+                    Some(r) => format!("`{}` decisions: {}", k.kind, decision::describe_rule(r)),
+                    None => format!("`{}` decisions: by the general rule", k.kind),
+                };
+                out.push(stated("decision-kind", &k.clause, text));
+            }
+            if let Some(w) = &d.written {
+                out.push(stated(
+                    "written-procedure",
+                    &w.clause,
+                    decision::describe_written(w),
+                ));
+            }
             if let Some(c) = &d.one_vote_per_organisation {
                 out.push(stated("one-vote", c, "one vote per organisation".into()));
             }

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use tor::catalog::Catalog;
 use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, tally};
-use tor::model::{DecisionKind, Tor};
+use tor::model::Tor;
 
 static SEFTON: LazyLock<Tor> = LazyLock::new(|| {
     Catalog::Bundled
@@ -76,17 +76,12 @@ impl Scenario {
             casting: self.casting,
             ..VoteArgs::default()
         };
-        let all = [
-            DecisionKind::Ordinary,
-            DecisionKind::Major,
-            DecisionKind::Financial,
-            DecisionKind::Funding,
-        ];
+        let all = ["ordinary", "major", "financial", "funding"];
         args.kinds = all
             .iter()
             .zip(&self.kinds)
             .filter(|(_, on)| **on)
-            .map(|(k, _)| *k)
+            .map(|(k, _)| (*k).to_owned())
             .collect();
         for ((member, role), flags) in tor.members.iter().zip(&self.roles).zip(&self.flags) {
             let id = member.id.to_string();

@@ -1,33 +1,105 @@
-//! The chair's casting vote.
+//! The casting vote on equal votes: given by the rule, stated as none, or not
+//! mentioned at all; and only ever given by whoever presides.
 
-use super::Tally;
-use crate::engine::{Finding, FindingStatus};
-use crate::model::Clause;
+use super::{Choice, Tally};
+use crate::engine::{Finding, FindingStatus, SkipReason};
+use crate::model::{CastingVote, Clause};
 
 impl<'a> Tally<'a> {
-    pub(super) fn casting_rule(&self) -> Option<&'a Clause> {
-        self.tor
-            .chair
-            .as_ref()
-            .and_then(|ch| ch.casting_vote.as_ref())
+    pub(super) fn casting_rule(&self) -> &CastingVote {
+        &self.casting
     }
 
     /// The casting-vote finding where the vote was not decided by counting equal votes.
     pub(super) fn casting_not_used(&self, why: &str) -> Finding {
         match (self.input.casting, self.casting_rule()) {
-            (Some(given), rule) => Finding::new(
+            (Some(given), CastingVote::Given(rule)) => Finding::new(
                 "casting-vote",
-                rule.or(self.decisions_clause()),
+                Some(rule),
                 FindingStatus::Fail,
                 format!("a casting vote {given} was given, but {why}: it is ignored"),
             ),
-            (None, Some(rule)) => Finding::new(
+            (Some(given), CastingVote::None(rule)) => Finding::new(
+                "casting-vote",
+                Some(rule),
+                FindingStatus::Fail,
+                format!(
+                    "a casting vote {given} was given, but the ToR gives no casting vote: it is ignored"
+                ),
+            ),
+            (Some(given), CastingVote::Silent) => Finding::new(
+                "casting-vote",
+                self.decisions_clause(),
+                FindingStatus::Fail,
+                format!("a casting vote {given} was given, but {why}: it is ignored"),
+            ),
+            (None, CastingVote::Given(rule)) => Finding::new(
                 "casting-vote",
                 Some(rule),
                 FindingStatus::Skip,
                 format!("not needed: {why}"),
             ),
-            (None, None) => Finding::not_stated("casting-vote", "casting vote"),
+            (None, CastingVote::None(rule)) => Finding::new(
+                "casting-vote",
+                Some(rule),
+                FindingStatus::Skip,
+                format!("the ToR gives no casting vote, and none was needed: {why}"),
+            )
+            .because(SkipReason::NotApplicable),
+            (None, CastingVote::Silent) => Finding::not_stated("casting-vote", "casting vote"),
+        }
+    }
+
+    /// Equal votes where the rule gives no casting vote: lost.
+    pub(super) fn tie_without_casting(&self, tie: &str, clause: Option<&Clause>) -> Finding {
+        match (self.input.casting, self.casting_rule()) {
+            (Some(given), CastingVote::None(rule)) => Finding::fail(
+                "casting-vote",
+                rule,
+                format!(
+                    "a casting vote {given} was given, but the ToR gives no casting vote: {tie} are lost"
+                ),
+            ),
+            (None, CastingVote::None(rule)) => Finding::pass(
+                "casting-vote",
+                rule,
+                format!("the ToR gives no casting vote, so {tie} are lost"),
+            ),
+            (Some(given), _) => Finding::new(
+                "casting-vote",
+                clause,
+                FindingStatus::Fail,
+                format!(
+                    "a casting vote {given} was given, but the ToR gives the chair no casting vote: it is ignored"
+                ),
+            ),
+            (None, _) => Finding::new(
+                "casting-vote",
+                None,
+                FindingStatus::Skip,
+                format!("the ToR states no casting vote, so {tie} are lost"),
+            )
+            .because(SkipReason::NotStated),
+        }
+    }
+
+    /// The casting vote given, where whoever presides may give it: a chair who
+    /// declared a conflict of interest on the decision may not.
+    pub(super) fn casting_given(&self) -> Result<Choice, String> {
+        let Some(given) = self.input.casting else {
+            return Err(String::new());
+        };
+        let conflicted = self
+            .tor
+            .chair
+            .as_ref()
+            .and_then(|c| c.member.as_ref())
+            .filter(|m| self.input.conflicts.contains(*m));
+        match conflicted {
+            Some(m) => Err(format!(
+                "the chair's organisation `{m}` declared a conflict of interest, so the chair may not give a casting vote on it"
+            )),
+            None => Ok(given),
         }
     }
 }

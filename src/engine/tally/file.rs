@@ -1,7 +1,6 @@
 //! A vote's record as a TOML file (`tor tally ID --votes FILE`). Every problem is
 //! reported with its line and column.
 
-use crate::model::Keyword;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -31,9 +30,10 @@ pub(crate) struct RawVotes {
     at: Option<Value>,
     /// The kinds of decision; none means an ordinary decision.
     #[serde(default)]
+    /// Built-in kinds (ordinary, major, financial, funding) or the ToR's own.
     #[schemars(
         with = "Vec<String>",
-        extend("items" = {"type": "string", "enum": ["ordinary", "major", "financial", "funding"]})
+        extend("items" = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
     )]
     kinds: Vec<S<String>>,
     /// Members voting for.
@@ -152,9 +152,10 @@ pub(crate) fn from_raw(
     };
 
     let mut kinds = Vec::new();
+    let known = tor.decision_kinds();
     for k in &raw.kinds {
-        match DecisionKind::from_keyword(k.get_ref()) {
-            Some(k) => kinds.push(k),
+        match known.iter().find(|d| d.as_str() == k.get_ref()) {
+            Some(d) => kinds.push(d.clone()),
             None => problems.push(
                 Diagnostic::error(
                     Code::UnknownKeyword,
@@ -162,9 +163,9 @@ pub(crate) fn from_raw(
                 )
                 .at(k.span())
                 .help(
-                    match nearest(k.get_ref(), DecisionKind::NAMES.iter().copied()) {
+                    match nearest(k.get_ref(), known.iter().map(DecisionKind::as_str)) {
                         Some(best) => format!("did you mean `{best}`?"),
-                        None => format!("kinds are {}", DecisionKind::NAMES.join(", ")),
+                        None => format!("kinds are {}", kind_names(&known)),
                     },
                 ),
             ),
@@ -267,7 +268,7 @@ casting = "against"
         let input =
             parse_votes(&tor, "v.toml", text.as_bytes(), day(2020, 1, 1)).expect("a good file");
         assert_eq!(input.date, day(2012, 3, 1));
-        assert_eq!(input.kinds, [DecisionKind::Major, DecisionKind::Funding]);
+        assert_eq!(input.kinds, [DecisionKind::MAJOR, DecisionKind::FUNDING]);
         assert_eq!(input.votes_for.len(), 2);
         assert_eq!(input.proxies.len(), 1);
         assert_eq!(input.casting, Some(Choice::Against));
@@ -298,4 +299,9 @@ casting = "against"
             .expect_err("a gap");
         assert_eq!(err.diagnostics[0].code, Code::InvalidDate);
     }
+}
+
+fn kind_names(kinds: &[DecisionKind]) -> String {
+    let names: Vec<&str> = kinds.iter().map(DecisionKind::as_str).collect();
+    names.join(", ")
 }

@@ -73,8 +73,8 @@ impl StandIn {
 /// A vote's record as typed: member ids not yet checked.
 #[derive(Debug, Clone, Default)]
 pub struct VoteArgs {
-    /// Empty: an ordinary decision.
-    pub kinds: Vec<DecisionKind>,
+    /// Kinds as typed; empty: an ordinary decision.
+    pub kinds: Vec<String>,
     pub votes_for: Vec<String>,
     pub against: Vec<String>,
     pub abstain: Vec<String>,
@@ -121,7 +121,11 @@ impl VoteInput {
     pub fn new(tor: &Tor, date: NaiveDate, args: &VoteArgs) -> Result<Self, InputError> {
         let items = typed;
         let lists = Lists {
-            kinds: args.kinds.clone(),
+            kinds: args
+                .kinds
+                .iter()
+                .map(|k| resolve_kind(tor, k))
+                .collect::<Result<_, _>>()?,
             votes_for: items(&args.votes_for),
             against: items(&args.against),
             abstain: items(&args.abstain),
@@ -176,6 +180,24 @@ impl VoteInput {
             None
         }
     }
+}
+
+/// A kind as typed: one of the ToR's kinds, or exit 2 naming the nearest.
+fn resolve_kind(tor: &Tor, typed: &str) -> Result<DecisionKind, InputError> {
+    let known = tor.decision_kinds();
+    let typed = typed.trim();
+    if let Some(k) = known.iter().find(|k| k.as_str() == typed) {
+        return Ok(k.clone());
+    }
+    let names: Vec<&str> = known.iter().map(DecisionKind::as_str).collect();
+    let hint = match crate::diag::nearest(typed, names.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!("its kinds are {}", names.join(", ")),
+    };
+    Err(InputError::Invalid(format!(
+        "`{typed}` is not a kind of decision of {}: {hint}",
+        tor.id
+    )))
 }
 
 fn typed(list: &[String]) -> Vec<Item<'_>> {
@@ -351,10 +373,27 @@ pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
     }
     let mut kinds = lists.kinds;
     if kinds.is_empty() {
-        kinds.push(DecisionKind::Ordinary);
+        kinds.push(DecisionKind::ORDINARY);
     }
     kinds.sort();
     kinds.dedup();
+    if let Some(d) = &tor.decisions
+        && d.own_rules(&kinds).nth(1).is_some()
+    {
+        let own: Vec<&str> = d
+            .kinds
+            .iter()
+            .filter(|k| k.rule.is_some() && kinds.contains(&k.kind))
+            .map(|k| k.kind.as_str())
+            .collect();
+        return Err(vec![(
+            InputError::Invalid(format!(
+                "the kinds {} each have a decision rule of their own: tally them as separate votes",
+                own.join(" and ")
+            )),
+            None,
+        )]);
+    }
     Ok(VoteInput {
         date,
         as_of_today: false,

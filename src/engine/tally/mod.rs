@@ -7,14 +7,15 @@
 mod casting;
 mod conflicts;
 mod eligibility;
+mod explain;
 mod file;
 mod input;
 mod outcome;
 mod proxies;
 mod quorum;
 mod summaries;
+mod threshold;
 
-use crate::model::Keyword;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -24,7 +25,8 @@ pub use input::{Choice, StandIn, VoteArgs, VoteInput};
 
 use crate::engine::{Finding, Unchecked};
 use crate::model::{
-    Clause, DecisionKind, Decisions, KindRule, Member, MemberId, PartnershipId, Tor,
+    CastingVote, Clause, DecisionKind, DecisionRule, Decisions, KindRule, Member, MemberId,
+    PartnershipId, Tor,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -133,14 +135,43 @@ pub struct TallyReport {
     pub unchecked: Unchecked,
     /// No date was given, so the vote was judged as of today (`at`).
     pub as_of_today: bool,
+    /// The working, step by step (`--explain`); not part of the plain report.
+    #[serde(skip)]
+    pub working: Vec<Explained>,
+}
+
+/// One step of the working: which rule, its clause, and what it counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explained {
+    /// The finding rule the step belongs to, e.g. "threshold" or "casting-vote".
+    pub rule: &'static str,
+    pub clause: Option<Clause>,
+    pub detail: String,
 }
 
 /// Counts `input` under `tor`. Never fails: what the ToR forbids becomes findings.
 pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
+    let rule = tor
+        .decisions
+        .as_ref()
+        .and_then(|d| d.rule_for(&input.kinds));
+    // Without a rule of its own, the chair's casting vote where the ToR gives one.
+    let casting = rule.map_or_else(
+        || {
+            tor.chair
+                .as_ref()
+                .and_then(|c| c.casting_vote.clone())
+                .map_or(CastingVote::Silent, CastingVote::Given)
+        },
+        |r| r.casting_vote.clone(),
+    );
     let mut t = Tally {
         tor,
         input,
         decisions: tor.decisions.as_ref(),
+        rule,
+        casting,
+        working: Vec::new(),
         eligibility: Vec::new(),
         proxy: Vec::new(),
         conflict: Vec::new(),
@@ -161,7 +192,10 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
     for vote in &t.votes {
         counts.add(vote.vote);
     }
+    t.explain_eligibility();
     let quorum = t.quorum();
+    t.explain("quorum", quorum.clause.as_ref(), quorum.message.to_string());
+    t.explain_rule();
     let decided = t.decide(counts);
 
     let mut findings = vec![quorum];
@@ -187,6 +221,7 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         unchecked: Unchecked::of(&findings),
         findings,
         as_of_today: input.as_of_today,
+        working: t.working,
     }
 }
 
@@ -194,6 +229,10 @@ struct Tally<'a> {
     tor: &'a Tor,
     input: &'a VoteInput,
     decisions: Option<&'a Decisions>,
+    /// The rule that decides a vote of these kinds, where the ToR states one.
+    rule: Option<&'a DecisionRule>,
+    casting: CastingVote,
+    working: Vec<Explained>,
     eligibility: Vec<Finding>,
     proxy: Vec<Finding>,
     conflict: Vec<Finding>,
@@ -242,6 +281,14 @@ fn list(ids: &[&MemberId]) -> String {
 }
 
 impl<'a> Tally<'a> {
+    fn explain(&mut self, rule: &'static str, clause: Option<&Clause>, detail: String) {
+        self.working.push(Explained {
+            rule,
+            clause: clause.cloned(),
+            detail,
+        });
+    }
+
     fn exclude(&mut self, m: &Member, vote: Choice, reason: String) {
         self.excluded.push(Excluded {
             org: m.id.clone(),

@@ -1,16 +1,28 @@
-//! The outcome: consensus or a majority of the votes counted.
+//! The outcome: the rule's steps in turn (consensus, unanimity, a majority),
+//! each among all the members counted or one class of them.
 
+use super::threshold::{base_words, threshold_name, threshold_needs};
 use super::{Choice, Counts, Decided, Outcome, Referral, Tally, list};
 use crate::engine::{Finding, FindingStatus, SkipReason};
-use crate::model::{Clause, DecisionMethod, Decisions, Majority, MemberId};
+use crate::model::Keyword;
+use crate::model::{
+    Base, CastingVote, ClassId, Clause, DecisionRule, MemberId, Method, Step, Threshold,
+};
 
 impl<'a> Tally<'a> {
-    pub(super) fn decide(&self, c: Counts) -> Decided {
-        let Some(d) = self.decisions else {
-            // The ToR states no decision rule (oxfordshire-board). Nothing is
-            // invented: the finding is a skip, and the outcome shown is the
-            // common-law default, a simple majority of the votes cast.
-            let mut decided = self.majority(Majority::VotesCast, None, c, "majority (assumed)");
+    pub(super) fn decide(&mut self, c: Counts) -> Decided {
+        let Some(rule) = self.rule else {
+            // The ToR states no decision rule (oxfordshire-board), or states
+            // stand-ins but no method. Nothing is invented: the finding is a
+            // skip, and the outcome shown is the common-law default, a simple
+            // majority of the votes cast.
+            let step = Step {
+                method: Method::Majority,
+                among: None,
+                threshold: Some(Threshold::SIMPLE),
+                clause: Clause(String::new()),
+            };
+            let mut decided = self.majority(&step, None, c, "majority (assumed)");
             decided.decision = Finding::new(
                 "decision",
                 None,
@@ -23,40 +35,128 @@ impl<'a> Tally<'a> {
             .because(SkipReason::NotStated);
             return decided;
         };
-        let consensus = c.against == 0 && c.votes_for > 0;
-        match d.method {
-            DecisionMethod::Consensus if consensus => self.by_consensus(d, c),
-            DecisionMethod::Consensus => self.no_consensus(d, c),
-            DecisionMethod::ConsensusThenMajority if consensus => self.by_consensus(d, c),
-            DecisionMethod::ConsensusThenMajority => {
-                let method = format!("{} after consensus failed", majority_name(d.majority));
-                self.majority(d.majority, Some(&d.clause), c, &method)
+        self.chain(rule, c)
+    }
+
+    /// The steps in turn: a step that does not reach a decision hands on to the
+    /// next; the last one decides.
+    fn chain(&mut self, rule: &'a DecisionRule, all: Counts) -> Decided {
+        let mut previous: Option<String> = None;
+        for (i, step) in rule.steps.iter().enumerate() {
+            let last = i + 1 == rule.steps.len();
+            let name = self.step_name(step);
+            let method = match &previous {
+                Some(p) => format!("{name} after {p} failed"),
+                None => name.clone(),
+            };
+            let c = match &step.among {
+                Some(class) => self.counts_among(class),
+                None => all,
+            };
+            if let Some(class) = &step.among {
+                self.explain(
+                    "decision",
+                    Some(&step.clause),
+                    format!(
+                        "{name}: only members of class `{class}` decide ({} for, {} against, {} abstaining among them)",
+                        c.votes_for, c.against, c.abstain
+                    ),
+                );
             }
-            DecisionMethod::Majority => {
-                self.majority(d.majority, Some(&d.clause), c, majority_name(d.majority))
+            match step.method {
+                Method::Consensus => {
+                    if c.against == 0 && c.votes_for > 0 {
+                        return self.by_consensus(&step.clause, c, &method);
+                    }
+                    if last {
+                        return self.no_consensus(&step.clause, c, &method);
+                    }
+                    self.explain(
+                        "decision",
+                        Some(&step.clause),
+                        format!(
+                            "no consensus ({} against): the rule goes on to its next step",
+                            c.against
+                        ),
+                    );
+                }
+                Method::Unanimity => {
+                    let silent = self.present_not_voting(step.among.as_ref());
+                    if c.votes_for > 0 && c.against == 0 && c.abstain == 0 && silent == 0 {
+                        return self.unanimous(&step.clause, c, &method);
+                    }
+                    if last {
+                        return self.not_unanimous(&step.clause, c, silent, &method);
+                    }
+                    self.explain(
+                        "decision",
+                        Some(&step.clause),
+                        "not unanimous: the rule goes on to its next step".to_owned(),
+                    );
+                }
+                Method::Majority => return self.majority(step, Some(&step.clause), c, &method),
             }
+            previous = Some(name);
+        }
+        unreachable!("a checked decision rule has at least one step")
+    }
+
+    fn step_name(&self, step: &Step) -> String {
+        let name = match (step.method, &step.threshold) {
+            (Method::Consensus, _) => "consensus".to_owned(),
+            (Method::Unanimity, _) => "unanimity".to_owned(),
+            (Method::Majority, Some(t)) => threshold_name(t),
+            (Method::Majority, None) => "majority".to_owned(),
+        };
+        match &step.among {
+            Some(class) => format!("{name} among {class}"),
+            None => name,
         }
     }
 
-    pub(super) fn by_consensus(&self, d: &Decisions, c: Counts) -> Decided {
+    /// The votes counted from members of `class`.
+    fn counts_among(&self, class: &ClassId) -> Counts {
+        let mut c = Counts::default();
+        for v in &self.votes {
+            if self
+                .tor
+                .member(v.org.as_str())
+                .is_some_and(|m| &m.class == class)
+            {
+                c.add(v.vote);
+            }
+        }
+        c
+    }
+
+    /// Voting members at the meeting (of `class`, if given) who cast no vote.
+    fn present_not_voting(&self, class: Option<&ClassId>) -> u32 {
+        let n = self
+            .present
+            .iter()
+            .filter(|m| m.voting && class.is_none_or(|c| &m.class == c))
+            .filter(|m| !self.votes.iter().any(|v| v.org == m.id))
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn by_consensus(&mut self, clause: &Clause, c: Counts, method: &str) -> Decided {
+        let message = format!(
+            "carried by consensus: {} for, none against ({} abstaining)",
+            c.votes_for, c.abstain
+        );
+        self.explain("decision", Some(clause), message.clone());
         Decided {
             outcome: Outcome::Carried,
-            method: "consensus".to_owned(),
+            method: method.to_owned(),
             casting_vote: None,
             referral: None,
-            decision: Finding::pass(
-                "decision",
-                &d.clause,
-                format!(
-                    "carried by consensus: {} for, none against ({} abstaining)",
-                    c.votes_for, c.abstain
-                ),
-            ),
+            decision: Finding::pass("decision", clause, message),
             casting: self.casting_not_used("it was decided by consensus"),
         }
     }
 
-    pub(super) fn no_consensus(&self, d: &Decisions, c: Counts) -> Decided {
+    fn no_consensus(&mut self, clause: &Clause, c: Counts, method: &str) -> Decided {
         let objecting: Vec<&MemberId> = self
             .votes
             .iter()
@@ -74,9 +174,9 @@ impl<'a> Tally<'a> {
                 "no member voted for it, so there is no consensus to carry it".to_owned(),
             )
         };
-        let referral = d
-            .disputes
-            .as_ref()
+        let referral = self
+            .decisions
+            .and_then(|d| d.disputes.as_ref())
             .filter(|_| outcome == Outcome::NoConsensus)
             .map(|r| Referral {
                 to: r.referred_to.clone(),
@@ -89,31 +189,110 @@ impl<'a> Tally<'a> {
             ),
             None => String::new(),
         };
+        let message = format!("{what}; decisions are by consensus, so it is not carried{next}");
+        self.explain("decision", Some(clause), message.clone());
         Decided {
             outcome,
-            method: "consensus".to_owned(),
+            method: method.to_owned(),
             casting_vote: None,
             referral,
-            decision: Finding::new(
-                "decision",
-                Some(&d.clause),
-                FindingStatus::Warn,
-                format!("{what}; decisions are by consensus, so it is not carried{next}"),
-            ),
+            decision: Finding::new("decision", Some(clause), FindingStatus::Warn, message),
             casting: self.casting_not_used("decisions are by consensus"),
         }
     }
 
-    /// Counts under `majority`; equal votes go to the chair's casting vote where
-    /// the ToR gives one (under any majority rule: the ToR speaks of equal votes).
+    fn unanimous(&mut self, clause: &Clause, c: Counts, method: &str) -> Decided {
+        let message = format!(
+            "carried by {method}: all {} voting members present voted for",
+            c.votes_for
+        );
+        self.explain("decision", Some(clause), message.clone());
+        Decided {
+            outcome: Outcome::Carried,
+            method: method.to_owned(),
+            casting_vote: None,
+            referral: None,
+            decision: Finding::pass("decision", clause, message),
+            casting: self.casting_not_used("it was decided unanimously"),
+        }
+    }
+
+    fn not_unanimous(&mut self, clause: &Clause, c: Counts, silent: u32, method: &str) -> Decided {
+        let message = format!(
+            "lost: {method} needs every voting member present to vote for, and {} voted against, {} abstained, {silent} did not vote ({} for)",
+            c.against, c.abstain, c.votes_for
+        );
+        self.explain("decision", Some(clause), message.clone());
+        Decided {
+            outcome: Outcome::Lost,
+            method: method.to_owned(),
+            casting_vote: None,
+            referral: None,
+            decision: Finding::pass("decision", clause, message),
+            casting: self.casting_not_used("decisions of this kind are unanimous"),
+        }
+    }
+
+    /// The size of a majority's base: who the fraction is taken of.
+    fn base_total(&self, base: &Base, among: Option<&ClassId>, c: Counts) -> u64 {
+        let in_class = |class: Option<&ClassId>, m: &crate::model::Member| {
+            m.voting && class.is_none_or(|k| &m.class == k)
+        };
+        let n = match base {
+            Base::VotesCast | Base::PresentAndVoting => (c.votes_for + c.against) as usize,
+            Base::Present => self.present.iter().filter(|m| in_class(among, m)).count(),
+            Base::Membership => self
+                .tor
+                .members_on(self.input.date)
+                .filter(|m| in_class(among, m))
+                .count(),
+            Base::Class(class) => self
+                .tor
+                .members_on(self.input.date)
+                .filter(|m| in_class(Some(class), m))
+                .count(),
+        };
+        n as u64
+    }
+
+    /// Counts under a majority step; equal votes go to the casting vote where the
+    /// rule gives one and the base is the votes or the members present (a share
+    /// of the whole membership is not deadlocked by equal votes).
     pub(super) fn majority(
-        &self,
-        majority: Majority,
+        &mut self,
+        step: &Step,
         clause: Option<&Clause>,
         c: Counts,
         method: &str,
     ) -> Decided {
+        let t = step.threshold.clone().unwrap_or(Threshold::SIMPLE);
         let (f, a) = (c.votes_for, c.against);
+        let total = self.base_total(&t.base, step.among.as_ref(), c);
+        let need = t.needed(total);
+        self.explain(
+            "base",
+            clause,
+            format!(
+                "the base is {}: {total}",
+                base_words(&t.base, self.input.date)
+            ),
+        );
+        self.explain(
+            "threshold",
+            clause,
+            match need {
+                Some(need) => format!(
+                    "{} {} of {total} = {need}; {f} voted for",
+                    t.comparison.as_str().replace('-', " "),
+                    t.fraction.words(),
+                ),
+                None => format!(
+                    "{} {} of {total} cannot be reached; {f} voted for",
+                    t.comparison.as_str().replace('-', " "),
+                    t.fraction.words(),
+                ),
+            },
+        );
         let decision = |status, message: String| Finding::new("decision", clause, status, message);
         let decided = |outcome, casting_vote, decision, casting| Decided {
             outcome,
@@ -134,115 +313,101 @@ impl<'a> Tally<'a> {
                 self.casting_not_used("no votes for or against were counted"),
             );
         }
-        if f == a {
+        let deadlocks = matches!(
+            t.base,
+            Base::VotesCast | Base::PresentAndVoting | Base::Present
+        );
+        if f == a && deadlocks {
             let tie = format!("equal votes ({f} for, {a} against)");
-            return match (self.casting_rule(), self.input.casting) {
-                (Some(rule), Some(given)) => {
-                    let outcome = if given == Choice::For {
-                        Outcome::Carried
-                    } else {
-                        Outcome::Lost
-                    };
-                    decided(
-                        outcome,
-                        Some(given),
+            return match self.casting_rule().clone() {
+                CastingVote::Given(rule) => match self.casting_given() {
+                    Ok(given) => {
+                        let outcome = if given == Choice::For {
+                            Outcome::Carried
+                        } else {
+                            Outcome::Lost
+                        };
+                        self.explain(
+                            "casting-vote",
+                            Some(&rule),
+                            format!("{tie}: whoever presides gives the casting vote, {given}"),
+                        );
+                        decided(
+                            outcome,
+                            Some(given),
+                            decision(
+                                FindingStatus::Pass,
+                                format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
+                            ),
+                            Finding::pass(
+                                "casting-vote",
+                                &rule,
+                                format!("{tie}: the chair's casting vote ({given}) decides"),
+                            ),
+                        )
+                    }
+                    Err(why) if !why.is_empty() => decided(
+                        Outcome::Tied,
+                        None,
                         decision(
-                            FindingStatus::Pass,
-                            format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
+                            FindingStatus::Warn,
+                            format!("{tie}: undecided without a valid casting vote"),
                         ),
-                        Finding::pass(
+                        Finding::fail("casting-vote", &rule, format!("{tie}, but {why}")),
+                    ),
+                    Err(_) => decided(
+                        Outcome::Tied,
+                        None,
+                        decision(
+                            FindingStatus::Warn,
+                            format!("{tie}: undecided without the chair's casting vote"),
+                        ),
+                        Finding::fail(
                             "casting-vote",
-                            rule,
-                            format!("{tie}: the chair's casting vote ({given}) decides"),
-                        ),
-                    )
-                }
-                (Some(rule), None) => decided(
-                    Outcome::Tied,
-                    None,
-                    decision(
-                        FindingStatus::Warn,
-                        format!("{tie}: undecided without the chair's casting vote"),
-                    ),
-                    Finding::fail(
-                        "casting-vote",
-                        rule,
-                        format!(
-                            "{tie} and the chair's casting vote was not given (add --casting for|against)"
-                        ),
-                    ),
-                ),
-                (None, given) => decided(
-                    Outcome::Lost,
-                    None,
-                    decision(
-                        FindingStatus::Pass,
-                        format!("{tie} are not a majority: lost"),
-                    ),
-                    match given {
-                        Some(given) => Finding::new(
-                            "casting-vote",
-                            clause,
-                            FindingStatus::Fail,
+                            &rule,
                             format!(
-                                "a casting vote {given} was given, but the ToR gives the chair no casting vote: it is ignored"
+                                "{tie} and the chair's casting vote was not given (add --casting for|against)"
                             ),
                         ),
-                        None => Finding::new(
-                            "casting-vote",
-                            None,
-                            FindingStatus::Skip,
-                            format!("the ToR states no casting vote, so {tie} are lost"),
-                        )
-                        .because(SkipReason::NotStated),
-                    },
-                ),
+                    ),
+                },
+                CastingVote::None(_) | CastingVote::Silent => {
+                    let casting = self.tie_without_casting(&tie, clause);
+                    self.explain(
+                        "casting-vote",
+                        casting.clause.as_ref(),
+                        casting.message.to_string(),
+                    );
+                    decided(
+                        Outcome::Lost,
+                        None,
+                        decision(
+                            FindingStatus::Pass,
+                            format!("{tie} are not a majority: lost"),
+                        ),
+                        casting,
+                    )
+                }
             };
         }
-        let (carried, needs) = match majority {
-            Majority::VotesCast => (
-                f > a,
-                "a simple majority of votes cast needs more for than against".to_owned(),
-            ),
-            Majority::TwoThirds => (
-                3 * f >= 2 * (f + a),
-                "a two-thirds majority needs at least two thirds of the votes cast for".to_owned(),
-            ),
-            Majority::MembersPresent => {
-                let present = self.present.iter().filter(|m| m.voting).count();
-                (
-                    2 * f as usize > present,
-                    format!(
-                        "a majority of members present needs more than half of the {present} voting members present for"
-                    ),
-                )
-            }
-        };
+        let carried = need.is_some_and(|need| u64::from(f) >= need);
+        let needs = threshold_needs(&t, total, need, self.input.date);
         let outcome = if carried {
             Outcome::Carried
         } else {
             Outcome::Lost
         };
+        let message = format!(
+            "{} by {method}: {f} for, {a} against, {} abstaining ({needs})",
+            outcome.as_str(),
+            c.abstain
+        );
+        self.explain("decision", clause, message.clone());
         decided(
             outcome,
             None,
-            decision(
-                FindingStatus::Pass,
-                format!(
-                    "{} by {method}: {f} for, {a} against, {} abstaining ({needs})",
-                    outcome.as_str(),
-                    c.abstain
-                ),
-            ),
+            decision(FindingStatus::Pass, message),
             self.casting_not_used(&format!("the votes were not equal ({f} for, {a} against)")),
         )
-    }
-}
-
-fn majority_name(majority: Majority) -> &'static str {
-    match majority {
-        Majority::VotesCast => "majority",
-        Majority::TwoThirds => "two-thirds majority",
-        Majority::MembersPresent => "majority of members present",
     }
 }

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+mod decisions;
 mod members;
 mod rules;
 mod scalars;
@@ -138,7 +139,10 @@ impl<'a> Checker<'a> {
             .as_ref()
             .map(|p| self.public(p, &classes))
             .unwrap_or_default();
-        let decisions = raw.decisions.as_ref().and_then(|d| self.decisions(d));
+        let decisions = raw
+            .decisions
+            .as_ref()
+            .and_then(|d| self.decisions(d, &classes, &members, chair.as_ref()));
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
         let review = raw.review.as_ref().map(|r| Review {
             clause: clause(&r.clause),

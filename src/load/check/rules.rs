@@ -229,64 +229,6 @@ impl Checker<'_> {
         PublicRules { access, meetings }
     }
 
-    pub(super) fn kinds(&mut self, raw: &RawKinds) -> Option<KindRule> {
-        let mut kinds = Vec::new();
-        for k in &raw.kinds {
-            kinds.push(self.keyword_of::<DecisionKind>("decision kind", k)?);
-        }
-        if kinds.is_empty() {
-            self.error(
-                Code::EmptyValue,
-                "`kinds` lists no decision kind",
-                raw.clause.span(),
-            );
-        }
-        Some(KindRule {
-            clause: clause(&raw.clause),
-            kinds,
-        })
-    }
-
-    pub(super) fn decisions(&mut self, raw: &RawDecisions) -> Option<Decisions> {
-        let method = self.keyword_of::<DecisionMethod>("decision method", &raw.method)?;
-        let majority = match &raw.majority {
-            Some(m) => self.keyword_of::<Majority>("majority", m)?,
-            None => Majority::default(),
-        };
-        for s in [&raw.deputies, &raw.substitutes].into_iter().flatten() {
-            if let Some(p) = &s.per_member {
-                self.bounded("per_member", p, &bounds::PER_MEMBER, "stand-ins")?;
-            }
-        }
-        let stand_ins = |s: &RawStandIns| StandIns {
-            clause: clause(&s.clause),
-            holds_vote: s.holds_vote,
-            advance_notice: s.advance_notice,
-            per_member: s.per_member.as_ref().map(|p| *p.get_ref()),
-        };
-        Some(Decisions {
-            clause: clause(&raw.clause),
-            method,
-            majority,
-            one_vote_per_organisation: raw
-                .one_vote_per_organisation
-                .as_ref()
-                .map(|c| clause(&c.clause)),
-            proxies: raw.proxies.as_ref().and_then(|k| self.kinds(k)),
-            deputies: raw.deputies.as_ref().map(stand_ins),
-            substitutes: raw.substitutes.as_ref().map(stand_ins),
-            opt_out: raw.opt_out.as_ref().and_then(|k| self.kinds(k)),
-            conflicts_of_interest: raw
-                .conflicts_of_interest
-                .as_ref()
-                .and_then(|k| self.kinds(k)),
-            disputes: raw.disputes.as_ref().map(|d| Disputes {
-                clause: clause(&d.clause),
-                referred_to: d.referred_to.clone(),
-            }),
-        })
-    }
-
     pub(super) fn standing_items(&mut self, raw: &RawStandingItems) -> StandingItems {
         let mut seen = HashSet::new();
         for item in &raw.items {

@@ -1,0 +1,116 @@
+//! The steps of the working that are not a count: who was eligible and why,
+//! and which rule decides a vote of these kinds.
+
+use super::{Tally, VotedBy, kinds_text};
+use crate::model::{CastingVote, Keyword};
+
+impl Tally<'_> {
+    /// Who was counted and in what capacity, and who was left out and why.
+    pub(super) fn explain_eligibility(&mut self) {
+        let counted: Vec<String> = self
+            .votes
+            .iter()
+            .map(|v| match v.by {
+                VotedBy::Member => format!("{} ({})", v.org, v.vote),
+                VotedBy::Substitute => format!("{} ({}, by its substitute)", v.org, v.vote),
+                VotedBy::Deputy => format!("{} ({}, by its deputy)", v.org, v.vote),
+                VotedBy::Proxy => format!("{} ({}, by proxy)", v.org, v.vote),
+            })
+            .collect();
+        let left: Vec<String> = self
+            .excluded
+            .iter()
+            .map(|e| format!("{} ({})", e.org, e.reason))
+            .collect();
+        let mut detail = format!(
+            "{} vote(s) counted: {}",
+            counted.len(),
+            if counted.is_empty() {
+                "none".to_owned()
+            } else {
+                counted.join(", ")
+            }
+        );
+        if !left.is_empty() {
+            detail.push_str(&format!("; left out: {}", left.join("; ")));
+        }
+        let clause = self
+            .decisions
+            .and_then(|d| d.one_vote_per_organisation.as_ref().or(Some(&d.clause)))
+            .cloned();
+        self.explain("eligibility", clause.as_ref(), detail);
+    }
+
+    /// Which rule decides a vote of these kinds, and its casting vote.
+    pub(super) fn explain_rule(&mut self) {
+        let kinds = kinds_text(&self.input.kinds);
+        let own = self.decisions.and_then(|d| {
+            d.kinds
+                .iter()
+                .find(|k| self.input.kinds.contains(&k.kind) && k.rule.is_some())
+        });
+        let (clause, detail) = match (own, self.rule) {
+            (Some(k), Some(r)) => (
+                Some(r.clause.clone()),
+                format!(
+                    "a {kinds} decision: the ToR's rule for `{}` decides it ({} step(s): {})",
+                    k.kind,
+                    r.steps.len(),
+                    steps(r)
+                ),
+            ),
+            (None, Some(r)) => (
+                Some(r.clause.clone()),
+                format!(
+                    "a {kinds} decision: the ToR's general decision rule decides it ({})",
+                    steps(r)
+                ),
+            ),
+            _ => (
+                None,
+                format!(
+                    "a {kinds} decision: the ToR states no decision rule, so a simple majority of votes cast is assumed"
+                ),
+            ),
+        };
+        self.explain("decision", clause.as_ref(), detail);
+        let casting = match &self.casting {
+            CastingVote::Given(c) => (
+                Some(c.clone()),
+                "on equal votes, whoever presides has a casting vote".to_owned(),
+            ),
+            CastingVote::None(c) => (
+                Some(c.clone()),
+                "the ToR gives no casting vote: equal votes are lost".to_owned(),
+            ),
+            CastingVote::Silent => (
+                None,
+                "the ToR does not mention a casting vote: equal votes are lost".to_owned(),
+            ),
+        };
+        self.explain("casting-vote", casting.0.as_ref(), casting.1);
+    }
+}
+
+fn steps(r: &crate::model::DecisionRule) -> String {
+    let names: Vec<String> = r
+        .steps
+        .iter()
+        .map(|s| {
+            let mut name = s.method.as_str().to_owned();
+            if let Some(t) = &s.threshold {
+                name.push_str(&format!(
+                    " ({} {} of {})",
+                    t.comparison.as_str().replace('-', " "),
+                    t.fraction,
+                    t.base
+                ));
+            }
+            if let Some(c) = &s.among {
+                name.push_str(&format!(" among {c}"));
+            }
+            name
+        })
+        .collect();
+    names.join(", then ")
+}
