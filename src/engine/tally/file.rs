@@ -237,6 +237,11 @@ pub(crate) fn from_raw(
     }
 }
 
+fn kind_names(kinds: &[DecisionKind]) -> String {
+    let names: Vec<&str> = kinds.iter().map(DecisionKind::as_str).collect();
+    names.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,9 +304,4 @@ casting = "against"
             .expect_err("a gap");
         assert_eq!(err.diagnostics[0].code, Code::InvalidDate);
     }
-}
-
-fn kind_names(kinds: &[DecisionKind]) -> String {
-    let names: Vec<&str> = kinds.iter().map(DecisionKind::as_str).collect();
-    names.join(", ")
 }
