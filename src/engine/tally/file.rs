@@ -246,6 +246,7 @@ fn kind_names(kinds: &[DecisionKind]) -> String {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::model::Keyword;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("real date")
