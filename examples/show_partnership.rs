@@ -40,10 +40,10 @@ fn run(id: &str, at: &str) -> Result<(), Box<dyn std::error::Error>> {
 
     match tor.quorum.as_ref().map(|q| (&q.rule, &q.clause)) {
         Some((
-            QuorumRule::AtLeast {
+            Some(QuorumRule::AtLeast {
                 n,
                 class: Some(class),
-            },
+            }),
             clause,
         )) => {
             let eligible: Vec<_> = tor.members_on(day).filter(|m| &m.class == class).collect();

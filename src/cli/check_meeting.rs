@@ -123,8 +123,11 @@ pub struct Facts {
     #[arg(long)]
     pub extraordinary: bool,
     /// The meeting is held in public
-    #[arg(long)]
+    #[arg(long, conflicts_with = "private")]
     pub public: bool,
+    /// The meeting is held in private
+    #[arg(long)]
+    pub private: bool,
     /// An agenda item (repeat for each)
     #[arg(long = "item", value_name = "TEXT")]
     pub items: Vec<String>,
@@ -207,7 +210,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         notified: f.notified.clone(),
         chair: f.chair.map(Into::into),
         extraordinary: f.extraordinary,
-        public: f.public,
+        public: (f.public || f.private).then_some(f.public),
         items: f.items.clone(),
         previous: f.previous.clone(),
     };

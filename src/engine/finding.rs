@@ -209,6 +209,33 @@ pub fn resolve_member(tor: &Tor, id: &str) -> Result<MemberId, InputError> {
     }
 }
 
+/// `ORG` or `ORG:N`, N people of ORG (SPEC §5a): the member, and the people
+/// it brings (a bare id is one). N runs from 1 to the member's seats.
+pub fn resolve_attendee(tor: &Tor, typed: &str) -> Result<(MemberId, u32), InputError> {
+    let Some((id, n)) = typed.rsplit_once(':') else {
+        return Ok((resolve_member(tor, typed)?, 1));
+    };
+    let member = resolve_member(tor, id)?;
+    let n = people(tor, &member, n).map_err(InputError::Invalid)?;
+    Ok((member, n))
+}
+
+/// The `N` of `ORG:N`, checked against the seats `member` holds.
+pub(crate) fn people(tor: &Tor, member: &MemberId, n: &str) -> Result<u32, String> {
+    let seats = tor
+        .member(member.as_str())
+        .and_then(|m| m.seats)
+        .unwrap_or(1);
+    match n.trim().parse::<u32>() {
+        Ok(n) if (1..=seats).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{member}:{}`: {member} holds {seats} seat{}; write {member}:N with N from 1 to {seats}",
+            crate::text::excerpt(n.trim()),
+            if seats == 1 { "" } else { "s" }
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,13 +12,15 @@ mod items;
 pub mod meeting;
 mod message;
 pub(crate) mod period;
+pub(crate) mod quorum;
 pub mod record;
 pub mod schedule;
 pub mod tally;
 mod words;
 
 pub use finding::{
-    Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_member,
+    Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_attendee,
+    resolve_member,
 };
 pub use items::{ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item};
 pub use message::{Message, Part};

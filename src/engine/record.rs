@@ -78,6 +78,9 @@ pub struct HeldMeeting {
     pub start: DateTime<Tz>,
     pub kind: MeetingKind,
     pub public: bool,
+    /// Stated to be held in private (`public = false`), not merely not said to
+    /// be public.
+    pub private: bool,
     /// When the agenda and papers went out.
     pub circulated: Option<DateOrTime>,
     /// When the minutes went out.
@@ -143,9 +146,9 @@ pub(crate) struct RawHeld {
     /// `ordinary` (the default) or `extraordinary`.
     #[serde(default)]
     kind: MeetingKind,
-    /// Held in public (default false).
-    #[serde(default)]
-    public: bool,
+    /// `true`: held in public; `false`: held in private; absent: not said
+    /// (and not counted as a public meeting).
+    public: Option<bool>,
     /// When the agenda and papers went out: a date or a date-time.
     #[schemars(with = "Option<DateOrTimeSchema>")]
     circulated: Option<Value>,
@@ -455,7 +458,8 @@ fn held(
         at,
         start: at.unwrap_or_else(|| noon(tor.timezone, date)),
         kind: m.kind,
-        public: m.public,
+        public: m.public == Some(true),
+        private: m.public == Some(false),
         circulated,
         minutes,
         present,

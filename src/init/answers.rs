@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use super::{ChairAnswer, InitError, PLACEHOLDER};
 use crate::calendar::Region;
-use crate::model::{ClassId, DecisionMethod, Keyword, MemberId, PartnershipId, Period};
+use crate::model::{
+    ClassId, Counting, DecisionMethod, Keyword, Member, MemberId, PartnershipId, Period, QuorumRule,
+};
 
 /// One member organisation: `ID:CLASS[:NAME]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,28 +278,48 @@ pub fn check_quorum(quorum: &QuorumAnswer, members: &[MemberAnswer]) -> Result<(
     let QuorumAnswer::AtLeast { n, class } = quorum else {
         return Ok(());
     };
-    let (eligible, of) = match class {
-        Some(class) => {
-            if !members.iter().any(|m| &m.class == class) {
-                return Err(InitError::QuorumClass {
-                    class: class.clone(),
-                    known: classes(members),
-                });
-            }
-            let count = members.iter().filter(|m| &m.class == class).count();
-            (count, format!("members of class `{class}`"))
-        }
-        // Every class tor init writes is a voting class, so every member counts.
-        None => (members.len(), "members given".to_owned()),
-    };
-    if *n as usize > eligible {
-        return Err(InitError::QuorumTooHigh {
-            n: *n,
-            eligible,
-            of,
+    if let Some(class) = class
+        && !members.iter().any(|m| &m.class == class)
+    {
+        return Err(InitError::QuorumClass {
+            class: class.clone(),
+            known: classes(members),
         });
     }
-    Ok(())
+    // Every class tor init writes is a voting class, so every member counts.
+    let as_members: Vec<Member> = members.iter().map(MemberAnswer::as_member).collect();
+    let rule = QuorumRule::AtLeast {
+        n: *n,
+        class: class.clone(),
+    };
+    match rule.unreachable(as_members.iter(), Counting::Organisations) {
+        Some(u) => Err(InitError::QuorumTooHigh {
+            n: *n,
+            eligible: usize::try_from(u.available).unwrap_or(usize::MAX),
+            of: match class {
+                Some(class) => format!("members of class `{class}`"),
+                None => "members given".to_owned(),
+            },
+        }),
+        None => Ok(()),
+    }
+}
+
+impl MemberAnswer {
+    /// The member as the ToR `tor init` writes would define it: voting, one seat.
+    fn as_member(&self) -> Member {
+        Member {
+            id: self.id.clone(),
+            name: self.name.clone().unwrap_or_default(),
+            class: self.class.clone(),
+            voting: true,
+            seats: None,
+            from: None,
+            until: None,
+            clause: None,
+            note: None,
+        }
+    }
 }
 
 /// Whether the member or class the chair comes from is among `members`.

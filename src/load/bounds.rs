@@ -26,6 +26,8 @@ pub const PER_YEAR: RangeInclusive<u32> = 1..=366;
 pub const ROTATION_YEARS: RangeInclusive<u32> = 1..=20;
 /// A quorum of N members (it cannot exceed the members defined either).
 pub const QUORUM: RangeInclusive<u32> = 1..=10_000;
+/// Seats one member holds.
+pub const SEATS: RangeInclusive<u32> = 1..=10_000;
 /// A quorum fraction's numerator and denominator.
 pub const FRACTION_TERM: RangeInclusive<u32> = 1..=1000;
 /// Replies to a written procedure: a year's working days.

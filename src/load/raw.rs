@@ -44,6 +44,9 @@ pub struct RawTor {
     pub chair: Option<RawChair>,
     /// The quorum; leave out if the ToR states none.
     pub quorum: Option<RawQuorum>,
+    /// What quorum and votes count: "organisations" (the default, one each)
+    /// or "people" (each member's `seats`).
+    pub counts: Option<S<String>>,
     /// Notice periods for papers, extraordinary meetings and minutes.
     pub notice: Option<RawNotices>,
     /// How often the body meets.
@@ -87,6 +90,9 @@ pub struct RawMember {
     pub class: S<String>,
     /// Absent: the class decides.
     pub voting: Option<bool>,
+    /// Seats (people) the member holds, for a ToR that counts people: 1 to 10000.
+    #[schemars(range(min = 1, max = 10000))]
+    pub seats: Option<S<u32>>,
     pub from: Option<S<TomlDate>>,
     pub until: Option<S<TomlDate>>,
     /// The clause number or heading in the source document, e.g. "4.3".
@@ -128,7 +134,41 @@ pub struct RawQuorum {
     #[schemars(range(min = 1, max = 10000))]
     pub at_least: Option<S<u32>>,
     pub class: Option<S<String>>,
+    /// A fraction of the voting membership in post, like "1/3".
     pub fraction: Option<S<String>>,
+    /// How `fraction` becomes whole members: "up" (the default) or "down".
+    pub rounding: Option<S<String>>,
+    /// Further conditions that must all hold, each one of: a count
+    /// (`at_least`, `class`) or `fraction`; `at_least_each` with `from`;
+    /// `members`; `any_of`; `presiding = true`.
+    #[serde(default)]
+    pub all: Vec<S<RawCondition>>,
+}
+
+/// One condition of a combined quorum: exactly one of its shapes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    /// At least this many (of `class`, if given): 1 to 10000.
+    #[schemars(range(min = 1, max = 10000))]
+    pub at_least: Option<S<u32>>,
+    pub class: Option<S<String>>,
+    /// A fraction of the voting membership in post, like "1/3".
+    pub fraction: Option<S<String>>,
+    /// How `fraction` becomes whole members: "up" (the default) or "down".
+    pub rounding: Option<S<String>>,
+    /// At least this many from each of `from`: 1 to 10000.
+    #[schemars(range(min = 1, max = 10000))]
+    pub at_least_each: Option<S<u32>>,
+    /// Member or class ids, for `at_least_each`.
+    #[serde(default)]
+    pub from: Vec<S<String>>,
+    /// Members who must all be present.
+    pub members: Option<Vec<S<String>>>,
+    /// Members of whom at least one must be present.
+    pub any_of: Option<Vec<S<String>>>,
+    /// Whoever presides as chair must be present.
+    pub presiding: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

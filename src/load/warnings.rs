@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::Spans;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{QuorumRule, Tor};
+use crate::model::{Counted, QuorumRule, Tor};
 
 pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -75,18 +75,33 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
             None => d,
         });
     }
-    if let Some(q) = &tor.quorum
-        && let QuorumRule::AtLeast {
-            n,
-            class: Some(class),
-        } = &q.rule
-    {
-        let in_post = tor.members_on(as_of).filter(|m| &m.class == class).count();
-        if (*n as usize) > in_post {
+    // The simple rule is checked against the voting members defined when the
+    // file loads; a class count (and every further condition) can still fall
+    // out of reach as memberships end.
+    if let Some(q) = &tor.quorum {
+        let in_post = || tor.members.iter().filter(move |m| m.holds_on(as_of));
+        let class_rule = q
+            .rule
+            .as_ref()
+            .filter(|r| matches!(r, QuorumRule::AtLeast { class: Some(_), .. }));
+        let unreachable = class_rule
+            .and_then(|r| r.unreachable(in_post(), tor.counts))
+            .or_else(|| {
+                q.all
+                    .iter()
+                    .find_map(|c| c.unreachable(in_post(), tor.counts))
+            });
+        if let Some(u) = unreachable {
+            let of = match &u.of {
+                Counted::Voting => "voting members".to_owned(),
+                Counted::Class(class) => format!("of class `{class}`"),
+                Counted::From(g) => format!("from {g}"),
+            };
             let d = Diagnostic::warning(
                 Code::QuorumUnreachable,
                 format!(
-                    "quorum needs {n} of class `{class}` but only {in_post} hold membership on {as_of}"
+                    "quorum needs {} {of} but only {} hold membership on {as_of}",
+                    u.needed, u.available
                 ),
             );
             out.push(match &spans.quorum {

@@ -5,6 +5,7 @@
 mod decision;
 mod ids;
 mod keyword;
+mod quorum;
 mod rules;
 
 use chrono::NaiveDate;
@@ -16,6 +17,7 @@ pub use decision::*;
 pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
+pub use quorum::*;
 pub use rules::*;
 
 /// The clause of the source document that states a rule, e.g. `"4.3"`.
@@ -47,6 +49,9 @@ pub struct Tor {
     pub members: Vec<Member>,
     pub chair: Option<Chair>,
     pub quorum: Option<Quorum>,
+    /// What quorum and votes count: organisations, or people in seats.
+    #[serde(skip_serializing_if = "Counting::is_default")]
+    pub counts: Counting,
     pub notice: Notices,
     pub frequency: Option<Frequency>,
     pub public: PublicRules,
@@ -84,6 +89,9 @@ pub struct Member {
     pub name: String,
     pub class: ClassId,
     pub voting: bool,
+    /// Seats (people) the member holds, where the ToR counts people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u32>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub clause: Option<Clause>,

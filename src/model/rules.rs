@@ -43,21 +43,6 @@ impl ChairAppointment {
     ];
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Quorum {
-    pub clause: Clause,
-    pub rule: QuorumRule,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum QuorumRule {
-    /// At least `n` distinct organisations of `class` (or of any voting class).
-    AtLeast { n: u32, class: Option<ClassId> },
-    /// At least this fraction of the voting members in post.
-    Fraction { numerator: u32, denominator: u32 },
-}
-
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Notices {
     pub agenda: Option<Notice>,

@@ -122,26 +122,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         }
     }
     out.push(match &tor.quorum {
-        Some(q) => stated(
-            "quorum",
-            &q.clause,
-            match &q.rule {
-                QuorumRule::AtLeast {
-                    n,
-                    class: Some(class),
-                } => {
-                    let total = tor.members.iter().filter(|m| &m.class == class).count();
-                    format!("at least {n} of the {total} members of class `{class}`")
-                }
-                QuorumRule::AtLeast { n, class: None } => format!("at least {n} voting members"),
-                QuorumRule::Fraction {
-                    numerator,
-                    denominator,
-                } => {
-                    format!("at least {numerator}/{denominator} of the voting members")
-                }
-            },
-        ),
+        Some(q) => stated("quorum", &q.clause, describe_quorum(tor, q)),
         None => not_stated("quorum"),
     });
     out.push(match &tor.notice.agenda {
@@ -348,4 +329,55 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         None => not_stated("review"),
     });
     out
+}
+
+/// A quorum in words: its simple form, then each further condition.
+fn describe_quorum(tor: &Tor, q: &crate::model::Quorum) -> String {
+    use crate::model::{Condition, Counting, Rounding};
+    let unit = match tor.counts {
+        Counting::Organisations => "members",
+        Counting::People => "people",
+    };
+    let rule = |r: &QuorumRule| match r {
+        QuorumRule::AtLeast {
+            n,
+            class: Some(class),
+        } => {
+            let total = tor.members.iter().filter(|m| &m.class == class).count();
+            format!("at least {n} of the {total} members of class `{class}`")
+        }
+        QuorumRule::AtLeast { n, class: None } => format!("at least {n} voting {unit}"),
+        QuorumRule::Fraction {
+            numerator,
+            denominator,
+            rounding,
+        } => {
+            let down = if *rounding == Rounding::Down {
+                ", rounded down"
+            } else {
+                ""
+            };
+            format!("at least {numerator}/{denominator} of the voting {unit}{down}")
+        }
+    };
+    let mut parts: Vec<String> = q.rule.iter().map(rule).collect();
+    for c in &q.all {
+        parts.push(match c {
+            Condition::Count(r) => rule(r),
+            Condition::EachOf { n, from } => {
+                let groups: Vec<String> = from.iter().map(ToString::to_string).collect();
+                format!("at least {n} from each of {}", groups.join(", "))
+            }
+            Condition::Members { members } => {
+                let ids: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+                format!("{} present", ids.join(" and "))
+            }
+            Condition::AnyOf { members } => {
+                let ids: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+                format!("one of {} present", ids.join(" or "))
+            }
+            Condition::Presiding => "whoever presides among them".to_owned(),
+        });
+    }
+    parts.join("; ")
 }

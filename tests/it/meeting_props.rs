@@ -136,7 +136,7 @@ proptest! {
     ) {
         let (tor, cal) = &tors()[which];
         let mut m = MeetingInput::new(afternoon(tor, day));
-        m.public = public;
+        m.public = public.then_some(true);
         m.attendees = members(tor, mask);
         // Stand-ins from the members not attending, so no one is named twice.
         let others: Vec<MemberId> = members(tor, !mask & stand_ins);

@@ -13,7 +13,7 @@ use crate::calendar::{
     Convention, DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime,
 };
 use crate::diag::{Code, Diagnostic};
-use crate::engine::{InputError, resolve_member};
+use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
 use crate::load::structure;
 use crate::model::{MemberId, Tor};
@@ -41,7 +41,8 @@ pub struct MeetingFacts {
     pub notified: Vec<String>,
     pub chair: Option<ChairPresence>,
     pub extraordinary: bool,
-    pub public: bool,
+    /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
+    pub public: Option<bool>,
     pub items: Vec<String>,
     /// The date of the previous meeting, standing in for a record.
     pub previous: Option<String>,
@@ -101,14 +102,26 @@ impl MeetingFacts {
             }
             Ok(out)
         };
+        let mut people = std::collections::HashMap::new();
+        let mut attendees = Vec::new();
+        for typed in self.attendees.iter().filter(|s| !s.trim().is_empty()) {
+            let (id, n) = resolve_attendee(tor, typed)?;
+            if !people.contains_key(&id) {
+                attendees.push(id.clone());
+            }
+            *people.entry(id).or_insert(0) = n;
+        }
+        people.retain(|_, n| *n != 1);
         let input = MeetingInput {
             at,
             circulated,
-            attendees: ids(&self.attendees)?,
+            attendees,
+            people,
             substitutes: ids(&self.substitutes)?,
             deputies: ids(&self.deputies)?,
             notified: ids(&self.notified)?,
             chair: self.chair,
+            presiding: None,
             extraordinary: self.extraordinary,
             public: self.public,
             items: clean_items(&self.items),
@@ -230,9 +243,8 @@ pub(crate) struct RawMeeting {
     /// An urgent, extraordinary meeting.
     #[serde(default)]
     extraordinary: bool,
-    /// The meeting is held in public.
-    #[serde(default)]
-    public: bool,
+    /// `true`: held in public; `false`: held in private; absent: not said.
+    public: Option<bool>,
     /// The agenda items.
     #[serde(default)]
     items: Vec<String>,
@@ -279,7 +291,16 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         .previous
         .as_ref()
         .and_then(|v| keep(&mut problems, values::date(v)));
-    let attendees = values::members(tor, &raw.attendees, &mut problems);
+    let with_people = values::attendees(tor, &raw.attendees, &mut problems);
+    let people = with_people
+        .iter()
+        .filter(|(_, n, _)| *n != 1)
+        .map(|(id, n, _)| (id.clone(), *n))
+        .collect();
+    let attendees: Vec<(MemberId, std::ops::Range<usize>)> = with_people
+        .into_iter()
+        .map(|(id, _, span)| (id, span))
+        .collect();
     let substitutes = values::members(tor, &raw.substitutes, &mut problems);
     let deputies = values::members(tor, &raw.deputies, &mut problems);
     let notified = values::members(tor, &raw.notified, &mut problems);
@@ -297,10 +318,12 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         at,
         circulated,
         attendees: ids(&attendees),
+        people,
         substitutes: ids(&substitutes),
         deputies: ids(&deputies),
         notified: ids(&notified),
         chair: raw.chair,
+        presiding: None,
         extraordinary: raw.extraordinary,
         public: raw.public,
         items: clean_items(&raw.items),

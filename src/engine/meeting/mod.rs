@@ -9,6 +9,8 @@ pub(crate) mod input;
 mod rules;
 pub(crate) mod values;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize, Serializer};
@@ -40,6 +42,9 @@ pub struct MeetingInput {
     pub circulated: Option<DateOrTime>,
     /// Members present in person.
     pub attendees: Vec<MemberId>,
+    /// People present of an attendee that holds seats (`ORG:N`); an attendee
+    /// not listed brings one.
+    pub people: HashMap<MemberId, u32>,
     /// Members represented by their substitute.
     pub substitutes: Vec<MemberId>,
     /// Members represented by their deputy.
@@ -47,8 +52,12 @@ pub struct MeetingInput {
     /// Members who gave the advance notice their stand-in needs.
     pub notified: Vec<MemberId>,
     pub chair: Option<ChairPresence>,
+    /// The member who presides, where known (a quorum may need them among
+    /// those counted); `None`: not known, and that condition is not judged.
+    pub presiding: Option<MemberId>,
     pub extraordinary: bool,
-    pub public: bool,
+    /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
+    pub public: Option<bool>,
     /// Agenda items.
     pub items: Vec<String>,
     /// The previous meeting's date, where given in place of a record.
@@ -67,7 +76,11 @@ impl From<&HeldMeeting> for MeetingInput {
         input.deputies = m.deputies.clone();
         input.chair = m.chair;
         input.extraordinary = m.kind == MeetingKind::Extraordinary;
-        input.public = m.public;
+        input.public = if m.private {
+            Some(false)
+        } else {
+            m.public.then_some(true)
+        };
         input.items = m.items.clone();
         input
     }
@@ -80,12 +93,14 @@ impl MeetingInput {
             at,
             circulated: None,
             attendees: Vec::new(),
+            people: HashMap::new(),
             substitutes: Vec::new(),
             deputies: Vec::new(),
             notified: Vec::new(),
             chair: None,
+            presiding: None,
             extraordinary: false,
-            public: false,
+            public: None,
             items: Vec::new(),
             previous: None,
         }
@@ -94,6 +109,11 @@ impl MeetingInput {
     /// The meeting's day in `tz` (the partnership's zone).
     pub fn date(&self, tz: Tz) -> NaiveDate {
         self.at.with_timezone(&tz).date_naive()
+    }
+
+    /// The people `id` brings: as given by `ORG:N`, else one.
+    pub fn people_of(&self, id: &MemberId) -> u32 {
+        self.people.get(id).copied().unwrap_or(1)
     }
 
     fn attendance_given(&self) -> bool {

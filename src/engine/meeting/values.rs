@@ -144,3 +144,37 @@ pub fn members(
         )
         .collect()
 }
+
+/// Attendees as `ORG` or `ORG:N` (N people of ORG), resolved with their spans;
+/// unknown ids and impossible counts become diagnostics.
+pub fn attendees(
+    tor: &Tor,
+    ids: &[Spanned<String>],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(MemberId, u32, Range<usize>)> {
+    let mut out = Vec::new();
+    for id in ids {
+        let (typed, n) = match id.get_ref().rsplit_once(':') {
+            Some((typed, n)) => (typed, Some(n)),
+            None => (id.get_ref().as_str(), None),
+        };
+        let bare = Spanned::new(id.span(), typed.to_owned());
+        let member = match lookup(tor, &bare, problems.len() < SUGGEST_WITHIN) {
+            Ok(m) => m,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        match n.map(|n| crate::engine::finding::people(tor, &member, n)) {
+            None => out.push((member, 1, id.span())),
+            Some(Ok(n)) => out.push((member, n, id.span())),
+            Some(Err(message)) => problems.push(
+                Diagnostic::error(Code::InvalidValue, message)
+                    .at(id.span())
+                    .label("more than its seats"),
+            ),
+        }
+    }
+    out
+}

@@ -171,8 +171,14 @@ impl<'a> Planner<'a> {
             .members_on(m.date())
             .map(|mem| mem.id.clone())
             .collect();
+        // Everyone there means every seat filled.
+        input.people = self
+            .tor
+            .members_on(m.date())
+            .filter_map(|mem| Some((mem.id.clone(), mem.seats?)))
+            .collect();
         input.chair = Some(ChairPresence::Present);
-        input.public = m.public;
+        input.public = m.public.then_some(true);
         input.items = m.items.clone();
         input
     }

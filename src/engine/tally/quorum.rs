@@ -1,7 +1,9 @@
-//! Quorum at the time of the vote.
+//! Quorum at the time of the vote, on the one quorum count of
+//! [`crate::engine::quorum`].
 
 use super::{Tally, list};
 use crate::engine::Finding;
+use crate::engine::quorum::{self, Here};
 use crate::model::{MemberId, QuorumRule};
 
 impl<'a> Tally<'a> {
@@ -11,67 +13,64 @@ impl<'a> Tally<'a> {
         let Some(q) = &self.tor.quorum else {
             return Finding::not_stated("quorum", "quorum");
         };
-        let voting: Vec<&MemberId> = self
+        let counting = self.tor.counts;
+        let here: Vec<Here> = self
             .present
             .iter()
-            .filter(|m| m.voting)
-            .map(|m| &m.id)
+            .map(|m| Here {
+                member: m,
+                people: 1,
+            })
             .collect();
-        let (here, need, of) = match &q.rule {
-            QuorumRule::AtLeast {
-                n,
-                class: Some(class),
-            } => {
-                let here: Vec<&MemberId> = self
+        let shortfalls = quorum::shortfalls(self.tor, q, &here, None, self.input.date);
+        let in_post = quorum::voting_in_post(self.tor, self.input.date);
+        let (counted, got, need, of) = match &q.rule {
+            Some(rule) => {
+                let counted: Vec<&MemberId> = self
                     .present
                     .iter()
-                    .filter(|m| &m.class == class)
+                    .filter(|m| rule.counts(m))
                     .map(|m| &m.id)
                     .collect();
-                let name = format!("members of class `{class}`");
-                (here, *n as usize, name)
+                let of = match rule {
+                    QuorumRule::AtLeast { class: Some(c), .. } => {
+                        format!("members of class `{c}`")
+                    }
+                    QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
+                    QuorumRule::Fraction {
+                        numerator,
+                        denominator,
+                        ..
+                    } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
+                };
+                let got = quorum::counted(rule, &here, counting);
+                (counted, got, rule.needed(in_post), of)
             }
-            QuorumRule::AtLeast { n, class: None } => {
-                (voting, *n as usize, "voting members".to_owned())
-            }
-            QuorumRule::Fraction {
-                numerator,
-                denominator,
-            } => {
-                let in_post = self
-                    .tor
-                    .members_on(self.input.date)
-                    .filter(|m| m.voting)
-                    .count();
-                let (num, den) = (*numerator as usize, (*denominator as usize).max(1));
-                // Round up: a fraction of a member is a whole member.
-                let need = (num * in_post).div_ceil(den);
-                (
-                    voting,
-                    need,
-                    format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
-                )
+            None => {
+                let all: Vec<&MemberId> = self.present.iter().map(|m| &m.id).collect();
+                (all, 0, 0, "members".to_owned())
             }
         };
-        let got = here.len();
-        if got >= need {
-            Finding::pass(
-                "quorum",
-                &q.clause,
-                format!(
-                    "quorate: {got} {of} present ({}), at least {need} needed",
-                    list(&here)
-                ),
-            )
+        let quorate = got >= need && shortfalls.is_empty();
+        let mut message = format!(
+            "{}: {got} {of} present ({}), at least {need} needed",
+            if quorate { "quorate" } else { "inquorate" },
+            list(&counted)
+        );
+        if q.rule.is_none() {
+            message = format!(
+                "{}: present {}",
+                if quorate { "quorate" } else { "inquorate" },
+                list(&counted)
+            );
+        }
+        for s in &shortfalls {
+            message.push_str(&format!("; {s}"));
+        }
+        if quorate {
+            Finding::pass("quorum", &q.clause, message)
         } else {
-            Finding::fail(
-                "quorum",
-                &q.clause,
-                format!(
-                    "inquorate: {got} {of} present ({}), at least {need} needed",
-                    list(&here)
-                ),
-            )
+            Finding::fail("quorum", &q.clause, message)
         }
     }
 }

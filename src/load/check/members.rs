@@ -103,6 +103,10 @@ impl Checker<'_> {
                 id,
                 name: m.name.clone(),
                 voting: m.voting.unwrap_or(class_votes),
+                seats: m
+                    .seats
+                    .as_ref()
+                    .and_then(|s| self.bounded("seats", s, &bounds::SEATS, "seats")),
                 class,
                 from,
                 until,
@@ -158,90 +162,6 @@ impl Checker<'_> {
             member,
             deputy: raw.deputy.as_ref().map(|d| clause(&d.clause)),
             casting_vote: raw.casting_vote.as_ref().map(|c| clause(&c.clause)),
-        })
-    }
-
-    pub(super) fn quorum(
-        &mut self,
-        raw: &RawQuorum,
-        classes: &[Class],
-        members: &[Member],
-    ) -> Option<Quorum> {
-        let rule = match (&raw.at_least, &raw.fraction) {
-            (Some(n), None) => {
-                let class = match &raw.class {
-                    Some(c) => Some(self.class_ref(c, classes)?),
-                    None => None,
-                };
-                let eligible = members
-                    .iter()
-                    .filter(|m| class.as_ref().map_or(m.voting, |c| &m.class == c))
-                    .count();
-                let n_value = *n.get_ref();
-                if n_value > *bounds::QUORUM.end() {
-                    self.bounded("at_least", n, &bounds::QUORUM, "members");
-                } else if n_value == 0 {
-                    self.error(
-                        Code::ImpossibleRule,
-                        "a quorum of 0 is no quorum: leave `[quorum]` out instead",
-                        n.span(),
-                    );
-                } else if n_value as usize > eligible {
-                    let of = class.as_ref().map_or("voting members".to_owned(), |c| {
-                        format!("members of class `{c}`")
-                    });
-                    self.error(
-                        Code::ImpossibleRule,
-                        format!("quorum of {n_value} is more than the {eligible} {of} defined"),
-                        n.span(),
-                    )
-                    .label = Some(format!("at most {eligible}"));
-                }
-                QuorumRule::AtLeast { n: n_value, class }
-            }
-            (None, Some(f)) => {
-                let parsed = f.get_ref().split_once('/').and_then(|(a, b)| {
-                    Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?))
-                });
-                match parsed {
-                    Some((_, den)) if den > *bounds::FRACTION_TERM.end() => {
-                        self.error(
-                            Code::OutOfRange,
-                            format!(
-                                "`fraction` = \"{}\" is out of range: the denominator is at most {}",
-                                f.get_ref(),
-                                bounds::FRACTION_TERM.end()
-                            ),
-                            f.span(),
-                        );
-                        return None;
-                    }
-                    Some((num, den)) if num > 0 && den > 0 && num <= den => QuorumRule::Fraction {
-                        numerator: num,
-                        denominator: den,
-                    },
-                    _ => {
-                        self.error(
-                            Code::InvalidValue,
-                            "`fraction` must be like \"1/3\": a proper fraction above 0",
-                            f.span(),
-                        );
-                        return None;
-                    }
-                }
-            }
-            _ => {
-                self.error(
-                    Code::ConflictingKeys,
-                    "`[quorum]` needs exactly one of `at_least` or `fraction`",
-                    raw.clause.span(),
-                );
-                return None;
-            }
-        };
-        Some(Quorum {
-            clause: clause(&raw.clause),
-            rule,
         })
     }
 }

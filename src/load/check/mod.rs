@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 
 mod decisions;
 mod members;
+mod quorum;
 mod rules;
 mod scalars;
 
@@ -124,10 +125,14 @@ impl<'a> Checker<'a> {
             .chair
             .as_ref()
             .and_then(|c| self.chair(c, &classes, &members));
+        let counts = raw
+            .counts
+            .as_ref()
+            .map_or(Some(Counting::default()), |c| self.keyword_of("count", c));
         let quorum = raw
             .quorum
             .as_ref()
-            .and_then(|q| self.quorum(q, &classes, &members));
+            .and_then(|q| self.quorum(q, &classes, &members, counts.unwrap_or_default()));
         let notice = raw
             .notice
             .as_ref()
@@ -172,6 +177,7 @@ impl<'a> Checker<'a> {
             members,
             chair,
             quorum,
+            counts: counts?,
             notice,
             frequency,
             public,

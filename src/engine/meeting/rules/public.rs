@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::engine::period::Span;
-use crate::engine::{Fact, Finding};
+use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::{AccessMode, Period};
 
 impl Ctx<'_> {
@@ -13,7 +13,32 @@ impl Ctx<'_> {
         const R: &str = "public-access";
         let p = &self.tor.public;
         match (self.m.public, &p.access, &p.meetings) {
-            (true, Some(a), _) => match a.mode {
+            (Some(false), Some(a), _) => match a.mode {
+                AccessMode::Closed => {
+                    Finding::pass(R, &a.clause, "held in private, as the ToR requires")
+                }
+                AccessMode::Open => Finding::fail(
+                    R,
+                    &a.clause,
+                    "held in private, but the ToR opens meetings to the public",
+                ),
+                AccessMode::OpenExceptRestricted => Finding::new(
+                    R,
+                    Some(&a.clause),
+                    FindingStatus::Warn,
+                    "held in private, but the ToR opens meetings to the public except for \
+                     restricted items: only those may be taken in private",
+                ),
+            },
+            (Some(false), None, Some(pm)) => Finding::pass(
+                R,
+                &pm.clause,
+                format!(
+                    "held in private; the ToR asks for at least {} public meeting(s) a year",
+                    pm.at_least_per_year
+                ),
+            ),
+            (Some(true), Some(a), _) => match a.mode {
                 AccessMode::Closed => Finding::fail(
                     R,
                     &a.clause,
@@ -26,7 +51,7 @@ impl Ctx<'_> {
                     "meetings are open to the public except for restricted items",
                 ),
             },
-            (true, None, Some(pm)) => Finding::pass(
+            (Some(true), None, Some(pm)) => Finding::pass(
                 R,
                 &pm.clause,
                 format!(
@@ -34,7 +59,7 @@ impl Ctx<'_> {
                     pm.at_least_per_year
                 ),
             ),
-            (false, Some(a), _) => Finding::pass(
+            (None, Some(a), _) => Finding::pass(
                 R,
                 &a.clause,
                 match a.mode {
@@ -42,7 +67,7 @@ impl Ctx<'_> {
                     _ => "not stated to be a public meeting; the ToR allows the public in",
                 },
             ),
-            (false, None, Some(pm)) => Finding::pass(
+            (None, None, Some(pm)) => Finding::pass(
                 R,
                 &pm.clause,
                 format!(
@@ -68,7 +93,7 @@ impl Ctx<'_> {
                 .collect()
         });
         let needed = pm.at_least_per_year as usize;
-        if self.m.public {
+        if self.m.public == Some(true) {
             let mut message = "a public meeting".to_owned();
             if let Some(class) = &pm.required_class {
                 if !self.m.attendance_given() {

@@ -1,8 +1,9 @@
 //! Quorum: enough members represented on the day.
 
 use super::Ctx;
+use crate::engine::quorum::{self, Here};
 use crate::engine::{Fact, Finding, FindingStatus};
-use crate::model::QuorumRule;
+use crate::model::{Counting, QuorumRule};
 
 impl Ctx<'_> {
     pub(super) fn quorum(&self) -> Finding {
@@ -18,63 +19,90 @@ impl Ctx<'_> {
                 "who attended was not given",
             );
         }
-        let voting_in_post = self.tor.members_on(self.date).filter(|m| m.voting).count() as u64;
-        let (class, needed, what) = match &q.rule {
-            QuorumRule::AtLeast { n, class: Some(c) } => {
-                (Some(c), u64::from(*n), format!("{c} members"))
-            }
-            QuorumRule::AtLeast { n, class: None } => {
-                (None, u64::from(*n), "voting members".to_owned())
-            }
-            QuorumRule::Fraction {
-                numerator,
-                denominator,
-            } => {
-                let needed = (u64::from(*numerator) * voting_in_post)
-                    .div_ceil(u64::from((*denominator).max(1)));
-                (
-                    None,
-                    needed,
-                    format!(
-                        "voting members ({numerator}/{denominator} of {voting_in_post} in post)"
-                    ),
-                )
-            }
-        };
+        let counting = self.tor.counts;
+        let in_post = quorum::voting_in_post(self.tor, self.date);
+        let mut here = Vec::new();
         let mut counted = Vec::new();
         let mut not_counted = Vec::new();
         for (member, how) in self.named() {
-            let label = Self::label(member, how);
+            let people = self.m.people_of(&member.id);
+            let mut label = Self::label(member, how);
+            if counting == Counting::People {
+                label = format!("{label} ×{people}");
+            }
             if !member.holds_on(self.date) {
                 not_counted.push(format!("{label}: not a member on {}", self.date));
+                continue;
             } else if !self.allowed(how) {
                 not_counted.push(format!("{label}: the ToR allows no {}s", how.noun()));
-            } else if class.is_some_and(|c| &member.class != c) {
-                not_counted.push(format!("{label}: {}", member.class));
-            } else if class.is_none() && !member.voting {
-                not_counted.push(format!("{label}: no vote"));
-            } else {
-                counted.push(label);
+                continue;
+            }
+            here.push(Here { member, people });
+            match &q.rule {
+                Some(rule) if !rule.counts(member) => {
+                    let why = match rule {
+                        QuorumRule::AtLeast { class: Some(_), .. } => member.class.to_string(),
+                        _ => "no vote".to_owned(),
+                    };
+                    not_counted.push(format!("{label}: {why}"));
+                }
+                _ => counted.push(label),
             }
         }
-        let n = counted.len() as u64;
-        let names = if counted.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", counted.join(", "))
-        };
-        let mut message = format!(
-            "{}: {n} {what} present{names}, at least {needed} needed",
-            if n >= needed {
-                "quorate"
-            } else {
-                "not quorate"
+        let shortfalls =
+            quorum::shortfalls(self.tor, q, &here, self.m.presiding.as_ref(), self.date);
+        let mut message = match &q.rule {
+            Some(rule) => {
+                let needed = rule.needed(in_post);
+                let n = quorum::counted(rule, &here, counting);
+                let what = match rule {
+                    QuorumRule::AtLeast { class: Some(c), .. } => format!("{c} members"),
+                    QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
+                    QuorumRule::Fraction {
+                        numerator,
+                        denominator,
+                        ..
+                    } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
+                };
+                let what = match counting {
+                    Counting::People => what.replacen("members", "people", 1),
+                    Counting::Organisations => what,
+                };
+                let names = if counted.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", counted.join(", "))
+                };
+                let quorate = n >= needed && shortfalls.is_empty();
+                format!(
+                    "{}: {n} {what} present{names}, at least {needed} needed",
+                    if quorate { "quorate" } else { "not quorate" }
+                )
             }
-        );
+            None => {
+                let quorate = shortfalls.is_empty();
+                let names = if counted.is_empty() {
+                    "none".to_owned()
+                } else {
+                    counted.join(", ")
+                };
+                format!(
+                    "{}: present {names}",
+                    if quorate { "quorate" } else { "not quorate" }
+                )
+            }
+        };
+        let passes = shortfalls.is_empty()
+            && q.rule
+                .as_ref()
+                .is_none_or(|rule| quorum::counted(rule, &here, counting) >= rule.needed(in_post));
+        for s in &shortfalls {
+            message.push_str(&format!("; {s}"));
+        }
         if !not_counted.is_empty() {
             message.push_str(&format!("; not counted: {}", not_counted.join("; ")));
         }
-        let status = if n >= needed {
+        let status = if passes {
             FindingStatus::Pass
         } else {
             FindingStatus::Fail
