@@ -102,7 +102,7 @@ impl Checker<'_> {
                     Some(r) => self.keyword_of("rounding", r)?,
                     None => Rounding::default(),
                 };
-                let (numerator, denominator) = self.fraction(f)?;
+                let (numerator, denominator) = self.quorum_fraction(f)?;
                 Some(QuorumRule::Fraction {
                     numerator,
                     denominator,
@@ -116,7 +116,7 @@ impl Checker<'_> {
         }
     }
 
-    fn fraction(&mut self, f: &S<String>) -> Option<(u32, u32)> {
+    fn quorum_fraction(&mut self, f: &S<String>) -> Option<(u32, u32)> {
         let parsed = f.get_ref().split_once('/').and_then(|(a, b)| {
             Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?))
         });
