@@ -62,8 +62,7 @@ pub struct GlobalArgs {
     )]
     pub dir: Option<PathBuf>,
     /// Output format [default: human]; each command's --help lists those it takes
-    /// (github, sarif and junit: `tor validate` only)
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", value_parser = output::format_parser(output::COMMON_FORMATS))]
     pub format: Option<OutputFormat>,
     /// When to colour the output
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = style::ColorChoice::Auto)]
@@ -187,16 +186,10 @@ pub fn run(cli: Cli) -> Result<Status> {
     style::init(cli.global.color);
     let name = command_name(&cli.command);
     let output = cli.global.format.unwrap_or(OutputFormat::Human);
-    let takes = output::formats_of(name);
-    if !takes.contains(&output) && output != OutputFormat::Human {
-        if takes.is_empty() {
-            anyhow::bail!("`tor {name}` takes no --format");
-        }
-        let names: Vec<String> = takes.iter().map(ToString::to_string).collect();
-        anyhow::bail!(
-            "--format {output} is only for `tor validate`; `tor {name}` takes {}",
-            names.join(" or ")
-        );
+    // Before the command clap offers only the formats every reporting command
+    // takes; a command that takes none still has to refuse one.
+    if output != OutputFormat::Human && output::formats_of(name).is_empty() {
+        anyhow::bail!("`tor {name}` takes no --format");
     }
     let format = match output {
         OutputFormat::Json => Format::Json,

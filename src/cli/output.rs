@@ -47,8 +47,16 @@ pub fn formats_of(command: &str) -> &'static [OutputFormat] {
     }
 }
 
-/// A command's own `--format`, offering only the formats it takes.
-pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
+/// The formats every command that reports takes: all `--format` offers before
+/// the command is known. The CI formats follow `validate`, whose own `--format`
+/// offers them.
+pub const COMMON_FORMATS: &[OutputFormat] = &[OutputFormat::Human, OutputFormat::Json];
+
+/// A parser of `--format` that offers `formats` alone: clap refuses, and help
+/// does not list, any other.
+pub fn format_parser(
+    formats: &'static [OutputFormat],
+) -> impl clap::builder::TypedValueParser<Value = OutputFormat> {
     use clap::ValueEnum;
     use clap::builder::TypedValueParser;
     let values: Vec<clap::builder::PossibleValue> = formats
@@ -56,13 +64,17 @@ pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
         .filter_map(ValueEnum::to_possible_value)
         .collect();
     // Only the names offered reach the map, and each is a format's name.
-    let parser = clap::builder::PossibleValuesParser::new(values)
-        .map(|s| OutputFormat::from_str(&s, false).unwrap_or(OutputFormat::Human));
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|s| OutputFormat::from_str(&s, false).unwrap_or(OutputFormat::Human))
+}
+
+/// A command's own `--format`, offering only the formats it takes.
+pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
     clap::Arg::new(FORMAT)
         .long(FORMAT)
         .value_name("FORMAT")
         .help("Output format [default: human]")
-        .value_parser(parser)
+        .value_parser(format_parser(formats))
 }
 
 /// The format of a command that reports to people or scripts.

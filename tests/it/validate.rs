@@ -471,14 +471,15 @@ fn ci_formats_are_only_for_validate() {
             .clone();
         assert!(serde_json::from_slice::<serde_json::Value>(&out).is_ok());
     }
-    // Before it, the command is not known yet: tor says which it takes.
-    tor()
-        .args(["--format", "sarif", "list"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "only for `tor validate`; `tor list` takes human or json",
-        ));
+    // Before it, the command is not known yet: only the formats every
+    // reporting command takes are offered, and clap refuses the CI formats.
+    for ci in ["github", "sarif", "junit"] {
+        tor()
+            .args(["--format", ci, "list"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("[possible values: human, json]"));
+    }
 }
 
 #[test]
@@ -497,6 +498,12 @@ fn each_command_offers_only_its_formats() {
         assert!(!text.contains("sarif") && !text.contains("junit"), "{text}");
     }
     assert!(!help(&["completions"]).contains("--format"));
+    let top = help(&[]);
+    assert!(top.contains("- json:"), "{top}");
+    assert!(
+        !["github", "sarif", "junit"].iter().any(|f| top.contains(f)),
+        "{top}"
+    );
     tor()
         .args(["--format", "json", "completions", "bash"])
         .assert()
