@@ -28,6 +28,32 @@ pub enum Convention {
     Hours,
 }
 
+impl Convention {
+    /// `count` of this convention in words: "5 clear working days", "7 days",
+    /// "48 hours". Findings and summaries both say it, so it is said once here.
+    pub fn describe(self, count: u32) -> String {
+        let unit = |one: &str, many: &str| {
+            if count == 1 {
+                one.to_owned()
+            } else {
+                many.to_owned()
+            }
+        };
+        match self {
+            Self::Working => format!("{} {}", count, unit("working day", "working days")),
+            Self::ClearWorking => {
+                format!("{} clear {}", count, unit("working day", "working days"))
+            }
+            Self::Clear => format!("{} clear {}", count, unit("day", "days")),
+            Self::Days => format!("{} {}", count, unit("day", "days")),
+            Self::StatutoryDays => {
+                format!("{} clear {} (LGA 1972 s.243)", count, unit("day", "days"))
+            }
+            Self::Hours => format!("{} {}", count, unit("hour", "hours")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NoticeError {
     #[error("an {n} hours' notice rule needs the time notice was given, not just the date {date}")]

@@ -7,7 +7,6 @@ use serde::Serialize;
 use tor::calendar::{Convention, Day, DayReason};
 use tor::engine::deadlines::{DeadlineKind, When};
 use tor::engine::explain::Working;
-use tor::report::describe_convention;
 
 use super::dates;
 use super::output::{esc, table};
@@ -125,7 +124,7 @@ fn rule_of_counting(c: Convention) -> &'static str {
 /// The step's sentence, with dates written by `day` and deadlines by `when`
 /// (UK forms for people, ISO 8601 in JSON).
 fn detail(w: &Working, day: &dyn Fn(NaiveDate) -> String, when: &dyn Fn(When) -> String) -> String {
-    let period = describe_convention(w.convention, w.n);
+    let period = w.convention.describe(w.n);
     let meeting = day(w.meeting);
     let counted = |n: u64| {
         if n == 1 {

@@ -249,7 +249,7 @@ pub fn deadlines_table_needing(
             (Some(by), Some(rule)) => t.add_row([
                 what.to_owned(),
                 by,
-                tor::report::describe_notice(rule),
+                rule.describe(),
                 esc(&rule.clause).to_string(),
             ]),
             _ => t.add_row([

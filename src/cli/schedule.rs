@@ -7,10 +7,10 @@ use anyhow::Result;
 use chrono::{NaiveTime, Weekday};
 use serde::Serialize;
 use tor::engine::FindingStatus;
-use tor::engine::schedule::ics::{IcsOptions, MAX_REMIND, to_ics};
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
 use tor::load::bounds::LOCATION_CHARS;
+use tor::report::ics::{IcsOptions, MAX_REMIND, to_ics};
 
 use super::dates;
 use super::files::{check_output, write_output};

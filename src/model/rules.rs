@@ -58,6 +58,13 @@ pub struct Notice {
     pub n: u32,
 }
 
+impl Notice {
+    /// The period in words: "5 clear working days".
+    pub fn describe(&self) -> String {
+        self.convention.describe(self.n)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Frequency {
     pub clause: Clause,

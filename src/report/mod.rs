@@ -1,12 +1,19 @@
-//! Plain-language summaries of what a ToR says, for `tor show` and reports.
+//! The output side: renderers from typed reports to text, none of which prints.
+//! `html` is the audit page, `ics` a plan as iCalendar, `ci` validate's GitHub
+//! workflow commands, SARIF and JUnit; below, the plain-language summaries of a
+//! ToR (`tor show`); `safe`, the escaping every output shares. Renderers read
+//! typed fields, never message text, and the engine imports nothing from here.
+//! The terminal (tables, colour, writing to stdout and files) is the binary's:
+//! `src/cli`, whose `emit` is the one path a command's report takes out.
 
+pub mod ci;
 mod decision;
 pub mod html;
+pub mod ics;
 pub mod safe;
 
 use serde::Serialize;
 
-use crate::calendar::Convention;
 use crate::model::*;
 
 /// One rule in words, with the clause that states it.
@@ -31,33 +38,6 @@ fn not_stated(rule: &'static str) -> RuleSummary {
         rule,
         clause: None,
         summary: "not stated".to_owned(),
-    }
-}
-
-pub fn describe_notice(n: &Notice) -> String {
-    describe_convention(n.convention, n.n)
-}
-
-/// "5 clear working days", "7 days", "48 hours".
-pub fn describe_convention(convention: Convention, count: u32) -> String {
-    let unit = |one: &str, many: &str| {
-        if count == 1 {
-            one.to_owned()
-        } else {
-            many.to_owned()
-        }
-    };
-    match convention {
-        Convention::Working => format!("{} {}", count, unit("working day", "working days")),
-        Convention::ClearWorking => {
-            format!("{} clear {}", count, unit("working day", "working days"))
-        }
-        Convention::Clear => format!("{} clear {}", count, unit("day", "days")),
-        Convention::Days => format!("{} {}", count, unit("day", "days")),
-        Convention::StatutoryDays => {
-            format!("{} clear {} (LGA 1972 s.243)", count, unit("day", "days"))
-        }
-        Convention::Hours => format!("{} {}", count, unit("hour", "hours")),
     }
 }
 
@@ -129,10 +109,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         Some(n) => stated(
             "notice",
             &n.clause,
-            format!(
-                "agenda and papers {} before the meeting",
-                describe_notice(n)
-            ),
+            format!("agenda and papers {} before the meeting", n.describe()),
         ),
         None => not_stated("notice"),
     });
@@ -140,10 +117,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         Some(n) => stated(
             "extraordinary-notice",
             &n.clause,
-            format!(
-                "urgent extraordinary meetings on {} notice",
-                describe_notice(n)
-            ),
+            format!("urgent extraordinary meetings on {} notice", n.describe()),
         ),
         None => not_stated("extraordinary-notice"),
     });
@@ -151,7 +125,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         Some(n) => stated(
             "minutes",
             &n.clause,
-            format!("minutes within {} after the meeting", describe_notice(n)),
+            format!("minutes within {} after the meeting", n.describe()),
         ),
         None => not_stated("minutes"),
     });

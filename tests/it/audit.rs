@@ -523,6 +523,8 @@ fn html_is_self_contained_escaped_and_shows_the_failure() {
         "the empty quarter is marked"
     );
     assert!(page.contains("class=\"month gap\""));
+    // A meeting's start is read from the typed time, in the partnership's zone.
+    assert!(page.contains("<br><span class=\"note\">18:30</span>"));
     // Legend and letters, so it reads in print and greyscale.
     for key in [
         "meeting held",

@@ -1,7 +1,6 @@
 //! `tor validate`: are the ToR files (and the meeting records beside them) well
 //! formed and coherent? Results stream out file by file.
 
-mod ci;
 mod sink;
 
 use std::io::IsTerminal;

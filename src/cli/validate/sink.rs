@@ -8,8 +8,8 @@ use serde::Serialize;
 use tor::diag::{Code, Diagnostic, Severity, Suppressed};
 use tor::validate::{FileReport, Skipped};
 
-use super::ci;
 use crate::cli::output::{OutputFormat, Tone, paint, stdout_color};
+use tor::report::ci;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Totals {

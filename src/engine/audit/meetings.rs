@@ -55,6 +55,7 @@ impl<'a> Auditor<'a> {
         MeetingAudit {
             date: m.date,
             at: m.at.map(format_instant),
+            start: m.at,
             kind: m.kind,
             public: m.public,
             circulated_at: m.circulated,

@@ -110,6 +110,9 @@ pub struct MeetingAudit {
     pub date: NaiveDate,
     /// The start, where the record gives it.
     pub at: Option<String>,
+    /// `at` as read, for renderers that show times their own way.
+    #[serde(skip)]
+    pub start: Option<chrono::DateTime<chrono_tz::Tz>>,
     pub kind: MeetingKind,
     pub public: bool,
     pub circulated: Option<String>,

@@ -11,7 +11,6 @@
 //! needs some rhythm, and a quarter is the longest period any bundled ToR allows.
 
 mod dates;
-pub mod ics;
 mod marks;
 
 use crate::model::Keyword;

@@ -311,10 +311,8 @@ fn meeting_row(h: &mut String, m: &MeetingAudit) {
         "<tr class=\"{}\"><td class=\"nowrap\">{}{}</td><td>{kind}</td><td>{papers}</td><td>{minutes}</td><td>{}</td><td>{notes}</td></tr>\n",
         if m.valid { "" } else { "fail" },
         day(m.date),
-        m.at
-            .as_ref()
-            .and_then(|a| a.get(11..16))
-            .map(|t| format!("<br><span class=\"note\">{}</span>", escape(t)))
+        m.start
+            .map(|t| format!("<br><span class=\"note\">{}</span>", t.format("%H:%M")))
             .unwrap_or_default(),
         pill(if m.valid {
             FindingStatus::Pass

@@ -6,7 +6,6 @@ use crate::engine::deadlines::notice_deadline;
 use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
 use crate::model::Notice;
 use crate::msg;
-use crate::report::describe_notice;
 
 impl Ctx<'_> {
     pub(super) fn notice(&self) -> [Finding; 2] {
@@ -58,7 +57,7 @@ impl Ctx<'_> {
         } else {
             "notice"
         };
-        let period = describe_notice(rule);
+        let period = rule.describe();
         let Some(given) = self.m.circulated else {
             return Finding::unjudged(
                 name,

@@ -18,8 +18,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::{MeetingKind, ProposedMeeting, Schedule};
 use crate::calendar::{Calendar, DateOrTime};
+use crate::engine::schedule::{MeetingKind, ProposedMeeting, Schedule};
 
 /// The most working days ahead a reminder may be set.
 pub const MAX_REMIND: u32 = 60;
@@ -366,12 +366,8 @@ pub fn escape(s: &str) -> String {
             '\r' => {}
             // Other control characters are not allowed in TEXT, and bidi
             // controls would reorder what a reader sees: both are shown escaped.
-            c if crate::report::safe::is_unsafe(c) => {
-                out.push_str(
-                    &crate::report::safe::escape(c)
-                        .to_string()
-                        .replace('\\', "\\\\"),
-                );
+            c if super::safe::is_unsafe(c) => {
+                out.push_str(&super::safe::escape(c).to_string().replace('\\', "\\\\"));
             }
             c => out.push(c),
         }

@@ -1,10 +1,10 @@
 //! Machine formats for CI: GitHub workflow commands, SARIF 2.1.0 and JUnit XML.
 
+use super::safe::{escaped, github_command, uri};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::model::Keyword;
+use crate::validate::FileReport;
 use serde_json::{Value, json};
-use tor::diag::{Code, Diagnostic, Severity};
-use tor::model::Keyword;
-use tor::report::safe::{escaped, github_command, uri};
-use tor::validate::FileReport;
 
 /// `path:line:column` of a diagnostic, 1-based; (1, 1) when it has no place.
 fn position(file: &FileReport, d: &Diagnostic) -> (usize, usize) {
