@@ -20,7 +20,7 @@ use super::{Global, catalog};
 use super::{dates, explain};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
-const FACT_FLAGS: [&str; 11] = [
+const FACT_FLAGS: [&str; 12] = [
     "at",
     "circulated",
     "attendees",
@@ -30,6 +30,7 @@ const FACT_FLAGS: [&str; 11] = [
     "chair",
     "extraordinary",
     "public",
+    "private",
     "items",
     "previous",
 ];
