@@ -7,9 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 use tor::calendar::DateOrTime;
 use tor::catalog::Catalog;
-use tor::engine::FindingStatus;
 use tor::engine::audit::{AuditReport, PeriodShape, audit};
 use tor::engine::record::{COMPANION, Record, load_record};
+use tor::engine::{FindingStatus, Rule};
 use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::model::Tor;
 use tor::report::html::audit_page;
@@ -165,7 +165,7 @@ fn human(r: &AuditReport, strict: bool) -> String {
                 } else {
                     format!("{} rules fail", failing.len())
                 },
-                failing.join(", ")
+                Rule::join(&failing)
             ) + &open
                 .as_ref()
                 .map(|o| format!("also {o}\n"))

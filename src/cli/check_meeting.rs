@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use tor::catalog::Catalog;
+use tor::engine::Rule;
 use tor::engine::explain::{Working, explain_meeting_notice};
 use tor::engine::meeting::{
     ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
@@ -264,7 +265,7 @@ fn human(tor: &Tor, report: &MeetingReport, source: Source, strict: bool) -> Str
                 } else {
                     "rules fail"
                 },
-                failing.join(", ")
+                Rule::join(failing)
             );
             match open {
                 Some(open) => format!("{line}\nalso {open}"),

@@ -10,6 +10,7 @@ use tor::engine::FindingStatus;
 use tor::engine::schedule::{Options, Schedule, schedule, weekday_name};
 use tor::fileio::is_std_stream;
 use tor::load::bounds::LOCATION_CHARS;
+use tor::model::Keyword;
 use tor::report::ics::{IcsOptions, MAX_REMIND, to_ics};
 
 use super::dates;
@@ -256,7 +257,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
             .iter()
             .flat_map(|m| &m.failures)
             .filter(|f| f.status == FindingStatus::Fail)
-            .map(|f| f.rule)
+            .map(|f| f.rule.as_str())
             .collect();
         let mut rules = rules;
         rules.sort_unstable();

@@ -1,7 +1,7 @@
 //! Saying what a verdict did not judge: the rules the ToR states that the input
 //! left open, and the flags (or file keys) that would let them be judged.
 
-use tor::engine::{Fact, Unchecked};
+use tor::engine::{Fact, Rule, Unchecked};
 
 use super::output::{Status, Tone, paint};
 
@@ -63,7 +63,7 @@ pub fn not_checked(unchecked: &Unchecked, source: Source) -> Option<String> {
     };
     Some(format!(
         "{rules} ({}) — {verb} {}",
-        unchecked.rules.join(", "),
+        Rule::join(&unchecked.rules),
         give.join(", ")
     ))
 }

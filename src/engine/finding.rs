@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::Message;
+use super::{Message, Rule};
 use crate::diag::nearest;
 use crate::model::{Clause, MemberId, Tor};
 
@@ -55,7 +55,7 @@ pub enum Fact {
 /// A rule's verdict. `rule` names are fixed by SPEC §6.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub clause: Option<Clause>,
     pub status: FindingStatus,
     pub message: Message,
@@ -67,7 +67,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(
-        rule: &'static str,
+        rule: Rule,
         clause: Option<&Clause>,
         status: FindingStatus,
         message: impl Into<Message>,
@@ -83,22 +83,22 @@ impl Finding {
         }
     }
 
-    pub fn pass(rule: &'static str, clause: &Clause, message: impl Into<Message>) -> Self {
+    pub fn pass(rule: Rule, clause: &Clause, message: impl Into<Message>) -> Self {
         Self::new(rule, Some(clause), FindingStatus::Pass, message)
     }
 
-    pub fn fail(rule: &'static str, clause: &Clause, message: impl Into<Message>) -> Self {
+    pub fn fail(rule: Rule, clause: &Clause, message: impl Into<Message>) -> Self {
         Self::new(rule, Some(clause), FindingStatus::Fail, message)
     }
 
     /// A stated rule that does not bear on this case.
-    pub fn skip(rule: &'static str, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
+    pub fn skip(rule: Rule, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
         Self::new(rule, clause, FindingStatus::Skip, message)
     }
 
     /// A stated rule the input does not say enough to judge: `fact` would.
     pub fn unjudged(
-        rule: &'static str,
+        rule: Rule,
         clause: Option<&Clause>,
         fact: Fact,
         message: impl Into<Message>,
@@ -113,12 +113,12 @@ impl Finding {
         self
     }
 
-    pub fn warn(rule: &'static str, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
+    pub fn warn(rule: Rule, clause: Option<&Clause>, message: impl Into<Message>) -> Self {
         Self::new(rule, clause, FindingStatus::Warn, message)
     }
 
     /// The ToR states no such rule.
-    pub fn not_stated(rule: &'static str, what: &str) -> Self {
+    pub fn not_stated(rule: Rule, what: &str) -> Self {
         Self::new(
             rule,
             None,
@@ -147,7 +147,7 @@ impl Finding {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Unchecked {
-    pub rules: Vec<&'static str>,
+    pub rules: Vec<Rule>,
     #[serde(skip)]
     pub facts: Vec<Fact>,
 }
@@ -243,15 +243,15 @@ mod tests {
     #[test]
     fn unchecked_counts_only_stated_rules_left_open() {
         let findings = [
-            Finding::not_stated("extraordinary-notice", "notice rule"),
-            Finding::skip("public-meeting", None, "does not bear on it"),
-            Finding::unjudged("quorum", None, Fact::Attendance, "who attended?"),
-            Finding::unjudged("chair", None, Fact::Chair, "who chaired?"),
-            Finding::unjudged("quorum", None, Fact::Attendance, "again, per meeting"),
-            Finding::unjudged("notice", None, Fact::Circulated, "when?"),
+            Finding::not_stated(Rule::ExtraordinaryNotice, "notice rule"),
+            Finding::skip(Rule::PublicMeeting, None, "does not bear on it"),
+            Finding::unjudged(Rule::Quorum, None, Fact::Attendance, "who attended?"),
+            Finding::unjudged(Rule::Chair, None, Fact::Chair, "who chaired?"),
+            Finding::unjudged(Rule::Quorum, None, Fact::Attendance, "again, per meeting"),
+            Finding::unjudged(Rule::Notice, None, Fact::Circulated, "when?"),
         ];
         let u = Unchecked::of(&findings);
-        assert_eq!(u.rules, ["quorum", "chair", "notice"]);
+        assert_eq!(u.rules, [Rule::Quorum, Rule::Chair, Rule::Notice]);
         assert_eq!(u.facts, [Fact::Circulated, Fact::Attendance, Fact::Chair]);
         assert_eq!(
             serde_json::to_string(&u).expect("serialises"),
@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn the_skip_reason_is_not_in_json() {
-        let f = Finding::unjudged("quorum", None, Fact::Attendance, "who attended?");
+        let f = Finding::unjudged(Rule::Quorum, None, Fact::Attendance, "who attended?");
         assert_eq!(
             serde_json::to_string(&f).expect("serialises"),
             r#"{"rule":"quorum","clause":null,"status":"skip","message":"who attended?"}"#

@@ -14,6 +14,7 @@ mod message;
 pub(crate) mod period;
 pub(crate) mod quorum;
 pub mod record;
+mod rule;
 pub mod schedule;
 pub mod tally;
 mod words;
@@ -24,3 +25,4 @@ pub use finding::{
 };
 pub use items::{ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item};
 pub use message::{Message, Part};
+pub use rule::Rule;

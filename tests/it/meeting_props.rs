@@ -11,7 +11,7 @@ use tor::calendar::{Calendar, Convention, DateOrTime};
 use tor::catalog::Catalog;
 use tor::engine::meeting::{History, MeetingInput, MeetingReport, check_meeting};
 use tor::engine::{FindingStatus, InputError, resolve_member};
-use tor::model::{MemberId, Tor};
+use tor::model::{Keyword, MemberId, Tor};
 
 const IDS: [&str; 4] = [
     "sefton-scp",
@@ -48,7 +48,7 @@ fn status(report: &MeetingReport, rule: &str) -> FindingStatus {
     report
         .findings
         .iter()
-        .find(|f| f.rule == rule)
+        .find(|f| f.rule.as_str() == rule)
         .map(|f| f.status)
         .expect("every rule reports")
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use tor::catalog::Catalog;
+use tor::engine::Rule;
 use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, tally};
 use tor::model::Tor;
 
@@ -229,7 +230,7 @@ proptest! {
         }
         // A casting vote given and not used is always reported as a failure.
         if s.casting.is_some() && r.casting_vote.is_none() {
-            prop_assert!(r.findings.iter().any(|f| f.rule == "casting-vote" && f.failed()));
+            prop_assert!(r.findings.iter().any(|f| f.rule == Rule::CastingVote && f.failed()));
         }
     }
 

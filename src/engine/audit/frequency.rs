@@ -1,6 +1,7 @@
 //! How often the body met: per period, every N months, and the longest gap.
 
 use super::{Auditor, PeriodAudit, PeriodShape, only_message};
+use crate::engine::Rule;
 use crate::engine::cancellation::{chain, excused};
 use crate::engine::period::{add_months, gap_end, gap_too_long, gap_words, outside_window};
 use crate::engine::record::CancelledMeeting;
@@ -14,7 +15,7 @@ impl<'a> Auditor<'a> {
     // ---- frequency --------------------------------------------------------------
 
     pub(super) fn frequency(&self) -> (Finding, Vec<PeriodAudit>) {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let Some(f) = &self.tor.frequency else {
             return (Finding::not_stated(R, "meeting frequency"), Vec::new());
         };
@@ -76,7 +77,7 @@ impl<'a> Auditor<'a> {
         per: Period,
         exact: bool,
     ) -> (Finding, Vec<PeriodAudit>) {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let rule = if exact {
             format!("{n} a {}", per.as_str())
         } else {
@@ -228,7 +229,7 @@ impl<'a> Auditor<'a> {
     /// Every gap between meetings, from the last one before the year to the first
     /// after it, checked against "every N months", cancellations allowing.
     pub(super) fn every_months(&self, f: &Frequency, months: u32) -> (Finding, Vec<PeriodAudit>) {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let rule = format!("every {months} months");
         let before = self.record.previous(self.span.start).map(|m| m.date);
         let after = self

@@ -2,6 +2,7 @@
 
 use super::{Auditor, MeetingAudit, PER_MEETING};
 use crate::calendar::{Convention, DateOrTime, minutes_due};
+use crate::engine::Rule;
 use crate::engine::deadlines::{deadlines, format_instant};
 use crate::engine::meeting::{History, MeetingInput, check_meeting};
 use crate::engine::record::{HeldMeeting, MeetingKind};
@@ -24,16 +25,16 @@ impl<'a> Auditor<'a> {
             .into_iter()
             .filter(|f| PER_MEETING.contains(&f.rule))
             .filter(|f| match f.rule {
-                "notice" => !urgent,
-                "extraordinary-notice" => urgent,
+                Rule::Notice => !urgent,
+                Rule::ExtraordinaryNotice => urgent,
                 _ => true,
             })
             .collect();
         if m.at.is_none() {
             for f in &mut findings {
                 let rule = match f.rule {
-                    "notice" => &self.tor.notice.agenda,
-                    "extraordinary-notice" => &self.tor.notice.extraordinary,
+                    Rule::Notice => &self.tor.notice.agenda,
+                    Rule::ExtraordinaryNotice => &self.tor.notice.extraordinary,
                     _ => continue,
                 };
                 if rule
@@ -77,7 +78,7 @@ impl<'a> Auditor<'a> {
     }
 
     pub(super) fn minutes(&self, m: &HeldMeeting) -> Finding {
-        const R: &str = "minutes";
+        const R: Rule = Rule::Minutes;
         let Some(rule) = &self.tor.notice.minutes else {
             return Finding::not_stated(R, "deadline for the minutes");
         };
@@ -120,32 +121,32 @@ impl<'a> Auditor<'a> {
     }
 
     /// One finding for `rule` from the meetings' own findings.
-    pub(super) fn sum_up(&self, rule: &'static str, meetings: &[MeetingAudit]) -> Finding {
+    pub(super) fn sum_up(&self, rule: Rule, meetings: &[MeetingAudit]) -> Finding {
         let found: Vec<(NaiveDate, &Finding)> = meetings
             .iter()
             .flat_map(|m| m.findings.iter().map(move |f| (m.date, f)))
             .filter(|(_, f)| f.rule == rule)
             .collect();
         let tor_clause = match rule {
-            "notice" => self.tor.notice.agenda.as_ref().map(|r| &r.clause),
-            "extraordinary-notice" => self.tor.notice.extraordinary.as_ref().map(|r| &r.clause),
-            "quorum" => self.tor.quorum.as_ref().map(|q| &q.clause),
-            "chair" => self.tor.chair.as_ref().map(|c| &c.clause),
+            Rule::Notice => self.tor.notice.agenda.as_ref().map(|r| &r.clause),
+            Rule::ExtraordinaryNotice => self.tor.notice.extraordinary.as_ref().map(|r| &r.clause),
+            Rule::Quorum => self.tor.quorum.as_ref().map(|q| &q.clause),
+            Rule::Chair => self.tor.chair.as_ref().map(|c| &c.clause),
             // check-meeting cites the public-meetings rule where no access rule is stated.
-            "public-access" => {
+            Rule::PublicAccess => {
                 let public = &self.tor.public;
                 (public.access.as_ref().map(|a| &a.clause))
                     .or(public.meetings.as_ref().map(|p| &p.clause))
             }
-            "minutes" => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
+            Rule::Minutes => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
             _ => None,
         };
         if found.is_empty() {
             return match (rule, tor_clause) {
-                ("extraordinary-notice", None) => {
+                (Rule::ExtraordinaryNotice, None) => {
                     Finding::not_stated(rule, "notice rule for extraordinary meetings")
                 }
-                ("extraordinary-notice", clause) => Finding::skip(
+                (Rule::ExtraordinaryNotice, clause) => Finding::skip(
                     rule,
                     clause,
                     format!("no extraordinary meeting recorded in {}", self.span.label()),

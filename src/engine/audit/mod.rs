@@ -20,7 +20,7 @@ use super::cancellation::{excused, unexcused_note};
 use super::deadlines::When;
 use super::period::Span;
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
-use super::{Finding, FindingStatus, Message, Unchecked};
+use super::{Finding, FindingStatus, Message, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{Frequency, Tor};
 use crate::msg;
@@ -30,14 +30,14 @@ mod meetings;
 mod year;
 
 /// The rules judged meeting by meeting, in report order.
-const PER_MEETING: [&str; 7] = [
-    "notice",
-    "extraordinary-notice",
-    "quorum",
-    "chair",
-    "membership",
-    "public-access",
-    "minutes",
+const PER_MEETING: [Rule; 7] = [
+    Rule::Notice,
+    Rule::ExtraordinaryNotice,
+    Rule::Quorum,
+    Rule::Chair,
+    Rule::Membership,
+    Rule::PublicAccess,
+    Rule::Minutes,
 ];
 
 /// The year's verdict.
@@ -72,7 +72,7 @@ pub struct AuditReport {
 
 impl AuditReport {
     /// The names of the rules that fail, in report order.
-    pub fn failing(&self) -> Vec<&'static str> {
+    pub fn failing(&self) -> Vec<Rule> {
         self.findings
             .iter()
             .filter(|f| f.failed())
@@ -179,7 +179,7 @@ pub fn audit(
     }
     let (frequency, periods) = a.frequency();
     let mut findings = vec![frequency, a.public_meeting(), a.standing_items()];
-    findings.extend(PER_MEETING.iter().map(|rule| a.sum_up(rule, &meetings)));
+    findings.extend(PER_MEETING.iter().map(|&rule| a.sum_up(rule, &meetings)));
     findings.push(a.chair_election());
     findings.push(a.review());
     let mut holidays: Vec<DayOff> = cal

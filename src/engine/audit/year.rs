@@ -1,6 +1,7 @@
 //! Rules about the year as a whole: public meeting, standing items, chair, review.
 
 use super::Auditor;
+use crate::engine::Rule;
 use crate::engine::record::HeldMeeting;
 use crate::engine::words::{and_list, plural};
 use crate::engine::{Fact, Finding, Message, is_election, is_review, same_item};
@@ -12,7 +13,7 @@ impl<'a> Auditor<'a> {
     // ---- the year as a whole -------------------------------------------------------
 
     pub(super) fn public_meeting(&self) -> Finding {
-        const R: &str = "public-meeting";
+        const R: Rule = Rule::PublicMeeting;
         let Some(pm) = &self.tor.public.meetings else {
             return Finding::not_stated(R, "rule on public meetings");
         };
@@ -101,7 +102,7 @@ impl<'a> Auditor<'a> {
     }
 
     pub(super) fn standing_items(&self) -> Finding {
-        const R: &str = "standing-items";
+        const R: Rule = Rule::StandingItems;
         let Some(si) = &self.tor.standing_items else {
             return Finding::not_stated(R, "standing agenda items");
         };
@@ -177,7 +178,7 @@ impl<'a> Auditor<'a> {
     }
 
     pub(super) fn chair_election(&self) -> Finding {
-        const R: &str = "chair-election";
+        const R: Rule = Rule::ChairElection;
         let Some(chair) = &self.tor.chair else {
             return Finding::not_stated(R, "rule on the chair");
         };
@@ -291,7 +292,7 @@ impl<'a> Auditor<'a> {
     }
 
     pub(super) fn review(&self) -> Finding {
-        const R: &str = "review";
+        const R: Rule = Rule::Review;
         let Some(review) = &self.tor.review else {
             return Finding::not_stated(R, "review of the terms of reference");
         };

@@ -272,8 +272,10 @@ pub(super) fn expect(
     let findings = findings
         .into_iter()
         .filter_map(|(rule, want)| {
+            let rule = keyword(rule, Rule::NAMES, "a rule a finding names", problems)
+                .and_then(Rule::from_keyword);
             let want = keyword(want, &STATUSES, "a finding status", problems)?;
-            Some((rule.get_ref().trim().to_owned(), status(want)))
+            Some((rule?, status(want)))
         })
         .collect();
     let ids = |list: &Option<Spanned<Vec<Spanned<String>>>>, problems: &mut Vec<Diagnostic>| {

@@ -53,35 +53,16 @@ use super::meeting::values;
 use super::meeting::{History, MeetingInput, check_meeting};
 use super::record::{self, RawRecord, Record};
 use super::tally::{Outcome, VoteInput, tally};
-use super::{Finding, FindingStatus};
+use super::{Finding, FindingStatus, Rule};
 use crate::calendar::Calendar;
 use crate::diag::{Code, Diagnostic, Severity, nearest};
 use crate::load::bounds;
 use crate::load::structure;
-use crate::model::{MemberId, Tor};
+use crate::model::{Keyword, MemberId, Tor};
 use crate::proclaimed::FileError;
 
 /// The kind of file [`crate::catalog::Catalog::companion`] looks for.
 pub const COMPANION: &str = "cases";
-
-/// The rule names findings carry (SPEC §6): `check-meeting`'s, then `tally`'s.
-pub const RULES: [&str; 15] = [
-    "notice",
-    "extraordinary-notice",
-    "quorum",
-    "chair",
-    "public-access",
-    "frequency",
-    "public-meeting",
-    "standing-items",
-    "membership",
-    "eligibility",
-    "proxy",
-    "conflict-of-interest",
-    "decision",
-    "casting-vote",
-    "opt-out",
-];
 
 pub(super) const STATUSES: [&str; 4] = ["pass", "fail", "warn", "skip"];
 const OUTCOMES: [&str; 4] = ["carried", "lost", "no-consensus", "tied"];
@@ -120,7 +101,7 @@ pub struct Expect {
     pub outcome: Option<Outcome>,
     pub counts: ExpectedCounts,
     /// In the order written.
-    pub findings: Vec<(String, FindingStatus)>,
+    pub findings: Vec<(Rule, FindingStatus)>,
     /// Sorted.
     pub excluded: Option<Vec<MemberId>>,
     /// Sorted.

@@ -64,12 +64,7 @@ pub(crate) struct RawExpect {
     #[schemars(
         with = "BTreeMap<String, String>",
         extend(
-            "propertyNames" = {"enum": [
-                "notice", "extraordinary-notice", "quorum", "chair", "public-access",
-                "frequency", "public-meeting", "standing-items", "membership",
-                "eligibility", "proxy", "conflict-of-interest", "decision",
-                "casting-vote", "opt-out"
-            ]},
+            "propertyNames" = {"enum": Rule::NAMES},
             "additionalProperties" = {"type": "string", "enum": ["pass", "fail", "warn", "skip"]}
         )
     )]

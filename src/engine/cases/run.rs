@@ -74,7 +74,7 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
             if let Some(want) = e.outcome
                 && want != report.outcome
             {
-                let decision = report.findings.iter().find(|f| f.rule == "decision");
+                let decision = report.findings.iter().find(|f| f.rule == Rule::Decision);
                 let mut d = Difference::new("outcome", want.as_str(), report.outcome.as_str());
                 if let Some(f) = decision {
                     d = d.detail(describe(f));
@@ -189,7 +189,7 @@ pub(super) fn compare_valid(
     let failing: Vec<&str> = findings
         .iter()
         .filter(|f| f.failed())
-        .map(|f| f.rule)
+        .map(|f| f.rule.as_str())
         .collect();
     let detail = if failing.is_empty() {
         "no rule fails".to_owned()
@@ -200,34 +200,34 @@ pub(super) fn compare_valid(
 }
 
 pub(super) fn compare_findings(
-    want: &[(String, FindingStatus)],
+    want: &[(Rule, FindingStatus)],
     findings: &[Finding],
     command: &str,
     out: &mut Vec<Difference>,
 ) {
-    for (rule, status) in want {
+    for &(rule, status) in want {
         let worst = findings
             .iter()
             .filter(|f| f.rule == rule)
             .max_by_key(|f| severity(f.status));
         match worst {
-            Some(f) if f.status == *status => {}
+            Some(f) if f.status == status => {}
             Some(f) => out.push(
-                Difference::new(rule, status_name(*status), status_name(f.status))
+                Difference::new(rule.as_str(), status_name(status), status_name(f.status))
                     .detail(describe(f)),
             ),
             None => {
                 let mut given: Vec<&str> = Vec::new();
                 for f in findings {
-                    if !given.contains(&f.rule) {
-                        given.push(f.rule);
+                    if !given.contains(&f.rule.as_str()) {
+                        given.push(f.rule.as_str());
                     }
                 }
-                let hint = nearest(rule, given.iter().copied())
+                let hint = nearest(rule.as_str(), given.iter().copied())
                     .map(|n| format!("; did you mean `{n}`?"))
                     .unwrap_or_default();
                 out.push(
-                    Difference::new(rule, status_name(*status), "none").detail(format!(
+                    Difference::new(rule.as_str(), status_name(status), "none").detail(format!(
                         "`tor {command}` gives no `{rule}` finding, only {}{hint}",
                         given.join(", ")
                     )),

@@ -81,3 +81,14 @@ fn empty_and_caseless_files_are_refused() {
     assert_eq!(codes("# only a comment\n"), ["no-cases"]);
     assert_eq!(codes("[[case]\n"), ["syntax"]);
 }
+
+#[test]
+fn a_findings_key_that_names_no_rule_is_refused_where_it_stands() {
+    let text = "[[case]]\nname = \"n\"\n[case.meeting]\nat = 2012-12-06T14:00:00\n[case.expect]\nvalid = true\nfindings = { quorom = \"pass\", notice = \"pass\" }\n";
+    let found = check_cases(&sefton(), "c.toml", text.as_bytes());
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = &found[0];
+    assert_eq!(d.code, Code::UnknownKeyword);
+    assert_eq!(d.span.clone().map(|s| &text[s]), Some("quorom"));
+    assert_eq!(d.help.as_deref(), Some("did you mean `quorum`?"));
+}

@@ -19,7 +19,7 @@ pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
 
 use super::deadlines::{Deadlines, deadlines, format_instant};
 use super::record::{HeldMeeting, MeetingKind, Record};
-use super::{Finding, Unchecked};
+use super::{Finding, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
 
@@ -167,7 +167,7 @@ pub struct MeetingReport {
 
 impl MeetingReport {
     /// The names of the rules that fail, in report order.
-    pub fn failing(&self) -> Vec<&'static str> {
+    pub fn failing(&self) -> Vec<Rule> {
         self.findings
             .iter()
             .filter(|f| f.failed())

@@ -2,6 +2,7 @@
 //! mentioned at all; and only ever given by whoever presides.
 
 use super::{Choice, Tally};
+use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::{CastingVote, Clause};
 
@@ -14,13 +15,13 @@ impl<'a> Tally<'a> {
     pub(super) fn casting_not_used(&self, why: &str) -> Finding {
         match (self.input.casting, self.casting_rule()) {
             (Some(given), CastingVote::Given(rule)) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 Some(rule),
                 FindingStatus::Fail,
                 format!("a casting vote {given} was given, but {why}: it is ignored"),
             ),
             (Some(given), CastingVote::None(rule)) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 Some(rule),
                 FindingStatus::Fail,
                 format!(
@@ -28,25 +29,25 @@ impl<'a> Tally<'a> {
                 ),
             ),
             (Some(given), CastingVote::Silent) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 self.decisions_clause(),
                 FindingStatus::Fail,
                 format!("a casting vote {given} was given, but {why}: it is ignored"),
             ),
             (None, CastingVote::Given(rule)) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 Some(rule),
                 FindingStatus::Skip,
                 format!("not needed: {why}"),
             ),
             (None, CastingVote::None(rule)) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 Some(rule),
                 FindingStatus::Skip,
                 format!("the ToR gives no casting vote, and none was needed: {why}"),
             )
             .because(SkipReason::NotApplicable),
-            (None, CastingVote::Silent) => Finding::not_stated("casting-vote", "casting vote"),
+            (None, CastingVote::Silent) => Finding::not_stated(Rule::CastingVote, "casting vote"),
         }
     }
 
@@ -54,19 +55,19 @@ impl<'a> Tally<'a> {
     pub(super) fn tie_without_casting(&self, tie: &str, clause: Option<&Clause>) -> Finding {
         match (self.input.casting, self.casting_rule()) {
             (Some(given), CastingVote::None(rule)) => Finding::fail(
-                "casting-vote",
+                Rule::CastingVote,
                 rule,
                 format!(
                     "a casting vote {given} was given, but the ToR gives no casting vote: {tie} are lost"
                 ),
             ),
             (None, CastingVote::None(rule)) => Finding::pass(
-                "casting-vote",
+                Rule::CastingVote,
                 rule,
                 format!("the ToR gives no casting vote, so {tie} are lost"),
             ),
             (Some(given), _) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 clause,
                 FindingStatus::Fail,
                 format!(
@@ -74,7 +75,7 @@ impl<'a> Tally<'a> {
                 ),
             ),
             (None, _) => Finding::new(
-                "casting-vote",
+                Rule::CastingVote,
                 None,
                 FindingStatus::Skip,
                 format!("the ToR states no casting vote, so {tie} are lost"),

@@ -1,6 +1,7 @@
 //! Conflicts of interest and opting out of a decision.
 
 use super::{Tally, a_kinds, kinds_text};
+use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 
 impl<'a> Tally<'a> {
@@ -27,7 +28,7 @@ impl<'a> Tally<'a> {
                                 ),
                             );
                             Finding::fail(
-                                "conflict-of-interest",
+                                Rule::ConflictOfInterest,
                                 &r.clause,
                                 format!(
                                     "`{id}` declared a conflict of interest on {} decision and may not take part: its vote is left out",
@@ -36,7 +37,7 @@ impl<'a> Tally<'a> {
                             )
                         }
                         None => Finding::pass(
-                            "conflict-of-interest",
+                            Rule::ConflictOfInterest,
                             &r.clause,
                             format!(
                                 "`{id}` declared a conflict of interest and took no part in the vote"
@@ -45,7 +46,7 @@ impl<'a> Tally<'a> {
                     }
                 }
                 Some(r) => Finding::new(
-                    "conflict-of-interest",
+                    Rule::ConflictOfInterest,
                     Some(&r.clause),
                     FindingStatus::Skip,
                     format!(
@@ -55,7 +56,7 @@ impl<'a> Tally<'a> {
                     ),
                 ),
                 None => Finding::new(
-                    "conflict-of-interest",
+                    Rule::ConflictOfInterest,
                     None,
                     FindingStatus::Skip,
                     format!("the ToR states no conflict-of-interest rule: `{id}`'s vote counts"),
@@ -79,7 +80,7 @@ impl<'a> Tally<'a> {
                 Some(r) if r.applies_to(kinds) => {
                     self.not_bound.push(id.clone());
                     Finding::pass(
-                        "opt-out",
+                        Rule::OptOut,
                         &r.clause,
                         format!(
                             "`{id}` opted out of this {} decision and is not bound by it; its vote still counts",
@@ -88,7 +89,7 @@ impl<'a> Tally<'a> {
                     )
                 }
                 Some(r) => Finding::fail(
-                    "opt-out",
+                    Rule::OptOut,
                     &r.clause,
                     format!(
                         "members may opt out only of {} decisions and this is {} decision: `{id}` is bound",
@@ -97,7 +98,7 @@ impl<'a> Tally<'a> {
                     ),
                 ),
                 None => Finding::new(
-                    "opt-out",
+                    Rule::OptOut,
                     self.decisions_clause(),
                     FindingStatus::Fail,
                     format!("the ToR lets no member opt out of a decision: `{id}` is bound"),

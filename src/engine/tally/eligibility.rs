@@ -1,6 +1,7 @@
 //! Who may vote: membership on the day, the voting right, and stand-ins.
 
 use super::{StandIn, Tally, Vote, VotedBy, a_kinds, member_clause};
+use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus};
 use crate::model::{Clause, Member, StandIns};
 
@@ -29,7 +30,7 @@ impl<'a> Tally<'a> {
             match counted {
                 Some(vote) => {
                     self.eligibility.push(Finding::new(
-                        "eligibility",
+                        Rule::Eligibility,
                         clause,
                         FindingStatus::Fail,
                         format!("`{id}` is not a member on {date} ({why}): its vote is left out"),
@@ -37,7 +38,7 @@ impl<'a> Tally<'a> {
                     self.exclude(m, vote, format!("not a member on {date}: {why}"));
                 }
                 None => self.eligibility.push(Finding::new(
-                    "eligibility",
+                    Rule::Eligibility,
                     clause,
                     FindingStatus::Warn,
                     format!("`{id}` is not a member on {date} ({why}): not counted as present"),
@@ -54,7 +55,7 @@ impl<'a> Tally<'a> {
                 .class(&m.class)
                 .map_or(m.class.as_str(), |c| c.name.as_str());
             self.eligibility.push(Finding::new(
-                "eligibility",
+                Rule::Eligibility,
                 member_clause(self.tor, m),
                 FindingStatus::Fail,
                 format!("`{id}` ({class}) has no vote: its vote is left out"),
@@ -76,7 +77,7 @@ impl<'a> Tally<'a> {
                 match counted.take() {
                     Some(vote) => {
                         self.eligibility.push(Finding::new(
-                            "eligibility",
+                            Rule::Eligibility,
                             clause,
                             FindingStatus::Fail,
                             format!(
@@ -87,7 +88,7 @@ impl<'a> Tally<'a> {
                         self.exclude(m, vote, format!("cast by a {}: {why}", kind.as_str()));
                     }
                     None => self.eligibility.push(Finding::new(
-                        "eligibility",
+                        Rule::Eligibility,
                         clause,
                         FindingStatus::Warn,
                         format!(
@@ -105,7 +106,7 @@ impl<'a> Tally<'a> {
         if let (Some(vote), Some(_)) = (counted, proxy) {
             if let Err((clause, why)) = self.proxy_allowed(attends) {
                 self.proxy.push(Finding::new(
-                    "proxy",
+                    Rule::Proxy,
                     clause,
                     FindingStatus::Fail,
                     format!("`{id}` voted {vote} by proxy, but {why}: the vote is left out"),
@@ -114,7 +115,7 @@ impl<'a> Tally<'a> {
                 counted = None;
             } else if let Some(rule) = self.decisions.and_then(|d| d.proxies.as_ref()) {
                 self.proxy.push(Finding::pass(
-                    "proxy",
+                    Rule::Proxy,
                     &rule.clause,
                     format!(
                         "`{id}` was absent and voted {vote} by proxy on {} decision: counted, but not present for the quorum",
@@ -165,7 +166,7 @@ impl<'a> Tally<'a> {
         let id = &m.id;
         let finding = if !rule.advance_notice {
             Finding::pass(
-                "eligibility",
+                Rule::Eligibility,
                 &rule.clause,
                 format!(
                     "`{id}` was represented by its {}, who holds its vote",
@@ -174,7 +175,7 @@ impl<'a> Tally<'a> {
             )
         } else if self.input.notified.contains(id) {
             Finding::pass(
-                "eligibility",
+                Rule::Eligibility,
                 &rule.clause,
                 format!(
                     "`{id}` was represented by its {}, who holds its vote; the secretariat was told beforehand",
@@ -184,7 +185,7 @@ impl<'a> Tally<'a> {
         } else {
             // Not a breach tor can see: the notice happens outside the meeting.
             Finding::new(
-                "eligibility",
+                Rule::Eligibility,
                 Some(&rule.clause),
                 FindingStatus::Warn,
                 format!(

@@ -3,6 +3,7 @@
 
 use super::threshold::{base_words, threshold_name, threshold_needs};
 use super::{Choice, Counts, Decided, Outcome, Referral, Tally, list};
+use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::Keyword;
 use crate::model::{
@@ -24,7 +25,7 @@ impl<'a> Tally<'a> {
             };
             let mut decided = self.majority(&step, None, c, "majority (assumed)");
             decided.decision = Finding::new(
-                "decision",
+                Rule::Decision,
                 None,
                 FindingStatus::Skip,
                 format!(
@@ -151,7 +152,7 @@ impl<'a> Tally<'a> {
             method: method.to_owned(),
             casting_vote: None,
             referral: None,
-            decision: Finding::pass("decision", clause, message),
+            decision: Finding::pass(Rule::Decision, clause, message),
             casting: self.casting_not_used("it was decided by consensus"),
         }
     }
@@ -196,7 +197,7 @@ impl<'a> Tally<'a> {
             method: method.to_owned(),
             casting_vote: None,
             referral,
-            decision: Finding::new("decision", Some(clause), FindingStatus::Warn, message),
+            decision: Finding::new(Rule::Decision, Some(clause), FindingStatus::Warn, message),
             casting: self.casting_not_used("decisions are by consensus"),
         }
     }
@@ -212,7 +213,7 @@ impl<'a> Tally<'a> {
             method: method.to_owned(),
             casting_vote: None,
             referral: None,
-            decision: Finding::pass("decision", clause, message),
+            decision: Finding::pass(Rule::Decision, clause, message),
             casting: self.casting_not_used("it was decided unanimously"),
         }
     }
@@ -228,7 +229,7 @@ impl<'a> Tally<'a> {
             method: method.to_owned(),
             casting_vote: None,
             referral: None,
-            decision: Finding::pass("decision", clause, message),
+            decision: Finding::pass(Rule::Decision, clause, message),
             casting: self.casting_not_used("decisions of this kind are unanimous"),
         }
     }
@@ -293,7 +294,8 @@ impl<'a> Tally<'a> {
                 ),
             },
         );
-        let decision = |status, message: String| Finding::new("decision", clause, status, message);
+        let decision =
+            |status, message: String| Finding::new(Rule::Decision, clause, status, message);
         let decided = |outcome, casting_vote, decision, casting| Decided {
             outcome,
             method: method.to_owned(),
@@ -340,7 +342,7 @@ impl<'a> Tally<'a> {
                                 format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
                             ),
                             Finding::pass(
-                                "casting-vote",
+                                Rule::CastingVote,
                                 &rule,
                                 format!("{tie}: the chair's casting vote ({given}) decides"),
                             ),
@@ -353,7 +355,7 @@ impl<'a> Tally<'a> {
                             FindingStatus::Warn,
                             format!("{tie}: undecided without a valid casting vote"),
                         ),
-                        Finding::fail("casting-vote", &rule, format!("{tie}, but {why}")),
+                        Finding::fail(Rule::CastingVote, &rule, format!("{tie}, but {why}")),
                     ),
                     Err(_) => decided(
                         Outcome::Tied,
@@ -363,7 +365,7 @@ impl<'a> Tally<'a> {
                             format!("{tie}: undecided without the chair's casting vote"),
                         ),
                         Finding::fail(
-                            "casting-vote",
+                            Rule::CastingVote,
                             &rule,
                             format!(
                                 "{tie} and the chair's casting vote was not given (add --casting for|against)"

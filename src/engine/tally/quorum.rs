@@ -3,6 +3,7 @@
 
 use super::{Tally, list};
 use crate::engine::Finding;
+use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
 use crate::model::{MemberId, QuorumRule};
 
@@ -11,7 +12,7 @@ impl<'a> Tally<'a> {
     /// holds that day. Proxy givers are absent.
     pub(super) fn quorum(&self) -> Finding {
         let Some(q) = &self.tor.quorum else {
-            return Finding::not_stated("quorum", "quorum");
+            return Finding::not_stated(Rule::Quorum, "quorum");
         };
         let counting = self.tor.counts;
         let here: Vec<Here> = self
@@ -68,9 +69,9 @@ impl<'a> Tally<'a> {
             message.push_str(&format!("; {s}"));
         }
         if quorate {
-            Finding::pass("quorum", &q.clause, message)
+            Finding::pass(Rule::Quorum, &q.clause, message)
         } else {
-            Finding::fail("quorum", &q.clause, message)
+            Finding::fail(Rule::Quorum, &q.clause, message)
         }
     }
 }

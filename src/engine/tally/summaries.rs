@@ -1,6 +1,7 @@
 //! A finding for each rule the vote did not touch.
 
 use super::{Tally, a_kinds, kinds_text};
+use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::KindRule;
 
@@ -13,7 +14,7 @@ impl<'a> Tally<'a> {
                 .decisions
                 .and_then(|d| d.one_vote_per_organisation.as_ref().or(Some(&d.clause)));
             self.eligibility.push(Finding::new(
-                "eligibility",
+                Rule::Eligibility,
                 clause,
                 FindingStatus::Pass,
                 crate::msg![
@@ -24,7 +25,7 @@ impl<'a> Tally<'a> {
             ));
         }
         // `rule` names the finding and the rule alike ("proxy", "opt-out", ...).
-        let untouched = |rule: &'static str, found: Option<&KindRule>, nobody: &str| {
+        let untouched = |rule: Rule, found: Option<&KindRule>, nobody: &str| {
             let (clause, message) = match found {
                 Some(r) if r.applies_to(kinds) => (Some(&r.clause), nobody.to_owned()),
                 Some(r) => (
@@ -46,12 +47,12 @@ impl<'a> Tally<'a> {
         if self.proxy.is_empty() {
             let r = self.kind_rule(|d| d.proxies.as_ref());
             self.proxy
-                .push(untouched("proxy", r, "no proxy votes were given"));
+                .push(untouched(Rule::Proxy, r, "no proxy votes were given"));
         }
         if self.conflict.is_empty() {
             let r = self.kind_rule(|d| d.conflicts_of_interest.as_ref());
             self.conflict.push(untouched(
-                "conflict-of-interest",
+                Rule::ConflictOfInterest,
                 r,
                 "no conflict of interest was declared",
             ));
@@ -59,7 +60,7 @@ impl<'a> Tally<'a> {
         if self.opt_out.is_empty() {
             let r = self.kind_rule(|d| d.opt_out.as_ref());
             self.opt_out
-                .push(untouched("opt-out", r, "no member opted out"));
+                .push(untouched(Rule::OptOut, r, "no member opted out"));
         }
     }
 }

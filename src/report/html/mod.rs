@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 
 use crate::engine::audit::{AuditReport, MeetingAudit, PeriodShape};
 use crate::engine::record::MeetingKind;
-use crate::engine::{Finding, FindingStatus};
+use crate::engine::{Finding, FindingStatus, Rule};
+use crate::model::Keyword;
 use style::STYLE;
 
 /// Escapes text for HTML element content and attribute values. Control and
@@ -52,8 +53,9 @@ fn clause(f: &Finding) -> String {
         .map_or_else(|| "—".to_owned(), |c| escape(&c.0))
 }
 
-fn rule_name(rule: &str) -> String {
-    let words = rule.replace('-', " ");
+/// A rule's keyword as a heading: `casting-vote` is "Casting vote".
+fn rule_name(rule: Rule) -> String {
+    let words = rule.as_str().replace('-', " ");
     let mut chars = words.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
@@ -167,7 +169,7 @@ fn verdict(h: &mut String, r: &AuditReport) {
             .unchecked
             .rules
             .iter()
-            .map(|rule| escape(&rule_name(rule)))
+            .map(|&rule| escape(&rule_name(rule)))
             .collect();
         h.push_str(&format!(
             "<p class=\"note\">Not checked, because the record does not say enough: {}.</p>\n",

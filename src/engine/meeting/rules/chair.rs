@@ -1,12 +1,13 @@
 //! Chair: who presides and whether the ToR allows it.
 
 use super::Ctx;
+use crate::engine::Rule;
 use crate::engine::meeting::ChairPresence;
 use crate::engine::{Fact, Finding};
 
 impl Ctx<'_> {
     pub(super) fn chair(&self) -> Finding {
-        const R: &str = "chair";
+        const R: Rule = Rule::Chair;
         let Some(chair) = &self.tor.chair else {
             return Finding::not_stated(R, "rule on the chair");
         };

@@ -4,6 +4,7 @@ use crate::engine::words::and_list;
 use crate::model::Keyword;
 
 use super::{Ctx, Past};
+use crate::engine::Rule;
 use crate::engine::cancellation::{Chain, chain, excused, unexcused_note};
 use crate::engine::period::{Span, gap_too_long, outside_window};
 use crate::engine::record::CancelledMeeting;
@@ -14,7 +15,7 @@ use chrono::NaiveDate;
 
 impl Ctx<'_> {
     pub(super) fn frequency(&self) -> Finding {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let Some(f) = &self.tor.frequency else {
             return Finding::not_stated(R, "meeting frequency");
         };
@@ -44,7 +45,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn every_months(&self, f: &Frequency, months: u32, past: &Past) -> Finding {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let Some(&prev) = past.dates.last() else {
             return Finding::skip(
                 R,
@@ -114,7 +115,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn at_least(&self, f: &Frequency, n: u32, per: Period, past: &Past) -> Finding {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let Some(&prev) = past.dates.last() else {
             return Finding::skip(
                 R,
@@ -210,7 +211,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn exactly(&self, f: &Frequency, n: u32, per: Period, past: &Past) -> Finding {
-        const R: &str = "frequency";
+        const R: Rule = Rule::Frequency;
         let this = Span::of(per, self.year_starts(), self.date);
         let per = per.as_str();
         let Some(record) = past.record else {

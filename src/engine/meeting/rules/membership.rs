@@ -3,6 +3,7 @@
 use crate::engine::words::plural;
 
 use super::{Ctx, How};
+use crate::engine::Rule;
 use crate::engine::record::tenure;
 use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::Clause;
@@ -10,7 +11,7 @@ use crate::msg;
 
 impl Ctx<'_> {
     pub(super) fn membership(&self) -> Finding {
-        const R: &str = "membership";
+        const R: Rule = Rule::Membership;
         if !self.m.attendance_given() {
             return Finding::unjudged(R, None, Fact::Attendance, "who attended was not given");
         }

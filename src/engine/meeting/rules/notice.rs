@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::calendar::{Convention, DateOrTime, elapsed_hours, in_time};
+use crate::engine::Rule;
 use crate::engine::deadlines::notice_deadline;
 use crate::engine::{Fact, Finding, FindingStatus, Message, Part, SkipReason};
 use crate::model::Notice;
@@ -14,34 +15,34 @@ impl Ctx<'_> {
         match (self.m.extraordinary, &n.extraordinary) {
             (true, Some(rule)) => [
                 Finding::skip(
-                    "notice",
+                    Rule::Notice,
                     agenda_clause,
                     format!(
                         "an extraordinary meeting: the urgent-meeting notice rule ({}) applies instead",
                         rule.clause
                     ),
                 ),
-                self.judge_notice("extraordinary-notice", rule),
+                self.judge_notice(Rule::ExtraordinaryNotice, rule),
             ],
             (extraordinary, ex_rule) => {
                 let notice = match &n.agenda {
-                    Some(rule) => self.judge_notice("notice", rule),
-                    None => Finding::not_stated("notice", "notice rule for agenda and papers"),
+                    Some(rule) => self.judge_notice(Rule::Notice, rule),
+                    None => Finding::not_stated(Rule::Notice, "notice rule for agenda and papers"),
                 };
                 let ex = match ex_rule {
                     _ if extraordinary => Finding::skip(
-                        "extraordinary-notice",
+                        Rule::ExtraordinaryNotice,
                         None,
                         "the ToR states no notice rule for extraordinary meetings, so the ordinary notice rule applies",
                     )
                     .because(SkipReason::NotStated),
                     Some(rule) => Finding::skip(
-                        "extraordinary-notice",
+                        Rule::ExtraordinaryNotice,
                         Some(&rule.clause),
                         "not an extraordinary meeting",
                     ),
                     None => Finding::not_stated(
-                        "extraordinary-notice",
+                        Rule::ExtraordinaryNotice,
                         "notice rule for extraordinary meetings",
                     ),
                 };
@@ -50,9 +51,9 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn judge_notice(&self, name: &'static str, rule: &Notice) -> Finding {
+    pub(super) fn judge_notice(&self, name: Rule, rule: &Notice) -> Finding {
         let due = notice_deadline(rule, self.at, self.cal);
-        let what = if name == "notice" {
+        let what = if name == Rule::Notice {
             "agenda and papers"
         } else {
             "notice"

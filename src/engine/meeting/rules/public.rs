@@ -4,13 +4,14 @@ use crate::engine::words::{and_list, plural};
 use chrono::NaiveDate;
 
 use super::Ctx;
+use crate::engine::Rule;
 use crate::engine::period::Span;
 use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::{AccessMode, Period};
 
 impl Ctx<'_> {
     pub(super) fn public_access(&self) -> Finding {
-        const R: &str = "public-access";
+        const R: Rule = Rule::PublicAccess;
         let p = &self.tor.public;
         match (self.m.public, &p.access, &p.meetings) {
             (Some(false), Some(a), _) => match a.mode {
@@ -80,7 +81,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn public_meeting(&self) -> Finding {
-        const R: &str = "public-meeting";
+        const R: Rule = Rule::PublicMeeting;
         let Some(pm) = &self.tor.public.meetings else {
             return Finding::not_stated(R, "rule on public meetings");
         };

@@ -1,13 +1,14 @@
 //! Quorum: enough members represented on the day.
 
 use super::Ctx;
+use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
 use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::{Counting, QuorumRule};
 
 impl Ctx<'_> {
     pub(super) fn quorum(&self) -> Finding {
-        const R: &str = "quorum";
+        const R: Rule = Rule::Quorum;
         let Some(q) = &self.tor.quorum else {
             return Finding::not_stated(R, "quorum");
         };

@@ -4,11 +4,12 @@ use chrono::{Months, NaiveDate};
 use std::collections::HashSet;
 
 use super::Ctx;
+use crate::engine::Rule;
 use crate::engine::{Fact, Finding, item_key};
 
 impl Ctx<'_> {
     pub(super) fn standing_items(&self) -> Finding {
-        const R: &str = "standing-items";
+        const R: Rule = Rule::StandingItems;
         let Some(si) = &self.tor.standing_items else {
             return Finding::not_stated(R, "standing agenda items");
         };
