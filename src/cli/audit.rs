@@ -19,7 +19,7 @@ use comfy_table::Cell;
 use super::dates;
 use super::files::{check_output, write_output};
 use super::output::{
-    Report, Status, Tone, clause_label, emit, esc, paint, status_cell, status_label, table,
+    Grid, Report, Status, Tone, clause_label, emit, esc, paint, status_cell, status_label, table,
 };
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, parse_date_arg, today};
@@ -136,6 +136,28 @@ fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
 }
 
 fn human(r: &AuditReport, strict: bool) -> String {
+    let mut out = verdict(r, strict);
+    let mut clauses = table(["rule", "clause", "status", "finding"]);
+    for f in &r.findings {
+        clauses.add_row([
+            Cell::new(f.rule),
+            Cell::new(clause_label(f.clause.as_ref())),
+            status_cell(f.status),
+            Cell::new(esc(&dates::message(&f.message))),
+        ]);
+    }
+    out.push_str(&format!("{clauses}\n"));
+    if !r.periods.is_empty() {
+        out.push_str(&format!("Frequency\n{}\n", periods(r)));
+    }
+    if !r.meetings.is_empty() {
+        out.push_str(&format!("Meetings\n{}\n", meetings(r)));
+    }
+    out
+}
+
+/// The verdict, the year and its meetings in one line, and whether it is over.
+fn verdict(r: &AuditReport, strict: bool) -> String {
     let failing = r.failing();
     let open = not_checked(&r.unchecked, Source::Record);
     let mut out = match (failing.is_empty(), &open) {
@@ -188,90 +210,84 @@ fn human(r: &AuditReport, strict: bool) -> String {
             dates::day(r.as_of)
         ));
     }
-    let mut clauses = table(["rule", "clause", "status", "finding"]);
-    for f in &r.findings {
-        clauses.add_row([
-            Cell::new(f.rule),
-            Cell::new(clause_label(f.clause.as_ref())),
-            status_cell(f.status),
-            Cell::new(esc(&dates::message(&f.message))),
-        ]);
-    }
-    out.push_str(&format!("{clauses}\n"));
-    if !r.periods.is_empty() {
-        let mut periods = table(["period", "held", "status", "detail"]);
-        for p in &r.periods {
-            periods.add_row([
-                Cell::new(match p.shape {
-                    PeriodShape::Gap => format!("{} to {}", dates::day(p.from), dates::day(p.to)),
-                    PeriodShape::Calendar => p.label.clone(),
-                }),
-                Cell::new(p.held),
-                status_cell(p.status),
-                Cell::new(esc(&dates::message(&p.message))),
-            ]);
-        }
-        out.push_str(&format!("Frequency\n{periods}\n"));
-    }
-    if !r.meetings.is_empty() {
-        let mut meetings = table([
-            "date",
-            "kind",
-            "papers out",
-            "minutes",
-            "status",
-            "problems",
-        ]);
-        for m in &r.meetings {
-            let kind = match (m.kind, m.public) {
-                (tor::engine::record::MeetingKind::Extraordinary, _) => "extraordinary",
-                (_, true) => "public",
-                _ => "ordinary",
-            };
-            let given = m.circulated_at.map(|g| match g {
-                DateOrTime::Date(d) => dates::day(d),
-                DateOrTime::Instant(t) => dates::instant(t),
-            });
-            let papers = match (given, m.circulate_by.map(dates::when)) {
-                (Some(c), Some(by)) => format!("{c} (by {by})"),
-                (Some(c), None) => c,
-                (None, Some(by)) => format!("not recorded (by {by})"),
-                (None, None) => "not recorded".to_owned(),
-            };
-            let minutes = match (m.minutes.map(dates::day), m.minutes_by.map(dates::day)) {
-                (Some(d), Some(by)) => format!("{d} (by {by})"),
-                (Some(d), None) => d,
-                (None, Some(by)) => format!("not recorded (by {by})"),
-                (None, None) => "—".to_owned(),
-            };
-            let problems: Vec<String> = m
-                .findings
-                .iter()
-                .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
-                .map(|f| {
-                    format!(
-                        "{} {} ({}): {}",
-                        status_label(f.status),
-                        f.rule,
-                        clause_label(f.clause.as_ref()),
-                        esc(&dates::message(&f.message))
-                    )
-                })
-                .collect();
-            meetings.add_row([
-                Cell::new(dates::day(m.date)),
-                Cell::new(kind),
-                Cell::new(papers),
-                Cell::new(minutes),
-                status_cell(if m.valid {
-                    FindingStatus::Pass
-                } else {
-                    FindingStatus::Fail
-                }),
-                Cell::new(problems.join("\n")),
-            ]);
-        }
-        out.push_str(&format!("Meetings\n{meetings}\n"));
-    }
     out
+}
+
+/// The frequency rule's periods, each judged.
+fn periods(r: &AuditReport) -> Grid {
+    let mut periods = table(["period", "held", "status", "detail"]);
+    for p in &r.periods {
+        periods.add_row([
+            Cell::new(match p.shape {
+                PeriodShape::Gap => format!("{} to {}", dates::day(p.from), dates::day(p.to)),
+                PeriodShape::Calendar => p.label.clone(),
+            }),
+            Cell::new(p.held),
+            status_cell(p.status),
+            Cell::new(esc(&dates::message(&p.message))),
+        ]);
+    }
+    periods
+}
+
+/// The meetings of the year, each with its deadlines and its problems.
+fn meetings(r: &AuditReport) -> Grid {
+    let mut meetings = table([
+        "date",
+        "kind",
+        "papers out",
+        "minutes",
+        "status",
+        "problems",
+    ]);
+    for m in &r.meetings {
+        let kind = match (m.kind, m.public) {
+            (tor::engine::record::MeetingKind::Extraordinary, _) => "extraordinary",
+            (_, true) => "public",
+            _ => "ordinary",
+        };
+        let given = m.circulated_at.map(|g| match g {
+            DateOrTime::Date(d) => dates::day(d),
+            DateOrTime::Instant(t) => dates::instant(t),
+        });
+        let papers = match (given, m.circulate_by.map(dates::when)) {
+            (Some(c), Some(by)) => format!("{c} (by {by})"),
+            (Some(c), None) => c,
+            (None, Some(by)) => format!("not recorded (by {by})"),
+            (None, None) => "not recorded".to_owned(),
+        };
+        let minutes = match (m.minutes.map(dates::day), m.minutes_by.map(dates::day)) {
+            (Some(d), Some(by)) => format!("{d} (by {by})"),
+            (Some(d), None) => d,
+            (None, Some(by)) => format!("not recorded (by {by})"),
+            (None, None) => "—".to_owned(),
+        };
+        let problems: Vec<String> = m
+            .findings
+            .iter()
+            .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
+            .map(|f| {
+                format!(
+                    "{} {} ({}): {}",
+                    status_label(f.status),
+                    f.rule,
+                    clause_label(f.clause.as_ref()),
+                    esc(&dates::message(&f.message))
+                )
+            })
+            .collect();
+        meetings.add_row([
+            Cell::new(dates::day(m.date)),
+            Cell::new(kind),
+            Cell::new(papers),
+            Cell::new(minutes),
+            status_cell(if m.valid {
+                FindingStatus::Pass
+            } else {
+                FindingStatus::Fail
+            }),
+            Cell::new(problems.join("\n")),
+        ]);
+    }
+    meetings
 }

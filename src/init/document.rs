@@ -24,6 +24,18 @@ line above names the schema editors check the file against: write it with
 pub(super) fn document(a: &Answers) -> DocumentMut {
     let mut doc = DocumentMut::new();
     let root = doc.as_table_mut();
+    identity(root, a);
+    membership(root, a);
+    rules(root, a);
+    if let Some(note) = not_stated(a) {
+        doc.set_trailing(note);
+    }
+    doc
+}
+
+/// The id, name, source and region, the first with the schema line and the
+/// header above it.
+fn identity(root: &mut Table, a: &Answers) {
     // `put`, with the schema line above the comment.
     let mut decor = Decor::default();
     decor.set_prefix(format!(
@@ -56,7 +68,10 @@ pub(super) fn document(a: &Answers) -> DocumentMut {
         a.region.as_str(),
         "Bank holidays: england-and-wales, scotland or northern-ireland.",
     );
+}
 
+/// The membership classes and the member organisations.
+fn membership(root: &mut Table, a: &Answers) {
     let mut classes_out = ArrayOfTables::new();
     for (i, class) in classes(&a.members).iter().enumerate() {
         let mut t = Table::new();
@@ -99,7 +114,10 @@ pub(super) fn document(a: &Answers) -> DocumentMut {
     if !members_out.is_empty() {
         root.insert("members", Item::ArrayOfTables(members_out));
     }
+}
 
+/// A table for each rule answered, with its clause.
+fn rules(root: &mut Table, a: &Answers) {
     if let Some(q) = &a.quorum {
         let mut t = rule_table(
             "Quorum: `at_least` N members (of `class`, else of the voting members), or\n\
@@ -190,7 +208,10 @@ pub(super) fn document(a: &Answers) -> DocumentMut {
         t.insert("next", value(toml_date(r.rule)));
         root.insert("review", Item::Table(t));
     }
+}
 
+/// The closing comment naming the rules not answered, if any.
+fn not_stated(a: &Answers) -> Option<String> {
     let missing: Vec<&str> = [
         (a.quorum.is_none(), "[quorum]"),
         (a.notice_working_days.is_none(), "[notice.agenda]"),
@@ -202,14 +223,13 @@ pub(super) fn document(a: &Answers) -> DocumentMut {
     .into_iter()
     .filter_map(|(absent, name)| absent.then_some(name))
     .collect();
-    if !missing.is_empty() {
-        doc.set_trailing(comment_block(&format!(
+    (!missing.is_empty()).then(|| {
+        comment_block(&format!(
             "\nNot stated yet: {}. `tor validate` warns about each; add it if\n\
              the ToR states it, never invent it.",
             missing.join(", ")
-        )));
-    }
-    doc
+        ))
+    })
 }
 
 /// A date as a TOML date value (not a string).
