@@ -19,6 +19,17 @@ impl Span {
     /// The period of `kind` holding `date`.
     pub fn of(kind: Period, year_starts: Option<(u32, u32)>, date: NaiveDate) -> Self {
         let (start, end) = match kind {
+            // Weeks run Monday to Sunday, as ISO 8601 numbers them.
+            Period::Week => {
+                let back = u64::from(date.weekday().num_days_from_monday());
+                let start = date.checked_sub_days(Days::new(back)).unwrap_or(date);
+                (
+                    start,
+                    start
+                        .checked_add_days(Days::new(7))
+                        .unwrap_or(NaiveDate::MAX),
+                )
+            }
             Period::Month => {
                 let start = date.with_day(1).unwrap_or(date);
                 (start, add_months(start, 1))
@@ -94,6 +105,10 @@ impl Span {
     pub fn label(&self) -> String {
         let y = self.start.year();
         match self.kind {
+            Period::Week => {
+                let w = self.start.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
             Period::Month => self.start.format("%Y-%m").to_string(),
             Period::Quarter => format!("{y}-Q{}", self.start.month0() / 3 + 1),
             Period::Year if self.start.month() == 1 && self.start.day() == 1 => y.to_string(),
@@ -148,7 +163,8 @@ pub fn gap_words(gap: Gap) -> String {
     }
 }
 
-/// `, in October or November` for a ToR with a month window, and `; at most 2
+/// `, in October or November` for a ToR with a month window, `, on Thursdays`
+/// with fixed days of the week, and `; at most 2
 /// calendar months apart` with a maximum gap; empty without either.
 pub fn window_phrase(f: &Frequency) -> String {
     let gap = f
@@ -163,11 +179,29 @@ pub fn window_phrase(f: &Frequency) -> String {
             format!(", in {} or {}", init.join(", "), last.title())
         }
     };
-    window + &gap
+    let days = match f.weekdays.as_slice() {
+        [] => String::new(),
+        [one] => format!(", on {}", one.plural_title()),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(|d| d.plural_title()).collect();
+            format!(", on {} or {}", init.join(", "), last.plural_title())
+        }
+    };
+    window + &days + &gap
 }
 
-/// Why a meeting on `date` breaks the ToR's month window ("in October or November").
+/// Why a meeting on `date` breaks the ToR's month window ("in October or
+/// November") or its days of the week ("on Thursdays").
 pub fn outside_window(f: &Frequency, date: NaiveDate) -> crate::engine::Message {
+    if f.in_months(date) {
+        let days: Vec<&str> = f.weekdays.iter().map(|d| d.plural_title()).collect();
+        return crate::msg![
+            "held on ",
+            date,
+            format!(", a {}: meetings are held on ", date.format("%A")),
+            crate::engine::words::and_list(&days)
+        ];
+    }
     let months: Vec<&str> = f.months.iter().map(|m| m.title()).collect();
     crate::msg![
         "held on ",
@@ -256,12 +290,13 @@ mod tests {
 
     #[test]
     fn a_month_window_reads_as_prose_and_holds_its_months() {
-        use crate::model::{FrequencyRule, MonthName};
+        use crate::model::{FrequencyRule, MonthName, WeekdayName};
         let mut f = Frequency {
             clause: crate::model::Clause("6".to_owned()),
             rule: FrequencyRule::EveryMonths { months: 1 },
             year_starts: None,
             months: Vec::new(),
+            weekdays: Vec::new(),
             max_gap: None,
             cancellation: None,
         };
@@ -281,6 +316,27 @@ mod tests {
                 .to_string()
                 .contains("October and November")
         );
+        f.weekdays = vec![WeekdayName::Tuesday, WeekdayName::Thursday];
+        assert_eq!(
+            window_phrase(&f),
+            ", in October or November, on Tuesdays or Thursdays; at most 4 weeks apart"
+        );
+        // Thursday 1 October 2026 is in the window; Friday 2 October is not.
+        assert!(f.in_window(ymd(2026, 10, 1)) && !f.in_window(ymd(2026, 10, 2)));
+        assert_eq!(
+            outside_window(&f, ymd(2026, 10, 2)).to_string(),
+            "held on 2026-10-02, a Friday: meetings are held on Tuesdays and Thursdays"
+        );
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday_with_iso_labels() {
+        let w = Span::of(Period::Week, None, ymd(2026, 1, 1));
+        assert_eq!((w.start, w.end), (ymd(2025, 12, 29), ymd(2026, 1, 5)));
+        assert_eq!(w.label(), "2026-W01");
+        assert_eq!(w.next().label(), "2026-W02");
+        assert_eq!(Span::year(None, 2026).periods(Period::Week).len(), 53);
+        assert!(Span::of(Period::Week, None, ymd(2026, 3, 15)).contains(ymd(2026, 3, 9)));
     }
 
     #[test]

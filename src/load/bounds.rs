@@ -18,7 +18,8 @@ pub const EVERY_MONTHS: RangeInclusive<u32> = 1..=120;
 pub const GAP_MONTHS: RangeInclusive<u32> = 1..=120;
 pub const GAP_WEEKS: RangeInclusive<u32> = 1..=520;
 pub const GAP_DAYS: RangeInclusive<u32> = 1..=3660;
-/// Meetings in a month, a quarter, a year: one a day.
+/// Meetings in a week, a month, a quarter, a year: one a day.
+pub const PER_WEEK: RangeInclusive<u32> = 1..=7;
 pub const PER_MONTH: RangeInclusive<u32> = 1..=31;
 pub const PER_QUARTER: RangeInclusive<u32> = 1..=92;
 pub const PER_YEAR: RangeInclusive<u32> = 1..=366;

@@ -215,13 +215,13 @@ pub struct RawFrequency {
     /// Every N months: 1 to 120.
     #[schemars(range(min = 1, max = 120))]
     pub every_months: Option<S<u32>>,
-    /// At least N meetings `per` period: 1 to 31 a month, 92 a quarter, 366 a year.
+    /// At least N meetings `per` period: 1 to 7 a week, 31 a month, 92 a quarter, 366 a year.
     #[schemars(range(min = 1, max = 366))]
     pub at_least: Option<S<u32>>,
-    /// Exactly N meetings `per` period: 1 to 31 a month, 92 a quarter, 366 a year.
+    /// Exactly N meetings `per` period: 1 to 7 a week, 31 a month, 92 a quarter, 366 a year.
     #[schemars(range(min = 1, max = 366))]
     pub times: Option<S<u32>>,
-    #[schemars(extend("enum" = ["month", "quarter", "year"]))]
+    #[schemars(extend("enum" = ["week", "month", "quarter", "year"]))]
     pub per: Option<S<String>>,
     /// `MM-DD`: the day the partnership's year starts (municipal year).
     pub year_starts: Option<S<String>>,
@@ -229,6 +229,10 @@ pub struct RawFrequency {
     #[schemars(length(min = 1, max = 12))]
     #[schemars(extend("items" = {"enum": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]}))]
     pub months: Option<S<Vec<S<String>>>>,
+    /// The only days of the week meetings may be held on, e.g. `["thursday"]`.
+    #[schemars(length(min = 1, max = 7))]
+    #[schemars(extend("items" = {"enum": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]}))]
+    pub weekdays: Option<S<Vec<S<String>>>>,
     /// The longest a meeting may follow the one before: one of `months`,
     /// `weeks` or `days`, e.g. `{ months = 2 }`.
     pub max_gap: Option<S<RawGap>>,

@@ -74,6 +74,10 @@ pub struct Frequency {
     /// The months meetings may be held in ("in October or November"); any
     /// month when empty.
     pub months: Vec<MonthName>,
+    /// The days of the week meetings are held on ("on Thursdays"); any day
+    /// when empty (and then left out of `show`'s JSON, which predates it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<WeekdayName>,
     /// The longest a meeting may follow the one before.
     pub max_gap: Option<Gap>,
     pub cancellation: Option<Cancellation>,
@@ -92,8 +96,19 @@ pub enum Gap {
 impl Frequency {
     /// Whether the ToR lets a meeting be held on `date` at all.
     pub fn in_window(&self, date: NaiveDate) -> bool {
+        self.in_months(date) && self.on_weekday(date)
+    }
+
+    /// Whether `date` falls in a month the ToR lets meetings be held in.
+    pub fn in_months(&self, date: NaiveDate) -> bool {
         use chrono::Datelike;
         self.months.is_empty() || self.months.iter().any(|m| m.number() == date.month())
+    }
+
+    /// Whether `date` falls on a day of the week the ToR holds meetings on.
+    pub fn on_weekday(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        self.weekdays.is_empty() || self.weekdays.iter().any(|d| d.chrono() == date.weekday())
     }
 }
 
@@ -115,6 +130,19 @@ pub enum FrequencyRule {
     },
 }
 
+/// A day of the week, as a ToR names it for its meetings ("on Thursdays").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WeekdayName {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
 /// A month of the year, as a ToR names it in a month window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -131,6 +159,34 @@ pub enum MonthName {
     October,
     November,
     December,
+}
+
+impl WeekdayName {
+    /// The same day as chrono names it.
+    pub fn chrono(self) -> chrono::Weekday {
+        match self {
+            Self::Monday => chrono::Weekday::Mon,
+            Self::Tuesday => chrono::Weekday::Tue,
+            Self::Wednesday => chrono::Weekday::Wed,
+            Self::Thursday => chrono::Weekday::Thu,
+            Self::Friday => chrono::Weekday::Fri,
+            Self::Saturday => chrono::Weekday::Sat,
+            Self::Sunday => chrono::Weekday::Sun,
+        }
+    }
+
+    /// The plural as written in prose: `Thursdays`.
+    pub fn plural_title(self) -> &'static str {
+        match self {
+            Self::Monday => "Mondays",
+            Self::Tuesday => "Tuesdays",
+            Self::Wednesday => "Wednesdays",
+            Self::Thursday => "Thursdays",
+            Self::Friday => "Fridays",
+            Self::Saturday => "Saturdays",
+            Self::Sunday => "Sundays",
+        }
+    }
 }
 
 impl MonthName {
@@ -162,6 +218,7 @@ impl MonthName {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {
+    Week,
     Month,
     Quarter,
     Year,
@@ -284,7 +341,21 @@ pub struct Review {
     pub next: Option<NaiveDate>,
 }
 
-keywords!(Period { Month = "month", Quarter = "quarter", Year = "year" });
+keywords!(Period {
+    Week = "week",
+    Month = "month",
+    Quarter = "quarter",
+    Year = "year",
+});
+keywords!(WeekdayName {
+    Monday = "monday",
+    Tuesday = "tuesday",
+    Wednesday = "wednesday",
+    Thursday = "thursday",
+    Friday = "friday",
+    Saturday = "saturday",
+    Sunday = "sunday",
+});
 keywords!(MonthName {
     January = "january",
     February = "february",

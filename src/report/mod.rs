@@ -132,6 +132,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
     out.push(match &tor.frequency {
         Some(f) => {
             let per = |p: &Period| match p {
+                Period::Week => "week",
                 Period::Month => "month",
                 Period::Quarter => "quarter",
                 Period::Year => "year",

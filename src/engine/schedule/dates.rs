@@ -85,7 +85,11 @@ impl<'a> Planner<'a> {
             if lo > hi {
                 continue;
             }
-            let slots = self.spread_in_window(lo, hi, n);
+            let slots = if per == Period::Week {
+                spread_days(lo, hi, n as usize)
+            } else {
+                self.spread_in_window(lo, hi, n)
+            };
             if slots.is_empty() {
                 // The month window leaves this period no month to meet in.
                 shortfalls.push(msg![
@@ -328,10 +332,6 @@ fn cycle_days(months: u32) -> i64 {
 /// `n` windows over `lo..=hi` with a target day in each: whole months, centred
 /// in the span, where there are at least `n` months; else equal runs of days.
 fn spread(lo: NaiveDate, hi: NaiveDate, n: u32) -> Vec<(NaiveDate, NaiveDate, NaiveDate)> {
-    let mid = |a: NaiveDate, b: NaiveDate| {
-        a.checked_add_days(Days::new(((b - a).num_days() / 2).max(0) as u64))
-            .unwrap_or(a)
-    };
     let months: Vec<(NaiveDate, NaiveDate)> = Span::of(Period::Month, None, lo)
         .periods_until(hi)
         .into_iter()
@@ -347,6 +347,12 @@ fn spread(lo: NaiveDate, hi: NaiveDate, n: u32) -> Vec<(NaiveDate, NaiveDate, Na
             .map(|(a, b)| (*a, *b, mid(*a, *b)))
             .collect();
     }
+    spread_days(lo, hi, n)
+}
+
+/// `n` equal runs of days over `lo..=hi`, each with its middle day as target:
+/// for more meetings than months, and for a week, which months do not divide.
+fn spread_days(lo: NaiveDate, hi: NaiveDate, n: usize) -> Vec<(NaiveDate, NaiveDate, NaiveDate)> {
     let len = (hi - lo).num_days().max(0) as usize + 1;
     // More meetings than days cannot be held: one a day at most.
     (0..n.min(len))
@@ -359,6 +365,12 @@ fn spread(lo: NaiveDate, hi: NaiveDate, n: u32) -> Vec<(NaiveDate, NaiveDate, Na
             Some((a, b, mid(a, b)))
         })
         .collect()
+}
+
+/// The day halfway from `a` to `b` (the earlier of two).
+fn mid(a: NaiveDate, b: NaiveDate) -> NaiveDate {
+    a.checked_add_days(Days::new(((b - a).num_days() / 2).max(0) as u64))
+        .unwrap_or(a)
 }
 
 #[cfg(test)]

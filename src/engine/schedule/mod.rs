@@ -174,6 +174,18 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
     if matches!(opts.weekday, Weekday::Sat | Weekday::Sun) {
         return Err(ScheduleError::Weekend(opts.weekday));
     }
+    // A ToR that fixes the days of the week overrides the preferred day.
+    let fixed = tor
+        .frequency
+        .as_ref()
+        .map_or(&[][..], |f| f.weekdays.as_slice());
+    let opts = &Options {
+        weekday: match fixed.first() {
+            Some(first) if !fixed.iter().any(|d| d.chrono() == opts.weekday) => first.chrono(),
+            _ => opts.weekday,
+        },
+        ..*opts
+    };
     let planner = Planner::new(tor, cal, opts)?;
     let mut warnings = planner.warnings.clone();
     let (rhythm, rule, clause, exact) = match &tor.frequency {

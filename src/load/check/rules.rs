@@ -101,6 +101,7 @@ impl Checker<'_> {
                     _ => return None,
                 };
                 let (range, unit) = match per {
+                    Period::Week => (&bounds::PER_WEEK, "a week"),
                     Period::Month => (&bounds::PER_MONTH, "a month"),
                     Period::Quarter => (&bounds::PER_QUARTER, "a quarter"),
                     Period::Year => (&bounds::PER_YEAR, "a year"),
@@ -113,6 +114,10 @@ impl Checker<'_> {
             Some(m) => self.month_window(m)?,
             None => Vec::new(),
         };
+        let weekdays = match &raw.weekdays {
+            Some(d) => self.weekday_window(d)?,
+            None => Vec::new(),
+        };
         let max_gap = match &raw.max_gap {
             Some(g) => Some(self.gap(g)?),
             None => None,
@@ -122,6 +127,7 @@ impl Checker<'_> {
             rule,
             year_starts,
             months,
+            weekdays,
             max_gap,
             cancellation: raw.cancellation.as_ref().map(|c| Cancellation {
                 clause: clause(&c.clause),
@@ -156,29 +162,47 @@ impl Checker<'_> {
 
     /// The months of `[frequency] months`: at least one, each once.
     pub(super) fn month_window(&mut self, raw: &S<Vec<S<String>>>) -> Option<Vec<MonthName>> {
+        let mut months = self.keyword_set::<MonthName>("months", "month", raw)?;
+        months.sort_by_key(|m| m.number());
+        Some(months)
+    }
+
+    /// The days of `[frequency] weekdays`: at least one, each once.
+    pub(super) fn weekday_window(&mut self, raw: &S<Vec<S<String>>>) -> Option<Vec<WeekdayName>> {
+        let mut days = self.keyword_set::<WeekdayName>("weekdays", "day", raw)?;
+        days.sort_by_key(|d| d.chrono().num_days_from_monday());
+        Some(days)
+    }
+
+    /// The keywords of list `key`, each a `what`: at least one, each once.
+    fn keyword_set<K: Keyword + PartialEq + std::fmt::Display>(
+        &mut self,
+        key: &str,
+        what: &str,
+        raw: &S<Vec<S<String>>>,
+    ) -> Option<Vec<K>> {
         if raw.get_ref().is_empty() {
             self.error(
                 Code::EmptyValue,
-                "`months` lists no month: leave it out to allow meetings in any month",
+                format!("`{key}` lists no {what}: leave it out to allow meetings in any {what}"),
                 raw.span(),
             );
             return None;
         }
-        let mut months: Vec<MonthName> = Vec::new();
+        let mut out: Vec<K> = Vec::new();
         for m in raw.get_ref() {
-            let month = self.keyword_of::<MonthName>("month", m)?;
-            if months.contains(&month) {
+            let k = self.keyword_of::<K>(what, m)?;
+            if out.contains(&k) {
                 self.error(
                     Code::DuplicateValue,
-                    format!("`months` lists `{month}` twice"),
+                    format!("`{key}` lists `{k}` twice"),
                     m.span(),
                 );
                 return None;
             }
-            months.push(month);
+            out.push(k);
         }
-        months.sort_by_key(|m| m.number());
-        Some(months)
+        Some(out)
     }
 
     pub(super) fn month_day(&mut self, raw: &S<String>) -> Option<(u32, u32)> {
