@@ -158,10 +158,21 @@ mod tests {
             "exactly-10-per-year".parse(),
             Ok(FrequencyAnswer::Exactly(10, Period::Year))
         );
-        for text in ["every-2-months", "4-per-quarter", "exactly-1-per-month"] {
+        for text in [
+            "every-2-months",
+            "4-per-quarter",
+            "exactly-1-per-month",
+            "1-per-week",
+        ] {
             assert_eq!(text.parse::<FrequencyAnswer>().unwrap().to_string(), text);
         }
-        for bad in ["every-0-months", "4-per-week", "monthly", "0-per-year", ""] {
+        for bad in [
+            "every-0-months",
+            "4-per-fortnight",
+            "monthly",
+            "0-per-year",
+            "",
+        ] {
             assert!(bad.parse::<FrequencyAnswer>().is_err(), "{bad:?} accepted");
         }
     }

@@ -74,7 +74,7 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "CLAUSE", requires = "decision")]
     pub decision_clause: Option<String>,
     /// How often it meets: every-N-months, N-per-PERIOD (at least) or
-    /// exactly-N-per-PERIOD, PERIOD being month, quarter or year
+    /// exactly-N-per-PERIOD, PERIOD being week, month, quarter or year
     #[arg(long, value_name = "FREQUENCY")]
     pub frequency: Option<FrequencyAnswer>,
     /// The frequency rule's clause in the ToR [default: a TODO placeholder]
