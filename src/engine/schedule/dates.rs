@@ -81,6 +81,13 @@ impl<'a> Planner<'a> {
     ) -> Vec<NaiveDate> {
         let mut dates: Vec<NaiveDate> = Vec::new();
         for p in self.year.periods(per) {
+            // A week across the turn of the year is planned by the year that
+            // holds its Thursday, as ISO 8601 numbers weeks: the other year's
+            // few days may hold no good day at all.
+            let thursday = p.start.checked_add_days(Days::new(3)).unwrap_or(p.start);
+            if per == Period::Week && !self.year.contains(thursday) {
+                continue;
+            }
             let (lo, hi) = (p.start.max(self.from), p.last().min(self.to));
             if lo > hi {
                 continue;
