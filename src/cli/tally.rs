@@ -13,7 +13,7 @@ use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
-const VOTE_FLAGS: [&str; 13] = [
+const VOTE_FLAGS: [&str; 15] = [
     "at",
     "votes_for",
     "against",
@@ -27,6 +27,8 @@ const VOTE_FLAGS: [&str; 13] = [
     "notified",
     "casting",
     "kind",
+    "written",
+    "late",
 ];
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +45,19 @@ pub struct Args {
     /// Exit 1 if a rule the ToR states could not be judged from what was given
     #[arg(long)]
     pub strict: bool,
+    /// Show the working: who was eligible and why, the base, the threshold with
+    /// its rounding, the casting vote, and the clause for each
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// One step of the JSON explanation (SPEC §5a), with the finding rule it belongs to.
+#[derive(serde::Serialize)]
+struct ExplainStep<'a> {
+    step: usize,
+    rule: &'a str,
+    clause: Option<&'a str>,
+    detail: &'a str,
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,7 +99,15 @@ pub struct VoteFlags {
     /// The chair's casting vote on equal votes
     #[arg(long, value_enum)]
     pub casting: Option<CastingArg>,
-    /// Kind of decision (repeatable) [default: ordinary]
+    /// A decision by written procedure sent on --at: --for, --against and --abstain are
+    /// the replies received in time
+    #[arg(long)]
+    pub written: bool,
+    /// Written-procedure replies received after the response period (left out)
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id, requires = "written")]
+    pub late: Vec<String>,
+    /// Kind of decision: ordinary, major, financial, funding or one the ToR declares
+    /// (repeatable) [default: ordinary]
     #[arg(long, value_name = "KIND", value_delimiter = ',')]
     pub kind: Vec<String>,
 }
@@ -134,27 +157,47 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
         );
     }
     let report = tally(&tor, &input);
+    let explanation = args.explain.then(|| {
+        report
+            .working
+            .iter()
+            .enumerate()
+            .map(|(i, w)| ExplainStep {
+                step: i + 1,
+                rule: w.rule,
+                clause: w.clause.as_ref().map(|c| c.0.as_str()),
+                detail: &w.detail,
+            })
+            .collect()
+    });
     emit(
         g.format,
         &Out {
             report: &report,
+            explanation,
             strict: args.strict,
         },
     )
 }
 
-/// What `tor tally` reports: the counted vote.
+/// What `tor tally` reports: the counted vote, and with `--explain` its working.
 #[derive(serde::Serialize)]
-#[serde(transparent)]
 struct Out<'a> {
+    #[serde(flatten)]
     report: &'a TallyReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Vec<ExplainStep<'a>>>,
     #[serde(skip)]
     strict: bool,
 }
 
 impl Report for Out<'_> {
     fn human(&self) -> String {
-        human(self.report, self.strict)
+        let mut out = human(self.report, self.strict);
+        if self.explanation.is_some() {
+            out.push_str(&working(self.report));
+        }
+        out
     }
 
     fn status(&self) -> Status {
@@ -184,7 +227,27 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
             CastingArg::For => Choice::For,
             CastingArg::Against => Choice::Against,
         }),
+        written: args.written,
+        late: args.late.clone(),
     }
+}
+
+/// The working as numbered steps, each with its clause.
+fn working(r: &TallyReport) -> String {
+    let mut out = String::from("Working\n");
+    for (i, w) in r.working.iter().enumerate() {
+        let clause = match &w.clause {
+            Some(c) => format!("clause {}", esc(&c.0)),
+            None => "not stated".to_owned(),
+        };
+        out.push_str(&format!(
+            "{}. {} ({clause}): {}\n",
+            i + 1,
+            w.rule,
+            esc(&w.detail)
+        ));
+    }
+    out
 }
 
 /// The outcome in one line, the counts, the findings, what was left out.
@@ -268,7 +331,7 @@ fn human(r: &TallyReport, strict: bool) -> String {
         let left: Vec<String> = r
             .excluded
             .iter()
-            .map(|e| format!("{} ({}: {})", esc(&e.org), e.vote, esc(&e.reason)))
+            .map(|e| esc(&e.describe()).to_string())
             .collect();
         out.push_str(&format!("Left out: {}\n", left.join("; ")));
     }

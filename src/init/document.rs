@@ -158,8 +158,14 @@ fn rules(root: &mut Table, a: &Answers) {
 
     if let Some(d) = &a.decision {
         let mut t = rule_table(
-            "Decisions: consensus, consensus-then-majority or majority (`majority`\n\
-             may then be votes-cast, the default, two-thirds or members-present).",
+            "Decisions: consensus, unanimity, consensus-then-majority or majority.\n\
+             A majority is more than half of the votes cast unless `base`\n\
+             (votes-cast, present, present-and-voting, membership, class:ID),\n\
+             `fraction` (\"2/3\") and `comparison` (more-than, at-least) say else.\n\
+             `then = [{ method = \"unanimity\", among = \"CLASS\" }]` escalates;\n\
+             `casting_vote = false` where the ToR says there is none. The ToR's\n\
+             own kinds: [[decisions.kinds]] (id, clause, method...); between\n\
+             meetings: [decisions.written] (clause, working_days, fraction).",
             &d.clause,
         );
         t.insert("method", value(d.rule.as_str()));

@@ -23,6 +23,11 @@ fn majority(t: &Threshold) -> String {
         "two thirds of votes cast".to_owned()
     } else if *t == half_present {
         "a majority of the voting members present".to_owned()
+    } else if t.base == Base::PresentAndVoting
+        && t.fraction == Fraction::HALF
+        && t.comparison == Comparison::MoreThan
+    {
+        "a majority of the members present and voting".to_owned()
     } else {
         format!(
             "{} {} of {}",

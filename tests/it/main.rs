@@ -11,6 +11,8 @@ mod common;
 mod complete_ids;
 mod completions;
 mod deadlines;
+mod decision_props;
+mod decisions;
 mod explain;
 mod files;
 mod help;

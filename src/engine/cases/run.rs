@@ -101,7 +101,7 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
                     let reasons: Vec<String> = report
                         .excluded
                         .iter()
-                        .map(|x| format!("{} ({}: {})", x.org, x.vote, x.reason))
+                        .map(super::super::tally::Excluded::describe)
                         .collect();
                     let mut d = Difference::new("excluded", ids_json(want), ids_json(got));
                     if !reasons.is_empty() {

@@ -75,6 +75,14 @@ pub(crate) struct RawVotes {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     deputies: Vec<S<String>>,
+    /// A decision by written procedure: `at` is the day it was sent, and for,
+    /// against and abstain are the replies received in time.
+    #[serde(default)]
+    written: bool,
+    /// Written-procedure replies received after the response period.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    late: Vec<S<String>>,
     /// Members that told the secretariat beforehand who would stand in.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -212,6 +220,8 @@ pub(crate) fn from_raw(
         deputies: items(&raw.deputies),
         notified: items(&raw.notified),
         casting,
+        written: raw.written,
+        late: items(&raw.late),
     };
     let built = build(tor, date, lists);
     if let Err(found) = &built {

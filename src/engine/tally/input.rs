@@ -90,6 +90,10 @@ pub struct VoteArgs {
     /// Members that told the secretariat beforehand who would stand in.
     pub notified: Vec<String>,
     pub casting: Option<Choice>,
+    /// A decision by written procedure sent on the day of the vote.
+    pub written: bool,
+    /// Written-procedure replies received after the response period.
+    pub late: Vec<String>,
 }
 
 /// A vote's record with every id resolved. Sets, so the order of the input never
@@ -113,6 +117,11 @@ pub struct VoteInput {
     pub deputies: BTreeSet<MemberId>,
     pub notified: BTreeSet<MemberId>,
     pub casting: Option<Choice>,
+    /// A decision by written procedure: `date` is the day it was sent, and
+    /// for, against and abstain are the replies received in time.
+    pub written: bool,
+    /// Replies received after the response period: never counted.
+    pub late: BTreeSet<MemberId>,
 }
 
 impl VoteInput {
@@ -149,6 +158,8 @@ impl VoteInput {
             deputies: items(&args.deputies),
             notified: items(&args.notified),
             casting: args.casting,
+            written: args.written,
+            late: items(&args.late),
         };
         build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)
     }
@@ -230,6 +241,8 @@ pub(super) struct Lists<'a> {
     pub deputies: Vec<Item<'a>>,
     pub notified: Vec<Item<'a>>,
     pub casting: Option<Choice>,
+    pub written: bool,
+    pub late: Vec<Item<'a>>,
 }
 
 /// Problems with the place they were found at, where known.
@@ -280,6 +293,27 @@ pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
     let against = place("against", &lists.against, &mut problems);
     let abstain = place("abstain", &lists.abstain, &mut problems);
     let present = place("present", &lists.present, &mut problems);
+    let late = place("late", &lists.late, &mut problems);
+    if !lists.written
+        && let Some(first) = lists.late.first()
+    {
+        problems.push((
+            InputError::Invalid(
+                "late replies are for a decision by written procedure: add --written (written = true in a votes file)"
+                    .to_owned(),
+            ),
+            first.span.clone(),
+        ));
+    }
+    if lists.written && !present.is_empty() {
+        problems.push((
+            InputError::Invalid(
+                "a decision by written procedure has no meeting: give replies as for, against or abstain, not present"
+                    .to_owned(),
+            ),
+            None,
+        ));
+    }
 
     let mut proxies = BTreeMap::new();
     for (item, choice) in &lists.proxies {
@@ -409,5 +443,7 @@ pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         deputies: deputies.into_iter().map(|(id, _)| id).collect(),
         notified,
         casting: lists.casting,
+        written: lists.written,
+        late,
     })
 }

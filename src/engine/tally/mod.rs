@@ -15,6 +15,7 @@ mod proxies;
 mod quorum;
 mod summaries;
 mod threshold;
+mod written;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -100,8 +101,20 @@ pub struct Vote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Excluded {
     pub org: MemberId,
-    pub vote: Choice,
+    /// `None` for a written-procedure reply that came too late to be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Choice>,
     pub reason: String,
+}
+
+impl Excluded {
+    /// "org (for: reason)", or "org (reason)" where the vote is not known.
+    pub fn describe(&self) -> String {
+        match self.vote {
+            Some(vote) => format!("{} ({vote}: {})", self.org, self.reason),
+            None => format!("{} ({})", self.org, self.reason),
+        }
+    }
 }
 
 /// Where an unresolved disagreement goes.
@@ -192,11 +205,20 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
     for vote in &t.votes {
         counts.add(vote.vote);
     }
+    let quorum = if input.written {
+        t.written_late();
+        t.written_quorum()
+    } else {
+        t.quorum()
+    };
     t.explain_eligibility();
-    let quorum = t.quorum();
     t.explain("quorum", quorum.clause.as_ref(), quorum.message.to_string());
-    t.explain_rule();
-    let decided = t.decide(counts);
+    let decided = if input.written {
+        t.decide_written(counts)
+    } else {
+        t.explain_rule();
+        t.decide(counts)
+    };
 
     let mut findings = vec![quorum];
     findings.append(&mut t.eligibility);
@@ -292,7 +314,7 @@ impl<'a> Tally<'a> {
     fn exclude(&mut self, m: &Member, vote: Choice, reason: String) {
         self.excluded.push(Excluded {
             org: m.id.clone(),
-            vote,
+            vote: Some(vote),
             reason,
         });
     }

@@ -22,6 +22,15 @@ fn half_of_present(t: &Threshold) -> bool {
     is(t, &Base::Present, Fraction::HALF, Comparison::MoreThan)
 }
 
+fn half_of_present_and_voting(t: &Threshold) -> bool {
+    is(
+        t,
+        &Base::PresentAndVoting,
+        Fraction::HALF,
+        Comparison::MoreThan,
+    )
+}
+
 /// The method's name in the report: "majority", "two-thirds majority", or the
 /// threshold spelled out.
 pub(super) fn threshold_name(t: &Threshold) -> String {
@@ -31,6 +40,8 @@ pub(super) fn threshold_name(t: &Threshold) -> String {
         "two-thirds majority".to_owned()
     } else if half_of_present(t) {
         "majority of members present".to_owned()
+    } else if half_of_present_and_voting(t) {
+        "majority of members present and voting".to_owned()
     } else {
         format!(
             "majority of {} {} of the {}",
@@ -91,6 +102,9 @@ pub(super) fn threshold_needs(
         return format!(
             "a majority of members present needs more than half of the {total} voting members present for"
         );
+    }
+    if half_of_present_and_voting(t) {
+        return "a majority of members present and voting needs more for than against".to_owned();
     }
     let of = match &t.base {
         Base::VotesCast => format!("the {total} votes cast"),

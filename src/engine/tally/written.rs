@@ -27,7 +27,9 @@ impl Tally<'_> {
         let due = self.procedure().map(|w| self.replies_due(w));
         for id in &self.input.late {
             let reason = match due {
-                Some(due) => format!("replied after the response period (replies were due by {due})"),
+                Some(due) => {
+                    format!("replied after the response period (replies were due by {due})")
+                }
                 None => "replied after the response period".to_owned(),
             };
             self.excluded.push(Excluded {
@@ -52,7 +54,9 @@ impl Tally<'_> {
     pub(super) fn decide_written(&mut self, c: Counts) -> Decided {
         let casting = self.casting_not_used("a written procedure has no casting vote");
         let Some(w) = self.procedure().cloned() else {
-            let message = "the ToR makes no provision for decisions by written procedure: nothing is carried".to_owned();
+            let message =
+                "the ToR makes no provision for decisions by written procedure: nothing is carried"
+                    .to_owned();
             self.explain("decision", self.decisions_clause(), message.clone());
             return Decided {
                 outcome: Outcome::Lost,
@@ -98,11 +102,17 @@ impl Tally<'_> {
         self.explain(
             "base",
             Some(&w.clause),
-            format!("the base is every voting member in post on {}: {in_post}", self.input.date),
+            format!(
+                "the base is every voting member in post on {}: {in_post}",
+                self.input.date
+            ),
         );
         let need_text = match need {
             Some(need) => format!("{comparison} {} of {in_post} = {need}", w.fraction.words()),
-            None => format!("{comparison} {} of {in_post} can never be reached", w.fraction.words()),
+            None => format!(
+                "{comparison} {} of {in_post} can never be reached",
+                w.fraction.words()
+            ),
         };
         self.explain(
             "threshold",

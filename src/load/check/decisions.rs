@@ -291,7 +291,7 @@ impl Checker<'_> {
                 return None;
             }
             (Some(f), Some(c)) => (
-                self.fraction(f)?,
+                self.decision_fraction(f)?,
                 self.keyword_of::<Comparison>("comparison", c)?,
             ),
         };
@@ -318,7 +318,7 @@ impl Checker<'_> {
         Some(t)
     }
 
-    fn fraction(&mut self, raw: &S<String>) -> Option<Fraction> {
+    fn decision_fraction(&mut self, raw: &S<String>) -> Option<Fraction> {
         let f = Fraction::parse(raw.get_ref())
             .filter(|f| bounds::FRACTION_TERM.contains(&f.denominator) && f.numerator > 0);
         if f.is_none() {
