@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Counts, Decided, Excluded, Outcome, Tally};
-use crate::engine::{Finding, FindingStatus, SkipReason};
+use crate::engine::{Finding, FindingStatus, Rule, SkipReason};
 use crate::model::{Base, Comparison, Threshold, WrittenProcedure};
 
 pub(super) const METHOD: &str = "written-procedure";
@@ -43,7 +43,7 @@ impl Tally<'_> {
     /// A written procedure has no meeting, so no quorum.
     pub(super) fn written_quorum(&self) -> Finding {
         Finding::new(
-            "quorum",
+            Rule::Quorum,
             self.procedure().map(|w| &w.clause),
             FindingStatus::Skip,
             "a decision by written procedure is not taken at a meeting: no quorum applies",
@@ -64,7 +64,7 @@ impl Tally<'_> {
                 casting_vote: None,
                 referral: None,
                 decision: Finding::new(
-                    "decision",
+                    Rule::Decision,
                     self.decisions_clause(),
                     FindingStatus::Fail,
                     message,
@@ -138,7 +138,7 @@ impl Tally<'_> {
             method: METHOD.to_owned(),
             casting_vote: None,
             referral: None,
-            decision: Finding::pass("decision", &w.clause, message),
+            decision: Finding::pass(Rule::Decision, &w.clause, message),
             casting,
         }
     }
