@@ -8,6 +8,7 @@ use crate::bundled;
 use crate::calendar::Calendar;
 use crate::diag::nearest;
 use crate::fileio::{ReadError, read_file};
+use crate::load::proclaimed::ProclaimedDays;
 use crate::load::{LoadedTor, load_tor};
 use crate::model::Tor;
 use crate::proclaimed::ProclaimedDay;
@@ -40,7 +41,7 @@ pub enum CatalogError {
         built_in: bool,
     },
     #[error(transparent)]
-    Proclaimed(#[from] crate::proclaimed::FileError),
+    Proclaimed(#[from] crate::load::FileError),
     #[error("`{path}` has {errors} error(s); run `tor validate {path}` to see them")]
     Invalid { path: String, errors: usize },
     #[error(
@@ -162,10 +163,8 @@ impl Catalog {
         }
         inside(dir, &path)?;
         let bytes = read_file(&path)?;
-        Ok(crate::proclaimed::parse(
-            &path.display().to_string(),
-            &bytes,
-        )?)
+        let days = crate::load::read::<ProclaimedDays>(&path.display().to_string(), &bytes, ())?;
+        Ok(days.0)
     }
 
     /// The working-day calendar of `tor`: its region's bank holidays, the days

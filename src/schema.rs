@@ -7,9 +7,9 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::engine::cases::RawCases;
-use crate::engine::record::RawRecord;
+use crate::load::cases::RawCases;
 use crate::load::raw::RawTor;
+use crate::load::record::RawRecord;
 
 /// The files tor has a schema for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,5 +13,5 @@ fn tors() -> &'static [tor::model::Tor] {
 
 fuzz_target!(|data: &[u8]| {
     let tor = &tors()[0];
-    let _ = tor::engine::cases::check_cases(tor, "c.toml", data);
+    let _ = tor::load::analyse::<tor::engine::cases::Cases>(data, tor);
 });

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tor::engine::meeting::{History, check_meeting, parse_meeting_file};
+use tor::engine::meeting::{History, MeetingInput, check_meeting};
 
 /// Loaded once: the fuzzer calls the target millions of times.
 fn tors() -> &'static [tor::model::Tor] {
@@ -14,7 +14,7 @@ fn tors() -> &'static [tor::model::Tor] {
 
 fuzz_target!(|data: &[u8]| {
     for tor in tors() {
-        if let Ok(input) = parse_meeting_file(tor, "m.toml", data) {
+        if let Ok(input) = tor::load::read::<MeetingInput>("m.toml", data, tor) {
             let report = check_meeting(tor, &tor.calendar(), &input, History::Nothing);
             assert_eq!(report.valid, report.findings.iter().all(|f| !f.failed()));
         }

@@ -13,10 +13,10 @@ fn tors() -> &'static [tor::model::Tor] {
 
 fuzz_target!(|data: &[u8]| {
     let tor = &tors()[0];
-    let diagnostics = tor::engine::record::check_record(tor, "r.toml", data);
+    let diagnostics = tor::load::analyse::<tor::engine::record::Record>(data, tor).1;
     let text = String::from_utf8_lossy(data);
     for d in &diagnostics {
         let _ = tor::diag::render("r.toml", &text, d, false);
     }
-    let _ = tor::engine::record::load_record(tor, "r.toml", data);
+    let _ = tor::load::read::<tor::engine::record::Record>("r.toml", data, tor);
 });

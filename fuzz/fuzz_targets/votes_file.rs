@@ -2,7 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tor::engine::tally::{parse_votes, tally};
+use tor::engine::tally::{VoteInput, tally};
+use tor::load::votes::VoteContext;
 
 /// Loaded once: the fuzzer calls the target millions of times.
 fn tors() -> &'static [tor::model::Tor] {
@@ -15,7 +16,7 @@ fn tors() -> &'static [tor::model::Tor] {
 fuzz_target!(|data: &[u8]| {
     let day = chrono::NaiveDate::from_ymd_opt(2012, 12, 6).expect("a date");
     for tor in tors() {
-        if let Ok(input) = parse_votes(tor, "v.toml", data, day) {
+        if let Ok(input) = tor::load::read::<VoteInput>("v.toml", data, VoteContext { tor, default_date: Some(day) }) {
             let report = tally(tor, &input);
             assert_eq!(report.valid, report.findings.iter().all(|f| !f.failed()));
         }

@@ -8,9 +8,10 @@ use serde::Serialize;
 use tor::calendar::DateOrTime;
 use tor::catalog::Catalog;
 use tor::engine::audit::{AuditReport, PeriodShape, audit};
-use tor::engine::record::{COMPANION, Record, load_record};
+use tor::engine::record::{COMPANION, Record};
 use tor::engine::{FindingStatus, Rule};
 use tor::fileio::{is_std_stream, read_file, shown_name};
+use tor::load;
 use tor::model::Tor;
 use tor::report::html::audit_page;
 
@@ -132,7 +133,7 @@ fn record(catalog: &Catalog, tor: &Tor, args: &Args) -> Result<Record> {
         ),
     };
     let bytes = read_file(&path)?;
-    Ok(load_record(tor, &shown_name(&path), &bytes)?)
+    Ok(load::read::<Record>(&shown_name(&path), &bytes, tor)?)
 }
 
 fn human(r: &AuditReport, strict: bool) -> String {

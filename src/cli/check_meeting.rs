@@ -7,12 +7,10 @@ use anyhow::Result;
 use tor::catalog::Catalog;
 use tor::engine::Rule;
 use tor::engine::explain::{Working, explain_meeting_notice};
-use tor::engine::meeting::{
-    ChairPresence, History, MeetingFacts, MeetingInput, MeetingReport, check_meeting,
-    parse_meeting_file,
-};
-use tor::engine::record::{COMPANION, Record, load_record};
+use tor::engine::meeting::{ChairPresence, History, MeetingInput, MeetingReport, check_meeting};
+use tor::engine::record::{COMPANION, Record};
 use tor::fileio::{is_std_stream, read_file, shown_name};
+use tor::load::{self, meeting::MeetingFacts};
 use tor::model::Tor;
 
 use super::output::{Report, Status, Tone, deadlines_table, emit, findings_table, paint};
@@ -200,7 +198,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
     }
     if let Some(path) = &args.meeting {
         let bytes = read_file(path)?;
-        return Ok(parse_meeting_file(tor, &shown_name(path), &bytes)?);
+        return Ok(load::read::<MeetingInput>(&shown_name(path), &bytes, tor)?);
     }
     let f = &args.facts;
     let facts = MeetingFacts {
@@ -236,7 +234,7 @@ fn record(
         },
     };
     let bytes = read_file(&path)?;
-    Ok(Some(load_record(tor, &shown_name(&path), &bytes)?))
+    Ok(Some(load::read::<Record>(&shown_name(&path), &bytes, tor)?))
 }
 
 fn human(tor: &Tor, report: &MeetingReport, source: Source, strict: bool) -> String {

@@ -3,7 +3,7 @@
 use std::error::Error;
 
 use tor::catalog::CatalogError;
-use tor::proclaimed::FileError;
+use tor::load::FileError;
 
 /// `error: ` and the error's causes joined by `: `, with two exceptions. A file
 /// error is already rendered rustc-style, each diagnostic with its own

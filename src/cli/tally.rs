@@ -2,10 +2,9 @@
 
 use anyhow::Result;
 use tor::calendar::parse_date_or_datetime;
-use tor::engine::tally::{
-    Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, parse_votes, tally,
-};
+use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, tally};
 use tor::fileio::{read_file, shown_name};
+use tor::load::{self, votes::VoteContext};
 
 use super::dates;
 use super::output::{Report, Status, Tone, emit, esc, findings_table, paint};
@@ -132,7 +131,11 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let input = match &args.votes {
         Some(path) => {
             let (label, bytes) = read_votes(path)?;
-            parse_votes(&tor, &label, &bytes, today())?
+            let ctx = VoteContext {
+                tor: &tor,
+                default_date: Some(today()),
+            };
+            load::read::<VoteInput>(&label, &bytes, ctx)?
         }
         None => {
             let date = match &args.vote.at {

@@ -56,7 +56,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
     for job in &jobs {
         let tor = job.catalog.load(&job.id)?;
         let calendar = job.catalog.calendar(&tor)?;
-        match cases::parse_cases(&tor, &job.path, &job.bytes) {
+        match tor::load::read::<cases::Cases>(&job.path, &job.bytes, &tor) {
             Ok(parsed) => ready.push((job, tor, calendar, parsed)),
             Err(e) => bad.push(e.to_string()),
         }

@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod tally;
 mod words;
 
+pub(crate) use finding::people;
 pub use finding::{
     Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_attendee,
     resolve_member,

@@ -1,11 +1,18 @@
 //! Loading ToR files: bytes → raw structs → checked model, with every problem kept.
 
 pub mod bounds;
+pub mod cases;
 mod check;
 mod control;
+mod input;
+pub mod meeting;
+pub mod proclaimed;
 pub mod raw;
+pub mod record;
 mod spanned;
 pub mod structure;
+pub(crate) mod values;
+pub mod votes;
 mod warnings;
 
 use chrono::NaiveDate;
@@ -14,6 +21,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::Tor;
 pub use check::Spans;
 pub use control::control_characters;
+pub use input::{FileError, Input, OnEmpty, analyse, read};
 
 /// One ToR file, loaded as far as it could be.
 #[derive(Debug, Clone)]
@@ -42,6 +50,36 @@ impl LoadedTor {
     }
 }
 
+/// A ToR checked, with the spans its date-dependent warnings point at.
+#[derive(Debug)]
+pub struct CheckedTor {
+    pub tor: Tor,
+    pub spans: Spans,
+}
+
+impl Input for CheckedTor {
+    type Raw = raw::RawTor;
+    /// The file stem the `id` must match.
+    type Context<'a> = Option<&'a str>;
+
+    fn on_empty(_: Option<&str>) -> OnEmpty<Self> {
+        OnEmpty::Help(structure::TOR_HELP)
+    }
+
+    fn check(
+        raw: &raw::RawTor,
+        _: &str,
+        expected_id: Option<&str>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Self> {
+        let mut checker = check::Checker::new(expected_id);
+        let checked = checker.check(raw);
+        diags.append(&mut checker.diagnostics);
+        let (tor, spans) = checked?;
+        Some(Self { tor, spans })
+    }
+}
+
 /// Loads a ToR from `bytes`. `expected_id` is the file stem the `id` must match;
 /// `as_of` adds the warnings that depend on the date (review overdue, …).
 pub fn load_tor(
@@ -50,29 +88,16 @@ pub fn load_tor(
     bytes: &[u8],
     as_of: Option<NaiveDate>,
 ) -> LoadedTor {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let (tor, diagnostics) = match structure::as_text(bytes) {
-        Err(d) => (None, vec![d]),
-        Ok(valid) => match structure::parse::<raw::RawTor>(valid) {
-            Err(diags) => (None, diags),
-            Ok(raw) => {
-                let mut checker = check::Checker::new(expected_id);
-                match checker.check(raw) {
-                    Some((tor, spans)) => {
-                        let mut diags = checker.diagnostics;
-                        if let Some(as_of) = as_of {
-                            diags.extend(warnings::warnings(&tor, &spans, as_of));
-                        }
-                        (Some(tor), diags)
-                    }
-                    None => (None, checker.diagnostics),
-                }
-            }
-        },
-    };
+    let (checked, mut diagnostics) = analyse::<CheckedTor>(bytes, expected_id);
+    let tor = checked.map(|CheckedTor { tor, spans }| {
+        if let Some(as_of) = as_of {
+            diagnostics.extend(warnings::warnings(&tor, &spans, as_of));
+        }
+        tor
+    });
     LoadedTor {
         path: path.to_owned(),
-        text,
+        text: String::from_utf8_lossy(bytes).into_owned(),
         tor,
         diagnostics,
     }

@@ -14,6 +14,9 @@ use crate::diag::{Code, Diagnostic, nearest};
 /// Enough for any hand-written file; stops a pathological one from looping long.
 const MAX_SHAPE_ERRORS: usize = 50;
 
+/// The help of an empty file's diagnostic, unless its kind gives its own.
+pub const TOR_HELP: &str = "a ToR file needs at least `id` and `name`";
+
 /// Checks that `bytes` is a non-empty UTF-8 text.
 pub fn as_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -32,8 +35,7 @@ pub fn as_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
         .at(at..at + 1));
     }
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(Code::EmptyFile, "the file is empty")
-            .help("a ToR file needs at least `id` and `name`"));
+        return Err(Diagnostic::error(Code::EmptyFile, "the file is empty").help(TOR_HELP));
     }
     Ok(text)
 }

@@ -9,9 +9,11 @@ use chrono::NaiveDate;
 use crate::bundled;
 use crate::catalog::CatalogError;
 use crate::diag::{Code, Diagnostic, LineIndex, Reported, Suppressed, render_in};
-use crate::engine::{cases, record};
+use crate::engine::cases::Cases;
+use crate::engine::record::Record;
 use crate::fileio::read_file;
-use crate::load::{control_characters, load_tor};
+use crate::load::proclaimed::ProclaimedDays;
+use crate::load::{self, control_characters, load_tor};
 use crate::model::Tor;
 
 mod walk;
@@ -232,16 +234,16 @@ impl Validator {
                         // large file is held once, not twice.
                         (loaded.diagnostics, loaded.text)
                     }
-                    FileKind::BankHolidays => match crate::proclaimed::parse(&shown, &bytes) {
-                        Ok(_) => (Vec::new(), lossy(&bytes)),
-                        Err(e) => (e.diagnostics, e.text),
-                    },
+                    FileKind::BankHolidays => {
+                        let (_, diagnostics) = load::analyse::<ProclaimedDays>(&bytes, ());
+                        (diagnostics, lossy(&bytes))
+                    }
                     FileKind::Meetings | FileKind::Cases => {
                         let diagnostics = match self.tor_for(path, id) {
                             Some(tor) if *kind == FileKind::Meetings => {
-                                record::check_record(tor, &shown, &bytes)
+                                load::analyse::<Record>(&bytes, tor).1
                             }
-                            Some(tor) => cases::check_cases(tor, &shown, &bytes),
+                            Some(tor) => load::analyse::<Cases>(&bytes, tor).1,
                             None => vec![Diagnostic::error(
                                 Code::NoTor,
                                 format!(

@@ -13,7 +13,7 @@ use serde_json::Value;
 use tor::calendar::{Calendar, parse_date, parse_date_or_datetime, parse_datetime};
 use tor::catalog::Catalog;
 use tor::engine::meeting::{ChairPresence, History, MeetingInput, check_meeting};
-use tor::engine::record::load_record;
+use tor::engine::record::Record;
 use tor::model::Tor;
 
 /// `tor schedule ARGS --format json`, asserting the exit code.
@@ -87,7 +87,8 @@ fn assert_every_meeting_passes(id: &str, plan: &Value) {
         record.push_str(&format!("items = [{}]\n\n", items.join(", ")));
     }
     // With the whole plan as the record of earlier meetings, no rule fails either.
-    let record = load_record(&tor, "plan.toml", record.as_bytes()).expect("plan as a record");
+    let record =
+        tor::load::read::<Record>("plan.toml", record.as_bytes(), &tor).expect("plan as a record");
     for m in meetings(plan) {
         let report = check_meeting(&tor, &cal, &as_held(&tor, m), History::Record(&record));
         assert!(

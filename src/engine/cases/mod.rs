@@ -33,41 +33,25 @@
 //! meeting table for the rules that need history; without either they are `skip`.
 //! The record is inline, not a path, so the bundled cases run from the binary.
 
-mod check;
-mod raw;
 mod run;
-#[cfg(test)]
-mod tests;
 
-use std::collections::BTreeMap;
 use std::fmt::Debug;
-use std::ops::Range;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value as Json;
-use toml::Spanned;
 
-use super::meeting::input::{self, RawMeeting};
-use super::meeting::values;
 use super::meeting::{History, MeetingInput, check_meeting};
-use super::record::{self, RawRecord, Record};
+use super::record::Record;
 use super::tally::{Outcome, VoteInput, tally};
 use super::{Finding, FindingStatus, Rule};
 use crate::calendar::Calendar;
-use crate::diag::{Code, Diagnostic, Severity, nearest};
-use crate::load::bounds;
-use crate::load::structure;
 use crate::model::{Keyword, MemberId, Tor};
-use crate::proclaimed::FileError;
 
 /// The kind of file [`crate::catalog::Catalog::companion`] looks for.
 pub const COMPANION: &str = "cases";
 
-pub(super) const STATUSES: [&str; 4] = ["pass", "fail", "warn", "skip"];
-const OUTCOMES: [&str; 4] = ["carried", "lost", "no-consensus", "tied"];
-
-use crate::engine::tally::{RawVotes, votes_from_raw};
+pub(crate) const STATUSES: [&str; 4] = ["pass", "fail", "warn", "skip"];
+pub(crate) const OUTCOMES: [&str; 4] = ["carried", "lost", "no-consensus", "tied"];
 
 // ---- the file, checked --------------------------------------------------------
 
@@ -117,6 +101,4 @@ pub struct ExpectedCounts {
     pub abstain: Option<u32>,
 }
 
-pub use check::{check_cases, parse_cases};
-pub(crate) use raw::*;
 pub use run::{CaseResult, Difference, run_case, run_cases};

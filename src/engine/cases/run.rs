@@ -1,6 +1,7 @@
 //! Running the cases and comparing the verdicts with what they expect.
 
 use super::*;
+use crate::diag::nearest;
 
 // ---- running ------------------------------------------------------------------
 

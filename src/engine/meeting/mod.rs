@@ -4,33 +4,20 @@
 //! Each rule gives one [`Finding`] named as SPEC §6 fixes; a rule the ToR does not
 //! state, or the input does not say enough to judge, is `skip` — never `pass`.
 
-pub(crate) mod input;
-
 mod rules;
-pub(crate) mod values;
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize, Serializer};
-
-pub use input::{MeetingError, MeetingFacts, parse_meeting_file};
+use serde::{Serialize, Serializer};
 
 use super::deadlines::{Deadlines, deadlines, format_instant};
+pub use super::record::ChairPresence;
 use super::record::{HeldMeeting, MeetingKind, Record};
 use super::{Finding, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
-
-/// Who chaired: the chair, a deputy, or no one entitled to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChairPresence {
-    Present,
-    Deputy,
-    Absent,
-}
 
 /// The facts of a proposed meeting, checked: ids are members of the ToR, and
 /// `at` is an instant in the partnership's zone.
@@ -198,5 +185,14 @@ pub fn check_meeting(
         unchecked: Unchecked::of(&findings),
         findings,
         deadlines: deadlines(tor, at, cal),
+    }
+}
+
+/// The notice rule that judges this meeting: the extraordinary rule for an
+/// extraordinary meeting where the ToR has one, else the agenda rule.
+pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate::model::Notice> {
+    match (extraordinary, &tor.notice.extraordinary) {
+        (true, Some(rule)) => Some(rule),
+        _ => tor.notice.agenda.as_ref(),
     }
 }

@@ -222,13 +222,13 @@ fn typed(list: &[String]) -> Vec<Item<'_>> {
 
 /// A member id as typed, with its place in a votes file where there is one.
 #[derive(Debug, Clone)]
-pub(super) struct Item<'a> {
+pub(crate) struct Item<'a> {
     pub text: &'a str,
     pub span: Option<Range<usize>>,
 }
 
 #[derive(Debug, Default)]
-pub(super) struct Lists<'a> {
+pub(crate) struct Lists<'a> {
     pub kinds: Vec<DecisionKind>,
     pub votes_for: Vec<Item<'a>>,
     pub against: Vec<Item<'a>>,
@@ -246,11 +246,11 @@ pub(super) struct Lists<'a> {
 }
 
 /// Problems with the place they were found at, where known.
-pub(super) type Problems = Vec<(InputError, Option<Range<usize>>)>;
+pub(crate) type Problems = Vec<(InputError, Option<Range<usize>>)>;
 
 /// Resolves `lists` against `tor`, collecting every problem (a votes file reports
 /// them all at once).
-pub(super) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<VoteInput, Problems> {
+pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<VoteInput, Problems> {
     let mut problems = Problems::new();
     let resolve =
         |items: &[Item<'_>], problems: &mut Problems| -> Vec<(MemberId, Option<Range<usize>>)> {

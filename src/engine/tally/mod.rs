@@ -8,7 +8,6 @@ mod casting;
 mod conflicts;
 mod eligibility;
 mod explain;
-mod file;
 mod input;
 mod outcome;
 mod proxies;
@@ -20,9 +19,8 @@ mod written;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use file::parse_votes;
-pub(crate) use file::{RawVotes, from_raw as votes_from_raw};
 pub use input::{Choice, StandIn, VoteArgs, VoteInput};
+pub(crate) use input::{Item, Lists, build};
 
 use crate::engine::{Finding, Unchecked};
 use crate::model::{

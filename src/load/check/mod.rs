@@ -82,8 +82,16 @@ impl<'a> Checker<'a> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    fn review(&mut self, r: &RawReview) -> Review {
+        Review {
+            clause: clause(&r.clause),
+            annually: r.annually,
+            next: r.next.as_ref().and_then(|n| self.date(n)),
+        }
+    }
+
     /// Builds the model; `None` when any error was found.
-    pub fn check(&mut self, raw: RawTor) -> Option<(Tor, Spans)> {
+    pub fn check(&mut self, raw: &RawTor) -> Option<(Tor, Spans)> {
         let spans = Spans {
             id: raw.id.span(),
             review_next: raw
@@ -92,7 +100,7 @@ impl<'a> Checker<'a> {
                 .and_then(|r| r.next.as_ref())
                 .map(|n| n.span()),
             quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
-            placeholder: placeholder_span(&raw),
+            placeholder: placeholder_span(raw),
         };
         let id = self.partnership_id(&raw.id);
         if raw.name.get_ref().trim().is_empty() {
@@ -149,11 +157,7 @@ impl<'a> Checker<'a> {
             .as_ref()
             .and_then(|d| self.decisions(d, &classes, &members, chair.as_ref()));
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
-        let review = raw.review.as_ref().map(|r| Review {
-            clause: clause(&r.clause),
-            annually: r.annually,
-            next: r.next.as_ref().and_then(|n| self.date(n)),
-        });
+        let review = raw.review.as_ref().map(|r| self.review(r));
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
 
         if self
@@ -165,8 +169,8 @@ impl<'a> Checker<'a> {
         }
         let tor = Tor {
             id: id?,
-            name: raw.name.into_inner(),
-            source: raw.source,
+            name: raw.name.get_ref().clone(),
+            source: raw.source.clone(),
             location,
             adopted,
             region: region?,

@@ -166,7 +166,7 @@ pub fn attendees(
                 continue;
             }
         };
-        match n.map(|n| crate::engine::finding::people(tor, &member, n)) {
+        match n.map(|n| crate::engine::people(tor, &member, n)) {
             None => out.push((member, 1, id.span())),
             Some(Ok(n)) => out.push((member, n, id.span())),
             Some(Err(message)) => problems.push(

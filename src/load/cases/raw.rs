@@ -7,7 +7,7 @@ use super::*;
 /// A cases file as written.
 #[derive(Debug, serde::Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawCases {
+pub struct RawCases {
     /// The worked cases, one `[[case]]` table each.
     #[serde(default)]
     #[schemars(with = "Vec<RawCase>")]

@@ -8,22 +8,20 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::input::{Item, Lists, build};
-use super::{Choice, VoteInput};
+use super::input::{Input, OnEmpty};
+use super::values::{self, DateOrTimeSchema, Value};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
-use crate::engine::meeting::values::{self, DateOrTimeSchema, Value};
-use crate::load::structure;
+use crate::engine::tally::{Choice, Item, Lists, VoteInput, build};
 use crate::model::{DecisionKind, Tor};
-use crate::proclaimed::FileError;
 
 type S<T> = Spanned<T>;
 
 /// A votes file as written. A cases file's `[case.vote]` table has the same keys.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawVotes {
+pub struct RawVotes {
     /// The day of the vote: a TOML date, or a local date-time (or a string with
     /// an offset). Memberships are judged on this day.
     #[schemars(with = "Option<DateOrTimeSchema>")]
@@ -103,29 +101,36 @@ fn items(list: &[S<String>]) -> Vec<Item<'_>> {
     list.iter().map(item).collect()
 }
 
-/// Reads a votes file for `tor`. `default_date` is the day of the vote when the
-/// file has no `at`.
-pub fn parse_votes(
-    tor: &Tor,
-    path: &str,
-    bytes: &[u8],
-    default_date: NaiveDate,
-) -> Result<VoteInput, FileError> {
-    let fail = |diagnostics| FileError {
-        path: path.to_owned(),
-        text: String::from_utf8_lossy(bytes).into_owned(),
-        diagnostics,
-    };
+/// What a vote's checks need: the ToR, and the day of the vote when the file
+/// has no `at` (without one, `at` is required).
+#[derive(Debug, Clone, Copy)]
+pub struct VoteContext<'a> {
+    pub tor: &'a Tor,
+    pub default_date: Option<NaiveDate>,
+}
+
+impl Input for VoteInput {
+    type Raw = RawVotes;
+    type Context<'a> = VoteContext<'a>;
+
     // An empty file is more likely a mistake than a vote nobody took part in.
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(vec![
-            Diagnostic::error(Code::EmptyFile, "the votes file is empty")
-                .help("give at least one of `for`, `against` or `abstain`"),
-        ]));
+    fn on_empty(_: VoteContext<'_>) -> OnEmpty<Self> {
+        OnEmpty::Error(
+            "the votes file is empty",
+            "give at least one of `for`, `against` or `abstain`",
+        )
     }
-    let text = structure::as_text(bytes).map_err(|d| fail(vec![d]))?;
-    let raw: RawVotes = structure::parse(text).map_err(fail)?;
-    from_raw(tor, &raw, Some(default_date)).map_err(fail)
+
+    fn check(
+        raw: &RawVotes,
+        _: &str,
+        ctx: VoteContext<'_>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Self> {
+        from_raw(ctx.tor, raw, ctx.default_date)
+            .map_err(|found| diags.extend(found))
+            .ok()
+    }
 }
 
 /// Checks a vote as written against `tor`, reporting every problem with its
@@ -256,7 +261,21 @@ fn kind_names(kinds: &[DecisionKind]) -> String {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::load::FileError;
     use crate::model::Keyword;
+
+    fn parse_votes(
+        tor: &Tor,
+        path: &str,
+        bytes: &[u8],
+        default_date: NaiveDate,
+    ) -> Result<VoteInput, FileError> {
+        let ctx = VoteContext {
+            tor,
+            default_date: Some(default_date),
+        };
+        crate::load::read::<VoteInput>(path, bytes, ctx)
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("real date")

@@ -7,17 +7,16 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
-use super::{ChairPresence, MeetingInput};
 use crate::calendar::{
     Convention, DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime,
 };
 use crate::diag::{Code, Diagnostic};
+use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
-use crate::load::structure;
 use crate::model::{MemberId, Tor};
-use crate::proclaimed::FileError;
 
 /// The capacities an organisation can attend in, in the order of the lists.
 pub(crate) const CAPACITIES: [&str; 3] = [
@@ -187,15 +186,6 @@ fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
     first_contradiction([&m.attendees, &m.substitutes, &m.deputies])
 }
 
-/// The notice rule that judges this meeting: the extraordinary rule for an
-/// extraordinary meeting where the ToR has one, else the agenda rule.
-pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate::model::Notice> {
-    match (extraordinary, &tor.notice.extraordinary) {
-        (true, Some(rule)) => Some(rule),
-        _ => tor.notice.agenda.as_ref(),
-    }
-}
-
 /// An hours rule cannot be judged from a bare date: refuse rather than guess.
 /// Gives the rule's clause and hours, and the date given.
 fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDate)> {
@@ -212,7 +202,7 @@ fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDat
 /// file's `[case.meeting]` table has the same keys.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct RawMeeting {
+pub struct RawMeeting {
     /// When the meeting starts: a TOML local date-time (the partnership's local
     /// time) or a string with an offset, e.g. "2026-10-25T14:00+00:00".
     #[schemars(with = "DateTimeSchema")]
@@ -260,21 +250,17 @@ impl RawMeeting {
     }
 }
 
-/// Reads a meeting file; every problem is a diagnostic with its place in the file.
-pub fn parse_meeting_file(tor: &Tor, path: &str, bytes: &[u8]) -> Result<MeetingInput, FileError> {
-    let fail = |diagnostics| FileError {
-        path: path.to_owned(),
-        text: String::from_utf8_lossy(bytes).into_owned(),
-        diagnostics,
-    };
-    let text = structure::as_text(bytes).map_err(|mut d| {
-        if d.code == Code::EmptyFile {
-            d.help = Some("a meeting file needs at least `at`, e.g. at = 2012-12-06T14:00".into());
-        }
-        fail(vec![d])
-    })?;
-    let raw: RawMeeting = structure::parse(text).map_err(fail)?;
-    from_raw(tor, &raw).map_err(fail)
+impl Input for MeetingInput {
+    type Raw = RawMeeting;
+    type Context<'a> = &'a Tor;
+
+    fn on_empty(_: &Tor) -> OnEmpty<Self> {
+        OnEmpty::Help("a meeting file needs at least `at`, e.g. at = 2012-12-06T14:00")
+    }
+
+    fn check(raw: &RawMeeting, _: &str, tor: &Tor, diags: &mut Vec<Diagnostic>) -> Option<Self> {
+        from_raw(tor, raw).map_err(|found| diags.extend(found)).ok()
+    }
 }
 
 /// Checks a meeting as written against `tor`. Diagnostics keep the spans of the

@@ -2,40 +2,25 @@
 
 use super::*;
 
-/// Reads a cases file for `tor`, refusing it if it has any error.
-pub fn parse_cases(tor: &Tor, path: &str, bytes: &[u8]) -> Result<Cases, FileError> {
-    let (cases, diagnostics) = analyse(tor, bytes);
-    match cases {
-        Some(cases) if diagnostics.is_empty() => Ok(cases),
-        _ => Err(FileError {
-            path: path.to_owned(),
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            diagnostics,
-        }),
+impl Input for Cases {
+    type Raw = RawCases;
+    type Context<'a> = &'a Tor;
+
+    fn on_empty(_: &Tor) -> OnEmpty<Self> {
+        OnEmpty::Help(HELP_NO_CASES)
+    }
+
+    fn check(
+        raw: &RawCases,
+        text: &str,
+        tor: &Tor,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Self> {
+        cases(tor, text, raw, problems)
     }
 }
 
-/// Every problem in a cases file, each with its place (for `tor validate`).
-/// Whether the cases pass is `tor test`'s business, not this.
-pub fn check_cases(tor: &Tor, _path: &str, bytes: &[u8]) -> Vec<Diagnostic> {
-    analyse(tor, bytes).1
-}
-
-pub(super) fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Cases>, Vec<Diagnostic>) {
-    let text = match structure::as_text(bytes) {
-        Ok(text) => text,
-        Err(mut d) => {
-            if d.code == Code::EmptyFile {
-                d.help = Some(HELP_NO_CASES.to_owned());
-            }
-            return (None, vec![d]);
-        }
-    };
-    let raw: RawCases = match structure::parse(text) {
-        Ok(raw) => raw,
-        Err(problems) => return (None, problems),
-    };
-    let mut problems = Vec::new();
+fn cases(tor: &Tor, text: &str, raw: &RawCases, problems: &mut Vec<Diagnostic>) -> Option<Cases> {
     if raw.case.is_empty() {
         problems.push(
             Diagnostic::error(Code::NoCases, "the file has no `[[case]]`").help(HELP_NO_CASES),
@@ -64,12 +49,11 @@ pub(super) fn analyse(tor: &Tor, bytes: &[u8]) -> (Option<Cases>, Vec<Diagnostic
         } else {
             names.insert(name.clone(), name_span.start);
         }
-        if let Some(case) = case(tor, text, name, entry, &mut problems) {
+        if let Some(case) = case(tor, text, name, entry, problems) {
             cases.push(case);
         }
     }
-    let ok = problems.iter().all(|d| d.severity != Severity::Error);
-    (ok.then_some(Cases { cases }), problems)
+    Some(Cases { cases })
 }
 
 pub(super) const HELP_NO_CASES: &str = "a cases file holds `[[case]]` tables, each with a `name`, a `[case.meeting]` or `[case.vote]`, and a `[case.expect]`";
@@ -107,7 +91,7 @@ pub(super) fn case(
                 );
             }
             let header = first_line(text, v.span());
-            match votes_from_raw(tor, v.get_ref(), None) {
+            match votes::from_raw(tor, v.get_ref(), None) {
                 Ok(input) => Some(Subject::Vote(input)),
                 Err(found) => {
                     problems.extend(found.into_iter().map(|d| match d.span {
@@ -170,7 +154,7 @@ pub(super) fn meeting(
     record: Option<&Spanned<RawRecord>>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Subject> {
-    let input = input::from_raw(tor, raw)
+    let input = meeting::from_raw(tor, raw)
         .map_err(|found| problems.extend(found))
         .ok();
     let record = match record {

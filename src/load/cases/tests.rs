@@ -1,5 +1,7 @@
 use super::*;
 use crate::catalog::Catalog;
+use crate::engine::cases::{run_case, run_cases};
+use crate::load::{analyse, read};
 use crate::model::Keyword;
 
 fn sefton() -> Tor {
@@ -7,7 +9,8 @@ fn sefton() -> Tor {
 }
 
 fn codes(text: &str) -> Vec<&'static str> {
-    check_cases(&sefton(), "c.toml", text.as_bytes())
+    analyse::<Cases>(text.as_bytes(), &sefton())
+        .1
         .iter()
         .map(|d| d.code.as_str())
         .collect()
@@ -19,7 +22,7 @@ const MEETING: &str = "[[case]]\nname = \"m\"\n[case.meeting]\nat = 2012-12-06T1
 fn the_bundled_cases_pass() {
     for (id, text) in crate::bundled::CASES {
         let tor = Catalog::Bundled.load(id).expect("bundled ToR");
-        let cases = parse_cases(&tor, id, text.as_bytes()).expect("valid cases");
+        let cases = read::<Cases>(id, text.as_bytes(), &tor).expect("valid cases");
         for result in run_cases(&tor, &tor.calendar(), &cases) {
             assert!(result.passed, "{id}: {result:?}");
         }
@@ -38,7 +41,7 @@ fn a_rule_with_several_findings_takes_the_most_severe() {
         )
     };
     let run = |status: &str| {
-        let cases = parse_cases(&tor, "c.toml", case(status).as_bytes()).expect("valid");
+        let cases = read::<Cases>("c.toml", case(status).as_bytes(), &tor).expect("valid");
         run_case(&tor, &tor.calendar(), &cases.cases[0])
     };
     assert!(run("warn").passed);
@@ -69,7 +72,7 @@ fn every_problem_has_a_place() {
     let text = format!(
         "{MEETING}[case.expect]\nvalid = true\nfindings = {{ quorum = \"ok\" }}\n\n[[case]]\nname = \"m\"\n[case.expect]\nvalid = true\n"
     );
-    let found = check_cases(&sefton(), "c.toml", text.as_bytes());
+    let found = analyse::<Cases>(text.as_bytes(), &sefton()).1;
     let got: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(got, ["unknown-keyword", "duplicate-case", "missing-key"]);
     assert!(found.iter().all(|d| d.span.is_some()), "{found:?}");
@@ -85,7 +88,7 @@ fn empty_and_caseless_files_are_refused() {
 #[test]
 fn a_findings_key_that_names_no_rule_is_refused_where_it_stands() {
     let text = "[[case]]\nname = \"n\"\n[case.meeting]\nat = 2012-12-06T14:00:00\n[case.expect]\nvalid = true\nfindings = { quorom = \"pass\", notice = \"pass\" }\n";
-    let found = check_cases(&sefton(), "c.toml", text.as_bytes());
+    let found = analyse::<Cases>(text.as_bytes(), &sefton()).1;
     assert_eq!(found.len(), 1, "{found:?}");
     let d = &found[0];
     assert_eq!(d.code, Code::UnknownKeyword);

@@ -1,0 +1,473 @@
+//! A record of held meetings as written (`<id>.meetings.toml`, see
+//! [`crate::engine::record`]), checked against its ToR.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::input::{Input, OnEmpty};
+use super::meeting::{CAPACITIES, first_contradiction};
+use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::engine::meeting::ChairPresence;
+use crate::engine::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record, tenure};
+use crate::load::raw::TomlDate;
+use crate::model::{MemberId, Tor};
+
+/// The record of meetings as written. A cases file's `[case.record]` table has
+/// the same keys.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecord {
+    /// One `[[meeting]]` table per meeting held.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawHeld>")]
+    meeting: Vec<Spanned<RawHeld>>,
+    /// One `[[cancelled]]` table per meeting cancelled.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawCancelled>")]
+    cancelled: Vec<Spanned<RawCancelled>>,
+}
+
+/// A meeting held.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHeld {
+    /// The day it was held: a TOML date. Give this or `at`.
+    #[schemars(with = "Option<TomlDate>")]
+    date: Option<Value>,
+    /// When it started: a TOML local date-time (the partnership's local time) or a
+    /// string with an offset. Give this or `date`.
+    #[schemars(with = "Option<DateTimeSchema>")]
+    at: Option<Value>,
+    /// `ordinary` (the default) or `extraordinary`.
+    #[serde(default)]
+    kind: MeetingKind,
+    /// `true`: held in public; `false`: held in private; absent: not said
+    /// (and not counted as a public meeting).
+    public: Option<bool>,
+    /// When the agenda and papers went out: a date or a date-time.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
+    circulated: Option<Value>,
+    /// When the minutes went out: a date.
+    #[schemars(with = "Option<TomlDate>")]
+    minutes: Option<Value>,
+    /// Member ids present in person.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    present: Vec<Spanned<String>>,
+    /// Member ids represented by their substitute.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    substitutes: Vec<Spanned<String>>,
+    /// Member ids represented by their deputy.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    deputies: Vec<Spanned<String>>,
+    /// `present`, `deputy` (a deputy chaired) or `absent`.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "absent"]))]
+    chair: Option<Spanned<ChairPresence>>,
+    /// Agenda items, as named in the ToR's standing items where they are those.
+    #[serde(default)]
+    items: Vec<String>,
+    /// Free text.
+    note: Option<String>,
+}
+
+/// A meeting the chair cancelled.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCancelled {
+    /// The day the cancelled meeting was to be held: a TOML date.
+    #[schemars(with = "TomlDate")]
+    date: Value,
+    /// Members were consulted before the chair cancelled (default false).
+    #[serde(default)]
+    consulted: bool,
+    /// Free text.
+    note: Option<String>,
+}
+
+impl Input for Record {
+    type Raw = RawRecord;
+    type Context<'a> = &'a Tor;
+
+    /// A record nobody has written to yet is a valid, empty record.
+    fn on_empty(_: &Tor) -> OnEmpty<Self> {
+        OnEmpty::Value(Record::default())
+    }
+
+    fn check(raw: &RawRecord, _: &str, tor: &Tor, diags: &mut Vec<Diagnostic>) -> Option<Self> {
+        let (record, found) = from_raw(tor, raw);
+        diags.extend(found);
+        record
+    }
+}
+
+/// Checks a record as written against `tor`: the record where it has no error,
+/// and every problem (errors and warnings) with its place in the text `raw` was
+/// read from.
+pub(crate) fn from_raw(tor: &Tor, raw: &RawRecord) -> (Option<Record>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut meetings = Vec::new();
+    // The span of each day's first entry, to point back at from a duplicate.
+    let mut days: BTreeMap<NaiveDate, Range<usize>> = BTreeMap::new();
+    for entry in &raw.meeting {
+        let Some((date, span, meeting)) = held(tor, entry, &mut problems) else {
+            continue;
+        };
+        if days.contains_key(&date) {
+            problems.push(
+                Diagnostic::error(
+                    Code::DuplicateMeeting,
+                    format!("a meeting on {date} is already recorded"),
+                )
+                .at(span)
+                .help("record each meeting once; tor reads one meeting a day"),
+            );
+            continue;
+        }
+        days.insert(date, span);
+        meetings.extend(meeting);
+    }
+    let mut cancelled: Vec<CancelledMeeting> = Vec::new();
+    let mut cancelled_days = std::collections::HashSet::new();
+    for entry in &raw.cancelled {
+        let c = entry.get_ref();
+        let Some(date) = values::date(&c.date).map_err(|d| problems.push(d)).ok() else {
+            continue;
+        };
+        if !cancelled_days.insert(date) {
+            problems.push(
+                Diagnostic::error(
+                    Code::DuplicateCancellation,
+                    format!("a cancellation on {date} is already recorded"),
+                )
+                .at(c.date.span()),
+            );
+            continue;
+        }
+        if days.contains_key(&date) {
+            problems.push(
+                Diagnostic::error(
+                    Code::CancelledAndHeld,
+                    format!("{date} is recorded both as held and as cancelled"),
+                )
+                .at(c.date.span()),
+            );
+            continue;
+        }
+        cancelled.push(CancelledMeeting {
+            date,
+            consulted: c.consulted,
+            note: c.note.clone(),
+        });
+    }
+    meetings.sort_by_key(|m| m.date);
+    cancelled.sort_by_key(|c| c.date);
+    let ok = problems.iter().all(|d| d.severity != Severity::Error);
+    let record = ok.then_some(Record {
+        meetings,
+        cancelled,
+    });
+    (record, problems)
+}
+
+/// One `[[meeting]]` table: its day and the span to cite for it (where the day
+/// is readable), and the meeting (where it has no error).
+fn held(
+    tor: &Tor,
+    entry: &Spanned<RawHeld>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(NaiveDate, Range<usize>, Option<HeldMeeting>)> {
+    let m = entry.get_ref();
+    let tz = tor.timezone;
+    // Only this meeting's problems are counted, so a record with many errors
+    // is not recounted once per meeting.
+    let problems_before = problems.len();
+    let (date, at, span) = match (&m.date, &m.at) {
+        (Some(d), None) => match values::date(d) {
+            Ok(date) => (date, None, d.span()),
+            Err(e) => {
+                problems.push(e.help("write the day as YYYY-MM-DD, or use `at` for a start time"));
+                return None;
+            }
+        },
+        (None, Some(a)) => match values::datetime(a, tz) {
+            Ok(t) => (t.date_naive(), Some(t), a.span()),
+            Err(e) => {
+                problems
+                    .push(e.help("write the start as YYYY-MM-DDTHH:MM, or use `date` for a day"));
+                return None;
+            }
+        },
+        (Some(_), Some(a)) => {
+            problems.push(
+                Diagnostic::error(Code::ConflictingKeys, "give `date` or `at`, not both")
+                    .at(a.span()),
+            );
+            return None;
+        }
+        (None, None) => {
+            problems.push(
+                Diagnostic::error(Code::MissingKey, "a meeting needs `date` or `at`")
+                    .at(header(entry.span()))
+                    .label("in this meeting"),
+            );
+            return None;
+        }
+    };
+    let circulated = m.circulated.as_ref().and_then(|v| {
+        let given = values::date_or_time(v, tz)
+            .map_err(|d| problems.push(d))
+            .ok()?;
+        let day = given.day();
+        if day > date {
+            problems.push(
+                Diagnostic::error(
+                    Code::CirculatedAfter,
+                    format!("papers circulated on {day}, after the meeting on {date}"),
+                )
+                .at(v.span()),
+            );
+        }
+        Some(given)
+    });
+    let minutes = m.minutes.as_ref().and_then(|v| {
+        let day = values::date(v).map_err(|d| problems.push(d)).ok()?;
+        if day < date {
+            problems.push(
+                Diagnostic::error(
+                    Code::MinutesBefore,
+                    format!("minutes out on {day}, before the meeting on {date}"),
+                )
+                .at(v.span()),
+            );
+        }
+        Some(day)
+    });
+    let lists = [&m.present, &m.substitutes, &m.deputies];
+    let resolved: Vec<Vec<(MemberId, Range<usize>)>> = lists
+        .iter()
+        .map(|ids| values::members(tor, ids, problems))
+        .collect();
+    let mut ids: Vec<Vec<MemberId>> = Vec::new();
+    for list in &resolved {
+        let mut seen: Vec<MemberId> = Vec::new();
+        let mut set = std::collections::HashSet::new();
+        for (id, span) in list {
+            if !set.insert(id) {
+                problems.push(
+                    Diagnostic::error(Code::DuplicateMember, format!("`{id}` is listed twice"))
+                        .at(span.clone()),
+                );
+            } else {
+                seen.push(id.clone());
+            }
+        }
+        ids.push(seen);
+    }
+    let [present, substitutes, deputies] = [0, 1, 2].map(|i| ids[i].clone());
+    if let Some((org, first, second, _)) = first_contradiction([&present, &substitutes, &deputies])
+    {
+        let span = resolved[second]
+            .iter()
+            .find(|(id, _)| *id == org)
+            .map_or(span.clone(), |(_, s)| s.clone());
+        problems.push(
+            Diagnostic::error(
+                Code::Contradiction,
+                format!(
+                    "`{org}` is named twice in contradiction: {} and {}",
+                    CAPACITIES[first], CAPACITIES[second]
+                ),
+            )
+            .at(span),
+        );
+    }
+    for (id, span) in resolved.iter().flatten() {
+        let Some(member) = tor.member(id.as_str()) else {
+            continue;
+        };
+        if !member.holds_on(date) {
+            problems.push(
+                Diagnostic::error(
+                    Code::NotAMember,
+                    format!("`{id}` was not a member on {date}: {}", tenure(member)),
+                )
+                .at(span.clone()),
+            );
+        }
+    }
+    let decisions = tor.decisions.as_ref();
+    for (i, what) in [(1, "substitutes"), (2, "deputies")] {
+        let allowed = match i {
+            1 => decisions.and_then(|d| d.substitutes.as_ref()).is_some(),
+            _ => decisions.and_then(|d| d.deputies.as_ref()).is_some(),
+        };
+        if let (false, Some((_, span))) = (allowed, resolved[i].first()) {
+            problems.push(
+                Diagnostic::warning(
+                    Code::StandInNotAllowed,
+                    format!("the ToR of {} allows no {what}", tor.id),
+                )
+                .at(span.clone()),
+            );
+        }
+    }
+    if let Some(chair) = &m.chair {
+        let deputy_allowed = tor.chair.as_ref().and_then(|c| c.deputy.as_ref()).is_some();
+        if *chair.get_ref() == ChairPresence::Deputy && !deputy_allowed {
+            problems.push(
+                Diagnostic::warning(
+                    Code::NoDeputyChair,
+                    format!("the ToR of {} names no deputy to chair", tor.id),
+                )
+                .at(chair.span()),
+            );
+        }
+    }
+    if count_errors(&problems[problems_before..]) > 0 {
+        return Some((date, span, None));
+    }
+    let meeting = HeldMeeting {
+        date,
+        at,
+        start: at.unwrap_or_else(|| noon(tor.timezone, date)),
+        kind: m.kind,
+        public: m.public == Some(true),
+        private: m.public == Some(false),
+        circulated,
+        minutes,
+        present,
+        substitutes,
+        deputies,
+        chair: m.chair.as_ref().map(|c| *c.get_ref()),
+        items: m
+            .items
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        note: m.note.clone(),
+    };
+    Some((date, span, Some(meeting)))
+}
+
+/// Noon on `day` in `tz`: the stand-in start of a meeting recorded by day only.
+fn noon(tz: Tz, day: NaiveDate) -> DateTime<Tz> {
+    let naive = day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN));
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .unwrap_or_else(|| tz.from_utc_datetime(&naive))
+}
+
+fn count_errors(problems: &[Diagnostic]) -> usize {
+    problems
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
+/// The first line of a table's span, e.g. `[[meeting]]`.
+fn header(span: Range<usize>) -> Range<usize> {
+    span.start..span.end.min(span.start + "[[meeting]]".len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::model::Keyword;
+
+    fn sefton() -> Tor {
+        Catalog::Bundled.load("sefton-scp").expect("bundled ToR")
+    }
+
+    fn codes(text: &str) -> Vec<(&'static str, Severity)> {
+        crate::load::analyse::<Record>(text.as_bytes(), &sefton())
+            .1
+            .iter()
+            .map(|d| (d.code.as_str(), d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_record_is_valid() {
+        let r = crate::load::read::<Record>("r.toml", b"  \n", &sefton()).expect("empty record");
+        assert!(r.meetings.is_empty() && r.cancelled.is_empty());
+        let r = crate::load::read::<Record>("r.toml", b"# nothing yet\n", &sefton())
+            .expect("comment only");
+        assert!(r.meetings.is_empty());
+    }
+
+    #[test]
+    fn meetings_are_sorted_and_local_times_read_in_the_zone() {
+        let text = "[[meeting]]\nat = 2012-06-07T18:30:00\n\n[[meeting]]\ndate = 2012-03-01\n";
+        let r = crate::load::read::<Record>("r.toml", text.as_bytes(), &sefton())
+            .expect("valid record");
+        let days: Vec<String> = r.meetings.iter().map(|m| m.date.to_string()).collect();
+        assert_eq!(days, ["2012-03-01", "2012-06-07"]);
+        let at = r.meetings[1].at.expect("a start time");
+        assert_eq!(at.to_rfc3339(), "2012-06-07T18:30:00+01:00");
+        assert_eq!(
+            r.previous(at.date_naive())
+                .map(|m| m.date.to_string())
+                .as_deref(),
+            Some("2012-03-01")
+        );
+    }
+
+    #[test]
+    fn stand_ins_the_tor_does_not_allow_are_warnings() {
+        let text = "[[meeting]]\ndate = 2012-03-01\nsubstitutes = [\"cvs\"]\nchair = \"deputy\"\n";
+        assert_eq!(
+            codes(text),
+            [
+                ("stand-in-not-allowed", Severity::Warning),
+                ("no-deputy-chair", Severity::Warning)
+            ]
+        );
+        assert!(crate::load::read::<Record>("r.toml", text.as_bytes(), &sefton()).is_ok());
+    }
+
+    #[test]
+    fn errors_are_all_reported() {
+        let text = "\
+[[meeting]]
+date = 2012-03-01
+present = [\"cvs\", \"cvs\"]
+circulated = 2012-03-02
+minutes = 2012-02-01
+
+[[meeting]]
+date = 2012-03-01
+at = 2012-03-01T10:00:00
+
+[[cancelled]]
+date = 2012-04-01
+
+[[cancelled]]
+date = 2012-04-01
+";
+        let got: Vec<&str> = codes(text).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(
+            got,
+            [
+                "circulated-after",
+                "minutes-before",
+                "duplicate-member",
+                "conflicting-keys",
+                "duplicate-cancellation"
+            ]
+        );
+        let err =
+            crate::load::read::<Record>("r.toml", text.as_bytes(), &sefton()).expect_err("refused");
+        assert!(err.to_string().contains("r.toml:4:14"), "{err}");
+    }
+}
