@@ -1,6 +1,7 @@
 //! Command-line arguments (clap derive: the doc comments are the help text) and
 //! the dispatch to one module per subcommand.
 
+mod attendance;
 mod audit;
 mod check_meeting;
 mod complete;

@@ -19,13 +19,11 @@ use super::{Global, catalog};
 use super::{dates, explain};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
-const FACT_FLAGS: [&str; 12] = [
+/// (With the shared attendance flags, `super::attendance::FLAGS`.)
+const FACT_FLAGS: [&str; 9] = [
     "at",
     "circulated",
     "attendees",
-    "substitute",
-    "deputy",
-    "notified",
     "chair",
     "extraordinary",
     "public",
@@ -45,7 +43,7 @@ pub struct Args {
     /// The meeting's facts as a TOML file instead of the flags above (`-`:
     /// stdin): the same names (at, circulated, attendees, chair, ...), as TOML
     /// values
-    #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS)]
+    #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS, conflicts_with_all = super::attendance::FLAGS)]
     pub meeting: Option<PathBuf>,
     /// The record of held meetings (`-`: stdin) [default: <dir>/<ID>.meetings.toml
     /// if it exists]
@@ -107,15 +105,8 @@ pub struct Facts {
     /// Members present in person
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub attendees: Vec<String>,
-    /// Members represented by their substitute
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub substitute: Vec<String>,
-    /// Members represented by their deputy
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub deputy: Vec<String>,
-    /// Members who gave the advance notice their substitute or deputy needs
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub notified: Vec<String>,
+    #[command(flatten)]
+    pub attendance: super::attendance::Attendance,
     /// Who chaired
     #[arg(long, value_enum)]
     pub chair: Option<ChairArg>,
@@ -205,9 +196,9 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         at: f.at.clone().unwrap_or_default(),
         circulated: f.circulated.clone(),
         attendees: f.attendees.clone(),
-        substitutes: f.substitute.clone(),
-        deputies: f.deputy.clone(),
-        notified: f.notified.clone(),
+        substitutes: f.attendance.substitute.clone(),
+        deputies: f.attendance.deputy.clone(),
+        notified: f.attendance.notified.clone(),
         chair: f.chair.map(Into::into),
         extraordinary: f.extraordinary,
         public: (f.public || f.private).then_some(f.public),

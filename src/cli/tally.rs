@@ -12,7 +12,8 @@ use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, today};
 
 /// The flags that describe the vote; `--votes FILE` replaces them all.
-const VOTE_FLAGS: [&str; 15] = [
+/// (With the shared attendance flags, `super::attendance::FLAGS`.)
+const VOTE_FLAGS: [&str; 12] = [
     "at",
     "votes_for",
     "against",
@@ -21,9 +22,6 @@ const VOTE_FLAGS: [&str; 15] = [
     "proxy",
     "conflict",
     "opt_out",
-    "substitute",
-    "deputy",
-    "notified",
     "casting",
     "kind",
     "written",
@@ -39,7 +37,7 @@ pub struct Args {
     #[command(flatten)]
     pub vote: Box<VoteFlags>,
     /// Read the vote from a TOML file instead of the flags (`-` for stdin)
-    #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS)]
+    #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS, conflicts_with_all = super::attendance::FLAGS)]
     pub votes: Option<String>,
     /// Exit 1 if a rule the ToR states could not be judged from what was given
     #[arg(long)]
@@ -60,6 +58,12 @@ struct ExplainStep<'a> {
 }
 
 #[derive(Debug, clap::Args)]
+// The shared attendance flags, worded for a vote: voters are named by member.
+#[command(
+    mut_arg("substitute", |a| a.help("Members represented by their substitute (list them under the member's id in --for etc.)")),
+    mut_arg("deputy", |a| a.help("Members represented by their deputy (list them under the member's id in --for etc.)")),
+    mut_arg("notified", |a| a.help("Members that told the secretariat beforehand who would stand in for them")),
+)]
 pub struct VoteFlags {
     /// Day of the vote (2012-12-06 or 6/12/2012), or a local date-time (2012-12-06T14:00,
     /// 6 Dec 2012 2pm) [default: today]
@@ -86,15 +90,8 @@ pub struct VoteFlags {
     /// Members opting out of the decision
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub opt_out: Vec<String>,
-    /// Members represented by their substitute (list them under the member's id in --for etc.)
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub substitute: Vec<String>,
-    /// Members represented by their deputy (list them under the member's id in --for etc.)
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub deputy: Vec<String>,
-    /// Members that told the secretariat beforehand who would stand in for them
-    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
-    pub notified: Vec<String>,
+    #[command(flatten)]
+    pub attendance: super::attendance::Attendance,
     /// The chair's casting vote on equal votes
     #[arg(long, value_enum)]
     pub casting: Option<CastingArg>,
@@ -223,9 +220,9 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
         proxies: args.proxy.clone(),
         conflicts: args.conflict.clone(),
         opt_out: args.opt_out.clone(),
-        substitutes: args.substitute.clone(),
-        deputies: args.deputy.clone(),
-        notified: args.notified.clone(),
+        substitutes: args.attendance.substitute.clone(),
+        deputies: args.attendance.deputy.clone(),
+        notified: args.attendance.notified.clone(),
         casting: args.casting.map(|c| match c {
             CastingArg::For => Choice::For,
             CastingArg::Against => Choice::Against,

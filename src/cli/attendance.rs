@@ -1,0 +1,24 @@
+//! The attendance flags `check-meeting` and `tally` share: who stood in for a
+//! member, and who gave the notice a stand-in needs. Declared once so that a new
+//! way of attending is one field here, not two copies that drift.
+
+/// How members attended other than in person. Each command flattens this where
+/// its own attendance flags sit, so `--help` keeps one order; `tally` rewords
+/// the help with `mut_arg` (its voters are listed under the member's id).
+#[derive(Debug, Default, clap::Args)]
+pub struct Attendance {
+    /// Members represented by their substitute
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    pub substitute: Vec<String>,
+    /// Members represented by their deputy
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    pub deputy: Vec<String>,
+    /// Members who gave the advance notice their substitute or deputy needs
+    #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
+    pub notified: Vec<String>,
+}
+
+/// The ids of the flags above: `--meeting` and `--votes` conflict with them all
+/// (a file states the same facts). Listed, not a clap group, so clap's error
+/// names the one flag given.
+pub const FLAGS: [&str; 3] = ["substitute", "deputy", "notified"];
