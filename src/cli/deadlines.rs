@@ -4,10 +4,12 @@
 use anyhow::Result;
 use serde::Serialize;
 use tor::calendar::{DateOrTime, parse_date_or_datetime};
+use tor::engine::Finding;
 use tor::engine::deadlines::{
     DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
 };
 use tor::engine::explain::{Working, explain_deadlines};
+use tor::engine::life::in_force;
 use tor::model::Tor;
 
 use super::output::{Report, Status, deadlines_table_needing, emit};
@@ -40,6 +42,8 @@ struct Out<'a> {
     deadlines: &'a Deadlines,
     /// The deadlines that need the start time, which `at` did not give.
     needs_time: &'a [DeadlineKind],
+    /// Whether the ToR is in force that day (the body's life).
+    in_force: Finding,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Vec<explain::Step<'a>>>,
     #[serde(skip)]
@@ -60,8 +64,13 @@ impl Report for Out<'_> {
             "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
         };
         let working = self.workings.map(explain::human).unwrap_or_default();
+        let life = if self.in_force.failed() {
+            format!("not in force: {}\n", dates::message(&self.in_force.message))
+        } else {
+            String::new()
+        };
         format!(
-            "{} meeting {}\n{t}\n{note}{working}",
+            "{} meeting {}\n{life}{t}\n{note}{working}",
             self.tor.id, self.shown
         )
     }
@@ -107,6 +116,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
             at,
             deadlines: &due,
             needs_time: &needs_time,
+            in_force: in_force(&tor, parsed.day()),
             explanation: workings.as_deref().map(explain::json),
             tor: &tor,
             shown,

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
+use tor::engine::life::{in_force, life_on};
 use tor::model::{Member, Tor};
 use tor::report::{RuleSummary, summarise};
 
@@ -40,6 +41,8 @@ struct Out<'a> {
     rules: Vec<RuleSummary>,
     standing_items: Vec<&'a str>,
     history: &'a [tor::model::HistoryEvent],
+    /// Whether the ToR is in force on `as_of` (the body's life).
+    in_force: tor::engine::Finding,
     #[serde(skip)]
     tor: &'a Tor,
 }
@@ -57,6 +60,8 @@ impl Report for Out<'_> {
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let tor = catalog(g)?.load(&args.id)?;
     let as_of = args.as_of.unwrap_or_else(today);
+    // Before adoption or after a succession no membership is in force.
+    let alive = life_on(&tor, as_of).in_force();
     emit(
         g.format,
         &Out {
@@ -71,7 +76,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                 .iter()
                 .map(|m| MemberRow {
                     member: m,
-                    in_force: m.holds_on(as_of),
+                    in_force: alive && m.holds_on(as_of),
                 })
                 .collect(),
             rules: summarise(&tor),
@@ -81,6 +86,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                 .flat_map(|s| s.items.iter().map(String::as_str))
                 .collect(),
             history: &tor.history,
+            in_force: in_force(&tor, as_of),
             tor: &tor,
         },
     )
@@ -99,6 +105,15 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
             dates::day(adopted)
         ));
     }
+    let alive = life_on(tor, as_of).in_force();
+    if let Some(end) =
+        tor::engine::life::ending(tor).filter(|_| !alive && tor.adopted.is_none_or(|a| a <= as_of))
+    {
+        out.push_str(&format!(
+            " (not in force: ended {}; no member is in force)",
+            dates::day(end.date)
+        ));
+    }
     out.push_str(&format!(
         "\nbank holidays: {}, time zone: {}\n",
         tor.region,
@@ -111,6 +126,7 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
         let verb = match h.event {
             tor::model::HistoryKind::Renamed => "renamed",
             tor::model::HistoryKind::Succeeded => "succeeded by",
+            tor::model::HistoryKind::Abolished => "abolished:",
         };
         let when = if h.date <= as_of { "" } else { " (later)" };
         out.push_str(&format!(
@@ -124,6 +140,7 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
     for m in &tor.members {
         let day = dates::day;
         let span = match (m.from, m.until) {
+            _ if !alive => "not in force".to_owned(),
             (_, Some(u)) if u < as_of => format!("ended {}", day(u)),
             (Some(f), _) if f > as_of => format!("from {}", day(f)),
             (Some(f), Some(u)) => format!("{} to {}", day(f), day(u)),

@@ -24,6 +24,7 @@ pub enum Code {
     DuplicateId,
     UnknownMember,
     UnknownClass,
+    UnknownBodyType,
     UnknownRegion,
     UnknownTimezone,
     UnknownKeyword,
@@ -59,6 +60,7 @@ pub enum Code {
     NoChairRule,
     NoReviewRule,
     PlaceholderClause,
+    AbolishedBody,
 }
 
 keywords!(serialize Code {
@@ -78,6 +80,7 @@ keywords!(serialize Code {
     DuplicateId = "duplicate-id",
     UnknownMember = "unknown-member",
     UnknownClass = "unknown-class",
+    UnknownBodyType = "unknown-body-type",
     UnknownRegion = "unknown-region",
     UnknownTimezone = "unknown-timezone",
     UnknownKeyword = "unknown-keyword",
@@ -110,6 +113,7 @@ keywords!(serialize Code {
     NoChairRule = "no-chair-rule",
     NoReviewRule = "no-review-rule",
     PlaceholderClause = "placeholder-clause",
+    AbolishedBody = "abolished-body",
 });
 
 /// Codes earlier versions reported for what is now one concept, and the code
@@ -160,7 +164,8 @@ impl Code {
             | Self::NoFrequencyRule
             | Self::NoChairRule
             | Self::NoReviewRule
-            | Self::PlaceholderClause => super::Severity::Warning,
+            | Self::PlaceholderClause
+            | Self::AbolishedBody => super::Severity::Warning,
             _ => super::Severity::Error,
         }
     }
@@ -193,6 +198,9 @@ impl Code {
             Self::DuplicateId => "An id (member, class or standing item) defined twice.",
             Self::UnknownMember => "A member id the ToR does not define.",
             Self::UnknownClass => "A class id the ToR does not define.",
+            Self::UnknownBodyType => {
+                "A member's `body` names a statutory body type neither the bundled table nor the ToR's `[[statutory_bodies]]` defines."
+            }
             Self::UnknownRegion => "A bank-holiday region tor does not know.",
             Self::UnknownTimezone => "A time zone other than Europe/London or UTC.",
             Self::UnknownKeyword => {
@@ -251,6 +259,9 @@ impl Code {
             }
             Self::NoReviewRule => "The ToR states no review date or cycle.",
             Self::PlaceholderClause => "Rules cite the clause \"TODO\" rather than a real clause.",
+            Self::AbolishedBody => {
+                "A member still listed on the as-of date is of a kind of statutory body the law had abolished by then."
+            }
         }
     }
 }

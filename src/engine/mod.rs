@@ -9,6 +9,7 @@ pub mod deadlines;
 pub mod explain;
 mod finding;
 mod items;
+pub mod life;
 pub mod meeting;
 mod message;
 pub(crate) mod period;

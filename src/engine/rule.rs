@@ -7,6 +7,8 @@ use crate::model::{Keyword, keywords};
 /// fixes the names `check-meeting` and `tally` use).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// The body's life: its ToR in force on the day (`check-meeting`, `tally`).
+    InForce,
     // What `check-meeting` judges (and `audit`, meeting by meeting).
     Notice,
     ExtraordinaryNotice,
@@ -31,6 +33,7 @@ pub enum Rule {
 }
 
 keywords!(serialize Rule {
+    InForce = "in-force",
     Notice = "notice",
     ExtraordinaryNotice = "extraordinary-notice",
     Quorum = "quorum",

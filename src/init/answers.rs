@@ -316,6 +316,7 @@ impl MemberAnswer {
             seats: None,
             from: None,
             until: None,
+            body: None,
             clause: None,
             note: None,
         }

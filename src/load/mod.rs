@@ -10,6 +10,7 @@ pub mod proclaimed;
 pub mod raw;
 pub mod record;
 mod spanned;
+pub mod statutory;
 pub mod structure;
 pub(crate) mod values;
 pub mod votes;

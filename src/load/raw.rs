@@ -59,9 +59,13 @@ pub struct RawTor {
     pub standing_items: Option<RawStandingItems>,
     /// When the ToR is reviewed.
     pub review: Option<RawReview>,
-    /// Renames and successor bodies.
+    /// Renames, successor bodies and abolition.
     #[serde(default)]
     pub history: Vec<RawHistory>,
+    /// Statutory body types this ToR adds to the bundled table, or bundled
+    /// types it gives a local date.
+    #[serde(default)]
+    pub statutory_bodies: Vec<RawStatutoryBody>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -95,6 +99,9 @@ pub struct RawMember {
     pub seats: Option<S<u32>>,
     pub from: Option<S<TomlDate>>,
     pub until: Option<S<TomlDate>>,
+    /// The kind of statutory body the member is (e.g. `primary-care-trust`):
+    /// a type of the bundled table or of this file's `statutory_bodies`.
+    pub body: Option<S<String>>,
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: Option<S<String>>,
     pub note: Option<String>,
@@ -444,12 +451,37 @@ pub struct RawReview {
 #[serde(deny_unknown_fields)]
 pub struct RawHistory {
     pub date: S<TomlDate>,
-    #[schemars(extend("enum" = ["renamed", "succeeded"]))]
+    #[schemars(extend("enum" = ["renamed", "succeeded", "abolished"]))]
     pub event: S<String>,
+    /// The new name (`renamed`), the successor body (`succeeded`), or the
+    /// decision that ended the body (`abolished`).
     pub name: String,
     pub source: Option<String>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// A type of statutory body, in the bundled table or a ToR's own additions.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatutoryBody {
+    /// The type's id, e.g. `primary-care-trust` (lower-case words and hyphens).
+    pub id: S<String>,
+    /// The type's name in a sentence, e.g. "primary care trust".
+    pub name: String,
+    /// The first day bodies of this type no longer existed.
+    pub abolished: Option<S<TomlDate>>,
+    /// What took over the role, e.g. "the integrated care board".
+    pub replaced_by: Option<String>,
+    /// The statute or order the date comes from.
+    pub source: Option<String>,
+}
+
+/// The bundled table of statutory body types (`data/statutory-bodies.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatutoryTable {
+    pub statutory_bodies: Vec<RawStatutoryBody>,
 }

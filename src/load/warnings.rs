@@ -75,6 +75,7 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
             None => d,
         });
     }
+    out.extend(abolished_bodies(tor, spans, as_of));
     // The simple rule is checked against the voting members defined when the
     // file loads; a class count (and every further condition) can still fall
     // out of reach as memberships end.
@@ -109,6 +110,39 @@ pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
                 None => d,
             });
         }
+    }
+    out
+}
+
+/// Members still listed on `as_of` whose kind of statutory body the law had
+/// abolished by then: the ToR is out of date, and names what replaced it.
+fn abolished_bodies(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in tor.members_on(as_of) {
+        let Some(body) = tor.body_of(m).filter(|b| b.abolished_by(as_of)) else {
+            continue;
+        };
+        let Some(abolition) = body.abolition() else {
+            continue;
+        };
+        let mut d = Diagnostic::warning(
+            Code::AbolishedBody,
+            format!(
+                "member `{}` is a {}, {abolition}; the ToR still lists it on {as_of}",
+                m.id, body.name
+            ),
+        )
+        .help(match body.abolished {
+            Some(day) => format!(
+                "give the member `until = {}` (the day before), and add its successor if the body lists one",
+                day.pred_opt().unwrap_or(day)
+            ),
+            None => "give the member an `until` date".to_owned(),
+        });
+        if let Some((_, span)) = spans.bodies.iter().find(|(id, _)| id == &m.id) {
+            d = d.at(span.clone());
+        }
+        out.push(d);
     }
     out
 }

@@ -50,6 +50,11 @@ id_type!(
     MemberId
 );
 id_type!(
+    /// A statutory body type (e.g. `primary-care-trust`), from the bundled
+    /// table or a ToR's own `[[statutory_bodies]]`.
+    BodyTypeId
+);
+id_type!(
     /// A membership class (e.g. `responsible-authority`).
     ClassId
 );

@@ -7,6 +7,7 @@ mod ids;
 mod keyword;
 mod quorum;
 mod rules;
+mod statutory;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -14,11 +15,12 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
 pub use decision::*;
-pub use ids::{ClassId, InvalidId, MemberId, PartnershipId};
+pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
 pub use quorum::*;
 pub use rules::*;
+pub use statutory::StatutoryBody;
 
 /// The clause of the source document that states a rule, e.g. `"4.3"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,6 +61,10 @@ pub struct Tor {
     pub standing_items: Option<StandingItems>,
     pub review: Option<Review>,
     pub history: Vec<HistoryEvent>,
+    /// The statutory body types the members name, each once, as the ToR's
+    /// `statutory_bodies` or the bundled table define them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub statutory_bodies: Vec<StatutoryBody>,
     /// Each member id's position in `members`, so a look-up does not scan a
     /// large membership (built by [`Tor::index_members`]).
     #[serde(skip)]
@@ -94,6 +100,9 @@ pub struct Member {
     pub seats: Option<u32>,
     pub from: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// The kind of statutory body, e.g. `police-authority`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyTypeId>,
     pub clause: Option<Clause>,
     pub note: Option<String>,
 }
@@ -120,9 +129,22 @@ pub enum HistoryKind {
     Renamed,
     /// The body ended and another took over its role.
     Succeeded,
+    /// The body ended with no successor; `name` says by what decision.
+    Abolished,
 }
 
-keyword::keywords!(HistoryKind { Renamed = "renamed", Succeeded = "succeeded" });
+keyword::keywords!(HistoryKind {
+    Renamed = "renamed",
+    Succeeded = "succeeded",
+    Abolished = "abolished"
+});
+
+impl HistoryKind {
+    /// Whether the body's ToR is no longer in force from this event on.
+    pub fn ends_the_body(self) -> bool {
+        matches!(self, Self::Succeeded | Self::Abolished)
+    }
+}
 
 impl Tor {
     pub fn member(&self, id: &str) -> Option<&Member> {
@@ -142,6 +164,12 @@ impl Tor {
             .map(|(i, m)| (m.id.clone(), i))
             .collect();
         self
+    }
+
+    /// The statutory body type `member` names, if any.
+    pub fn body_of(&self, member: &Member) -> Option<&StatutoryBody> {
+        let id = member.body.as_ref()?;
+        self.statutory_bodies.iter().find(|b| &b.id == id)
     }
 
     pub fn class(&self, id: &ClassId) -> Option<&Class> {

@@ -256,6 +256,7 @@ mod tests {
             seats,
             from: None,
             until: None,
+            body: None,
             clause: None,
             note: None,
         }

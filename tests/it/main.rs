@@ -19,6 +19,7 @@ mod help;
 mod holidays;
 mod init;
 mod init_guidance;
+mod life;
 mod limits;
 mod list;
 mod loader_props;

@@ -90,6 +90,7 @@ fn assert_every_finding_is_well_formed(report: &Value) {
     for f in report["findings"].as_array().expect("findings") {
         assert!(
             [
+                "in-force",
                 "quorum",
                 "eligibility",
                 "proxy",

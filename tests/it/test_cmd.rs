@@ -270,7 +270,7 @@ findings = { casting-vote = \"skip\" }
     let (code, stdout, _) = run(&["test", &sefton_cases_path(&dir)]);
     assert_eq!(code, 1, "{stdout}");
     assert!(
-        stdout.contains("    casting-vote: expected skip, got none (`tor check-meeting` gives no `casting-vote` finding, only notice,"),
+        stdout.contains("    casting-vote: expected skip, got none (`tor check-meeting` gives no `casting-vote` finding, only in-force, notice,"),
         "{stdout}"
     );
     assert!(stdout.ends_with("\n0 passed, 1 failed\n"), "{stdout}");

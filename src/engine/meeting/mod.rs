@@ -177,7 +177,10 @@ pub fn check_meeting(
 ) -> MeetingReport {
     let at = meeting.at.with_timezone(&tor.timezone);
     let ctx = rules::Ctx::new(tor, cal, meeting, history);
-    let findings = ctx.findings();
+    // The body's life comes first: every other rule is the ToR's, and means
+    // nothing on a day it was not in force.
+    let mut findings = vec![super::life::in_force(tor, at.date_naive())];
+    findings.extend(ctx.findings());
     MeetingReport {
         partnership: tor.id.to_string(),
         at,

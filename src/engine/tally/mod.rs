@@ -218,7 +218,8 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         t.decide(counts)
     };
 
-    let mut findings = vec![quorum];
+    // The body's life first, as in check-meeting.
+    let mut findings = vec![super::life::in_force(tor, input.date), quorum];
     findings.append(&mut t.eligibility);
     findings.append(&mut t.proxy);
     findings.append(&mut t.conflict);

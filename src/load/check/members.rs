@@ -61,7 +61,12 @@ impl Checker<'_> {
         None
     }
 
-    pub(super) fn members(&mut self, raw: &[RawMember], classes: &[Class]) -> Vec<Member> {
+    pub(super) fn members(
+        &mut self,
+        raw: &[RawMember],
+        classes: &[Class],
+        bodies: &super::super::statutory::Table<'_>,
+    ) -> Vec<Member> {
         let mut seen = HashSet::new();
         let mut members = Vec::new();
         for m in raw {
@@ -94,6 +99,7 @@ impl Checker<'_> {
                     span,
                 );
             }
+            let body = m.body.as_ref().and_then(|b| self.body_ref(b, bodies));
             let Some(class) = class else { continue };
             let class_votes = classes
                 .iter()
@@ -110,6 +116,7 @@ impl Checker<'_> {
                 class,
                 from,
                 until,
+                body,
                 clause: m.clause.as_ref().map(clause),
                 note: m.note.clone(),
             });

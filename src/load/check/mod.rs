@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+mod bodies;
 mod decisions;
 mod members;
 mod quorum;
@@ -28,6 +29,8 @@ pub struct Spans {
     pub quorum: Option<Range<usize>>,
     /// The first rule clause left as the `tor init` placeholder ("TODO").
     pub placeholder: Option<Range<usize>>,
+    /// Each member's `body`, where given.
+    pub bodies: Vec<(MemberId, Range<usize>)>,
 }
 
 pub struct Checker<'a> {
@@ -101,6 +104,14 @@ impl<'a> Checker<'a> {
                 .map(|n| n.span()),
             quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
             placeholder: placeholder_span(raw),
+            bodies: raw
+                .members
+                .iter()
+                .filter_map(|m| {
+                    let id = MemberId::parse(m.id.get_ref()).ok()?;
+                    Some((id, m.body.as_ref()?.span()))
+                })
+                .collect(),
         };
         let id = self.partnership_id(&raw.id);
         if raw.name.get_ref().trim().is_empty() {
@@ -128,7 +139,10 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let classes = self.classes(&raw.classes);
-        let members = self.members(&raw.members, &classes);
+        let own_bodies = self.statutory_bodies(&raw.statutory_bodies);
+        let table = super::statutory::Table::new(&own_bodies);
+        let members = self.members(&raw.members, &classes, &table);
+        let statutory_bodies = bodies::named(&members, &table);
         let chair = raw
             .chair
             .as_ref()
@@ -189,6 +203,7 @@ impl<'a> Checker<'a> {
             standing_items,
             review,
             history,
+            statutory_bodies,
             member_index: Default::default(),
         }
         .index_members();
