@@ -52,7 +52,7 @@ pub fn life_on(tor: &Tor, date: NaiveDate) -> Life<'_> {
 
 /// The `in-force` finding for a meeting or vote on `date`.
 pub fn in_force(tor: &Tor, date: NaiveDate) -> Finding {
-    const RULE: &str = "in-force";
+    const RULE: super::Rule = super::Rule::InForce;
     match life_on(tor, date) {
         Life::NotYetAdopted { adopted } => Finding::new(
             RULE,
