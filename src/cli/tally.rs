@@ -2,9 +2,11 @@
 
 use anyhow::Result;
 use tor::calendar::parse_date_or_datetime;
-use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, VotedBy, tally};
+use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, tally};
 use tor::fileio::{read_file, shown_name};
 use tor::load::{self, votes::VoteContext};
+
+use tor::model::Capacity;
 
 use super::dates;
 use super::output::{Report, Status, Tone, emit, esc, findings_table, paint};
@@ -302,10 +304,10 @@ fn human(r: &TallyReport, strict: bool) -> String {
             .iter()
             .filter(|v| v.vote == choice)
             .map(|v| match v.by {
-                VotedBy::Member => v.org.to_string(),
-                VotedBy::Substitute => format!("{} (substitute)", v.org),
-                VotedBy::Deputy => format!("{} (deputy)", v.org),
-                VotedBy::Proxy => format!("{} (proxy)", v.org),
+                Capacity::Member => v.org.to_string(),
+                Capacity::Substitute => format!("{} (substitute)", v.org),
+                Capacity::Deputy => format!("{} (deputy)", v.org),
+                Capacity::Proxy => format!("{} (proxy)", v.org),
             })
             .collect();
         if ids.is_empty() {

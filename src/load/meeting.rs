@@ -16,14 +16,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
-use crate::model::{MemberId, Tor};
-
-/// The capacities an organisation can attend in, in the order of the lists.
-pub(crate) const CAPACITIES: [&str; 3] = [
-    "an attendee in person",
-    "represented by a substitute",
-    "represented by a deputy",
-];
+use crate::model::{Capacity, MemberId, Tor};
 
 /// The facts of a proposed meeting as typed, before they are checked.
 #[derive(Debug, Clone, Default)]
@@ -129,8 +122,8 @@ impl MeetingFacts {
         if let Some((org, first, second, _)) = contradiction(&input) {
             return Err(InputError::Contradiction {
                 org: org.to_string(),
-                first: CAPACITIES[first].to_owned(),
-                second: CAPACITIES[second].to_owned(),
+                first: Capacity::AT_MEETING[first].phrase().to_owned(),
+                second: Capacity::AT_MEETING[second].phrase().to_owned(),
             }
             .into());
         }
@@ -161,7 +154,7 @@ fn clean_items(items: &[String]) -> Vec<String> {
 }
 
 /// The first organisation named in two capacities: the organisation, the two
-/// capacities (indices into [`CAPACITIES`]) and its index in the second list.
+/// capacities (indices into [`Capacity::AT_MEETING`]) and its index in the second list.
 pub(crate) fn first_contradiction(
     lists: [&[MemberId]; 3],
 ) -> Option<(MemberId, usize, usize, usize)> {
@@ -326,7 +319,8 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
             Code::Contradiction,
             format!(
                 "`{org}` is named twice in contradiction: {} and {}",
-                CAPACITIES[first], CAPACITIES[second]
+                Capacity::AT_MEETING[first].phrase(),
+                Capacity::AT_MEETING[second].phrase()
             ),
         )
         .label("named again here");

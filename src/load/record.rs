@@ -11,13 +11,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::input::{Input, OnEmpty};
-use super::meeting::{CAPACITIES, first_contradiction};
+use super::meeting::first_contradiction;
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::engine::meeting::ChairPresence;
 use crate::engine::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record, tenure};
 use crate::load::raw::TomlDate;
-use crate::model::{MemberId, Tor};
+use crate::model::{Capacity, MemberId, Tor};
 
 /// The record of meetings as written. A cases file's `[case.record]` table has
 /// the same keys.
@@ -284,7 +284,8 @@ fn held(
                 Code::Contradiction,
                 format!(
                     "`{org}` is named twice in contradiction: {} and {}",
-                    CAPACITIES[first], CAPACITIES[second]
+                    Capacity::AT_MEETING[first].phrase(),
+                    Capacity::AT_MEETING[second].phrase()
                 ),
             )
             .at(span),

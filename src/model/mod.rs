@@ -2,6 +2,7 @@
 //! reference resolved. Built only by [`crate::load`], so holding a [`Tor`] means the
 //! file was well formed and coherent.
 
+mod capacity;
 mod decision;
 mod ids;
 mod keyword;
@@ -14,6 +15,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
+pub use capacity::Capacity;
 pub use decision::*;
 pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;

@@ -1,9 +1,9 @@
 //! Who may vote: membership on the day, the voting right, and stand-ins.
 
-use super::{StandIn, Tally, Vote, VotedBy, a_kinds, member_clause};
+use super::{Tally, Vote, a_kinds, member_clause};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus};
-use crate::model::{Clause, Member, StandIns};
+use crate::model::{Capacity, Clause, Keyword, Member};
 
 impl<'a> Tally<'a> {
     /// One member's vote and attendance: membership on the day, voting right,
@@ -65,13 +65,13 @@ impl<'a> Tally<'a> {
         }
 
         let mut by = if in_person.is_some() {
-            VotedBy::Member
+            Capacity::Member
         } else {
-            VotedBy::Proxy
+            Capacity::Proxy
         };
         let mut at_meeting = attends;
         if attends && let Some(kind) = input.stand_in(id) {
-            by = kind.into();
+            by = kind;
             if let Err((clause, why)) = self.stand_in(m, kind) {
                 at_meeting = false;
                 match counted.take() {
@@ -139,7 +139,7 @@ impl<'a> Tally<'a> {
     pub(super) fn stand_in(
         &mut self,
         m: &Member,
-        kind: StandIn,
+        kind: Capacity,
     ) -> Result<(), (Option<&'a Clause>, String)> {
         let Some(d) = self.decisions else {
             return Err((
@@ -147,11 +147,7 @@ impl<'a> Tally<'a> {
                 format!("the ToR makes no provision for {}s", kind.as_str()),
             ));
         };
-        let rule: Option<&StandIns> = match kind {
-            StandIn::Substitute => d.substitutes.as_ref(),
-            StandIn::Deputy => d.deputies.as_ref(),
-        };
-        let Some(rule) = rule else {
+        let Some(rule) = d.stand_ins(kind) else {
             return Err((
                 Some(&d.clause),
                 format!("the ToR makes no provision for {}s", kind.as_str()),

@@ -1,8 +1,8 @@
 //! The steps of the working that are not a count: who was eligible and why,
 //! and which rule decides a vote of these kinds.
 
-use super::{Tally, VotedBy, kinds_text};
-use crate::model::{CastingVote, Keyword};
+use super::{Tally, kinds_text};
+use crate::model::{Capacity, CastingVote, Keyword};
 
 impl Tally<'_> {
     /// Who was counted and in what capacity, and who was left out and why.
@@ -11,10 +11,10 @@ impl Tally<'_> {
             .votes
             .iter()
             .map(|v| match v.by {
-                VotedBy::Member => format!("{} ({})", v.org, v.vote),
-                VotedBy::Substitute => format!("{} ({}, by its substitute)", v.org, v.vote),
-                VotedBy::Deputy => format!("{} ({}, by its deputy)", v.org, v.vote),
-                VotedBy::Proxy => format!("{} ({}, by proxy)", v.org, v.vote),
+                Capacity::Member => format!("{} ({})", v.org, v.vote),
+                Capacity::Substitute => format!("{} ({}, by its substitute)", v.org, v.vote),
+                Capacity::Deputy => format!("{} ({}, by its deputy)", v.org, v.vote),
+                Capacity::Proxy => format!("{} ({}, by proxy)", v.org, v.vote),
             })
             .collect();
         let left: Vec<String> = self

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::engine::{InputError, resolve_member};
-use crate::model::{DecisionKind, MemberId, Tor};
+use crate::model::{Capacity, DecisionKind, MemberId, Tor};
 
 /// One organisation's vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,22 +50,6 @@ impl FromStr for Choice {
             other => Err(InputError::Invalid(format!(
                 "`{other}` is not a vote: use for, against or abstain"
             ))),
-        }
-    }
-}
-
-/// Who stood in for an absent member's representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StandIn {
-    Substitute,
-    Deputy,
-}
-
-impl StandIn {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Substitute => "substitute",
-            Self::Deputy => "deputy",
         }
     }
 }
@@ -182,11 +166,12 @@ impl VoteInput {
         self.in_person(id).is_some() || self.present.contains(id)
     }
 
-    pub fn stand_in(&self, id: &MemberId) -> Option<StandIn> {
+    /// The stand-in capacity the member attended in, if not its own.
+    pub fn stand_in(&self, id: &MemberId) -> Option<Capacity> {
         if self.substitutes.contains(id) {
-            Some(StandIn::Substitute)
+            Some(Capacity::Substitute)
         } else if self.deputies.contains(id) {
-            Some(StandIn::Deputy)
+            Some(Capacity::Deputy)
         } else {
             None
         }

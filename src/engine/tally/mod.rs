@@ -19,13 +19,13 @@ mod written;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use input::{Choice, StandIn, VoteArgs, VoteInput};
+pub use input::{Choice, VoteArgs, VoteInput};
 pub(crate) use input::{Item, Lists, build};
 
 use crate::engine::{Finding, Unchecked};
 use crate::model::{
-    CastingVote, Clause, DecisionKind, DecisionRule, Decisions, KindRule, Member, MemberId,
-    PartnershipId, Tor,
+    Capacity, CastingVote, Clause, DecisionKind, DecisionRule, Decisions, KindRule, Member,
+    MemberId, PartnershipId, Tor,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,30 +69,11 @@ impl Counts {
     }
 }
 
-/// How a counted vote reached the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VotedBy {
-    Member,
-    Substitute,
-    Deputy,
-    Proxy,
-}
-
-impl From<StandIn> for VotedBy {
-    fn from(s: StandIn) -> Self {
-        match s {
-            StandIn::Substitute => Self::Substitute,
-            StandIn::Deputy => Self::Deputy,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Vote {
     pub org: MemberId,
     pub vote: Choice,
-    pub by: VotedBy,
+    pub by: Capacity,
 }
 
 /// A vote left out of the count, and why.

@@ -2,11 +2,11 @@
 
 use crate::engine::words::plural;
 
-use super::{Ctx, How};
+use super::Ctx;
 use crate::engine::Rule;
 use crate::engine::record::tenure;
 use crate::engine::{Fact, Finding, FindingStatus};
-use crate::model::Clause;
+use crate::model::{Capacity, Clause};
 use crate::msg;
 
 impl Ctx<'_> {
@@ -34,7 +34,7 @@ impl Ctx<'_> {
                     member.clause.as_ref(),
                 ));
             }
-            if how == How::InPerson {
+            if how == Capacity::Member {
                 continue;
             }
             match self.stand_in_rule(how) {

@@ -18,25 +18,7 @@ use crate::calendar::Calendar;
 use crate::engine::Finding;
 use crate::engine::record::Record;
 
-use crate::model::{Member, MemberId, StandIns, Tor};
-
-/// How an organisation is represented at the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum How {
-    InPerson,
-    Substitute,
-    Deputy,
-}
-
-impl How {
-    fn noun(self) -> &'static str {
-        match self {
-            Self::InPerson => "representative",
-            Self::Substitute => "substitute",
-            Self::Deputy => "deputy",
-        }
-    }
-}
+use crate::model::{Capacity, Member, MemberId, StandIns, Tor};
 
 /// What is known before this meeting, in a form every rule can use.
 pub(super) struct Past<'a> {
@@ -52,9 +34,9 @@ pub(super) struct Ctx<'a> {
     at: DateTime<Tz>,
     date: NaiveDate,
     history: History<'a>,
-    /// How each member named at the meeting is there (in person first, then by
+    /// Capacity each member named at the meeting is there (in person first, then by
     /// substitute, then by deputy), looked up once per member of a large ToR.
-    presence: HashMap<&'a MemberId, How>,
+    presence: HashMap<&'a MemberId, Capacity>,
     notified: HashSet<&'a MemberId>,
 }
 
@@ -68,9 +50,9 @@ impl<'a> Ctx<'a> {
         let at = m.at.with_timezone(&tor.timezone);
         let mut presence = HashMap::new();
         for (list, how) in [
-            (&m.attendees, How::InPerson),
-            (&m.substitutes, How::Substitute),
-            (&m.deputies, How::Deputy),
+            (&m.attendees, Capacity::Member),
+            (&m.substitutes, Capacity::Substitute),
+            (&m.deputies, Capacity::Deputy),
         ] {
             for id in list {
                 presence.entry(id).or_insert(how);
@@ -104,21 +86,17 @@ impl<'a> Ctx<'a> {
         ]
     }
 
-    fn how(&self, id: &MemberId) -> Option<How> {
+    fn how(&self, id: &MemberId) -> Option<Capacity> {
         self.presence.get(id).copied()
     }
 
-    fn stand_in_rule(&self, how: How) -> Option<&'a StandIns> {
+    fn stand_in_rule(&self, how: Capacity) -> Option<&'a StandIns> {
         let d = self.tor.decisions.as_ref()?;
-        match how {
-            How::InPerson => None,
-            How::Substitute => d.substitutes.as_ref(),
-            How::Deputy => d.deputies.as_ref(),
-        }
+        d.stand_ins(how)
     }
 
-    fn allowed(&self, how: How) -> bool {
-        how == How::InPerson || self.stand_in_rule(how).is_some()
+    fn allowed(&self, how: Capacity) -> bool {
+        how == Capacity::Member || self.stand_in_rule(how).is_some()
     }
 
     /// Whether `member` is represented on the day: in person, or by a stand-in the
@@ -129,16 +107,16 @@ impl<'a> Ctx<'a> {
 
     /// Members named at the meeting, in the ToR's order (so input order never
     /// changes a message).
-    fn named(&self) -> impl Iterator<Item = (&'a Member, How)> + '_ {
+    fn named(&self) -> impl Iterator<Item = (&'a Member, Capacity)> + '_ {
         self.tor
             .members
             .iter()
             .filter_map(|m| self.how(&m.id).map(|h| (m, h)))
     }
 
-    fn label(member: &Member, how: How) -> String {
+    fn label(member: &Member, how: Capacity) -> String {
         match how {
-            How::InPerson => member.id.to_string(),
+            Capacity::Member => member.id.to_string(),
             other => format!("{} (by {})", member.id, other.noun()),
         }
     }
