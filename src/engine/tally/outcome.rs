@@ -270,6 +270,63 @@ impl<'a> Tally<'a> {
         let (f, a) = (c.votes_for, c.against);
         let total = self.base_total(&t.base, step.among.as_ref(), c);
         let need = t.needed(total);
+        self.explain_threshold(&t, clause, total, need, f);
+        if f + a == 0 {
+            return decided(
+                method,
+                Outcome::Lost,
+                None,
+                Finding::new(
+                    Rule::Decision,
+                    clause,
+                    FindingStatus::Warn,
+                    "no vote for or against was counted: nothing is carried".to_owned(),
+                ),
+                self.casting_not_used("no votes for or against were counted"),
+            );
+        }
+        let deadlocks = matches!(
+            t.base,
+            Base::VotesCast | Base::PresentAndVoting | Base::Present
+        );
+        if f == a && deadlocks {
+            return self.decide_tie(
+                &format!("equal votes ({f} for, {a} against)"),
+                clause,
+                method,
+            );
+        }
+        let carried = need.is_some_and(|need| u64::from(f) >= need);
+        let needs = threshold_needs(&t, total, need, self.input.date);
+        let outcome = if carried {
+            Outcome::Carried
+        } else {
+            Outcome::Lost
+        };
+        let message = format!(
+            "{} by {method}: {f} for, {a} against, {} abstaining ({needs})",
+            outcome.as_str(),
+            c.abstain
+        );
+        self.explain("decision", clause, message.clone());
+        decided(
+            method,
+            outcome,
+            None,
+            Finding::new(Rule::Decision, clause, FindingStatus::Pass, message),
+            self.casting_not_used(&format!("the votes were not equal ({f} for, {a} against)")),
+        )
+    }
+
+    /// Explains the base and the threshold a majority step counts against.
+    fn explain_threshold(
+        &mut self,
+        t: &Threshold,
+        clause: Option<&Clause>,
+        total: u64,
+        need: Option<u64>,
+        f: u32,
+    ) {
         self.explain(
             "base",
             clause,
@@ -294,122 +351,104 @@ impl<'a> Tally<'a> {
                 ),
             },
         );
+    }
+
+    /// Decides equal votes under a base that deadlocks: the casting vote where the
+    /// rule gives one, else the motion is lost.
+    fn decide_tie(&mut self, tie: &str, clause: Option<&Clause>, method: &str) -> Decided {
         let decision =
             |status, message: String| Finding::new(Rule::Decision, clause, status, message);
-        let decided = |outcome, casting_vote, decision, casting| Decided {
-            outcome,
-            method: method.to_owned(),
-            casting_vote,
-            referral: None,
-            decision,
-            casting,
-        };
-        if f + a == 0 {
-            return decided(
-                Outcome::Lost,
-                None,
-                decision(
-                    FindingStatus::Warn,
-                    "no vote for or against was counted: nothing is carried".to_owned(),
-                ),
-                self.casting_not_used("no votes for or against were counted"),
-            );
-        }
-        let deadlocks = matches!(
-            t.base,
-            Base::VotesCast | Base::PresentAndVoting | Base::Present
-        );
-        if f == a && deadlocks {
-            let tie = format!("equal votes ({f} for, {a} against)");
-            return match self.casting_rule().clone() {
-                CastingVote::Given(rule) => match self.casting_given() {
-                    Ok(given) => {
-                        let outcome = if given == Choice::For {
-                            Outcome::Carried
-                        } else {
-                            Outcome::Lost
-                        };
-                        self.explain(
-                            "casting-vote",
-                            Some(&rule),
-                            format!("{tie}: whoever presides gives the casting vote, {given}"),
-                        );
-                        decided(
-                            outcome,
-                            Some(given),
-                            decision(
-                                FindingStatus::Pass,
-                                format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
-                            ),
-                            Finding::pass(
-                                Rule::CastingVote,
-                                &rule,
-                                format!("{tie}: the chair's casting vote ({given}) decides"),
-                            ),
-                        )
-                    }
-                    Err(why) if !why.is_empty() => decided(
-                        Outcome::Tied,
-                        None,
-                        decision(
-                            FindingStatus::Warn,
-                            format!("{tie}: undecided without a valid casting vote"),
-                        ),
-                        Finding::fail(Rule::CastingVote, &rule, format!("{tie}, but {why}")),
-                    ),
-                    Err(_) => decided(
-                        Outcome::Tied,
-                        None,
-                        decision(
-                            FindingStatus::Warn,
-                            format!("{tie}: undecided without the chair's casting vote"),
-                        ),
-                        Finding::fail(
-                            Rule::CastingVote,
-                            &rule,
-                            format!(
-                                "{tie} and the chair's casting vote was not given (add --casting for|against)"
-                            ),
-                        ),
-                    ),
-                },
-                CastingVote::None(_) | CastingVote::Silent => {
-                    let casting = self.tie_without_casting(&tie, clause);
+        match self.casting_rule().clone() {
+            CastingVote::Given(rule) => match self.casting_given() {
+                Ok(given) => {
+                    let outcome = if given == Choice::For {
+                        Outcome::Carried
+                    } else {
+                        Outcome::Lost
+                    };
                     self.explain(
                         "casting-vote",
-                        casting.clause.as_ref(),
-                        casting.message.to_string(),
+                        Some(&rule),
+                        format!("{tie}: whoever presides gives the casting vote, {given}"),
                     );
                     decided(
-                        Outcome::Lost,
-                        None,
+                        method,
+                        outcome,
+                        Some(given),
                         decision(
                             FindingStatus::Pass,
-                            format!("{tie} are not a majority: lost"),
+                            format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
                         ),
-                        casting,
+                        Finding::pass(
+                            Rule::CastingVote,
+                            &rule,
+                            format!("{tie}: the chair's casting vote ({given}) decides"),
+                        ),
                     )
                 }
-            };
+                Err(why) if !why.is_empty() => decided(
+                    method,
+                    Outcome::Tied,
+                    None,
+                    decision(
+                        FindingStatus::Warn,
+                        format!("{tie}: undecided without a valid casting vote"),
+                    ),
+                    Finding::fail(Rule::CastingVote, &rule, format!("{tie}, but {why}")),
+                ),
+                Err(_) => decided(
+                    method,
+                    Outcome::Tied,
+                    None,
+                    decision(
+                        FindingStatus::Warn,
+                        format!("{tie}: undecided without the chair's casting vote"),
+                    ),
+                    Finding::fail(
+                        Rule::CastingVote,
+                        &rule,
+                        format!(
+                            "{tie} and the chair's casting vote was not given (add --casting for|against)"
+                        ),
+                    ),
+                ),
+            },
+            CastingVote::None(_) | CastingVote::Silent => {
+                let casting = self.tie_without_casting(tie, clause);
+                self.explain(
+                    "casting-vote",
+                    casting.clause.as_ref(),
+                    casting.message.to_string(),
+                );
+                decided(
+                    method,
+                    Outcome::Lost,
+                    None,
+                    decision(
+                        FindingStatus::Pass,
+                        format!("{tie} are not a majority: lost"),
+                    ),
+                    casting,
+                )
+            }
         }
-        let carried = need.is_some_and(|need| u64::from(f) >= need);
-        let needs = threshold_needs(&t, total, need, self.input.date);
-        let outcome = if carried {
-            Outcome::Carried
-        } else {
-            Outcome::Lost
-        };
-        let message = format!(
-            "{} by {method}: {f} for, {a} against, {} abstaining ({needs})",
-            outcome.as_str(),
-            c.abstain
-        );
-        self.explain("decision", clause, message.clone());
-        decided(
-            outcome,
-            None,
-            decision(FindingStatus::Pass, message),
-            self.casting_not_used(&format!("the votes were not equal ({f} for, {a} against)")),
-        )
+    }
+}
+
+/// A decision that needed no referral.
+fn decided(
+    method: &str,
+    outcome: Outcome,
+    casting_vote: Option<Choice>,
+    decision: Finding,
+    casting: Finding,
+) -> Decided {
+    Decided {
+        outcome,
+        method: method.to_owned(),
+        casting_vote,
+        referral: None,
+        decision,
+        casting,
     }
 }
