@@ -135,7 +135,7 @@ fn audit_reports_each_gap_that_is_too_long() {
 
 #[test]
 fn schedule_never_plans_a_gap_longer_than_allowed() {
-    for (gap, months) in [("{ months = 2 }", 2), ("{ months = 1 }", 1)] {
+    for (gap, months) in [("{ months = 2 }", 2), ("{ months = 3 }", 3)] {
         let dir = dir_with(&[("lakeside-forum.toml", forum_with_gap(gap).as_bytes())]);
         let plan = common::run_json(
             Some(dir.path()),
@@ -159,6 +159,27 @@ fn schedule_never_plans_a_gap_longer_than_allowed() {
 }
 
 #[test]
+fn a_gap_the_month_window_cannot_keep_is_a_shortfall() {
+    // No meeting in August and none more than a calendar month after the last:
+    // from the end of July nothing can be planned, and the plan says so rather
+    // than leaving the gap to the next year's first meeting unsaid.
+    let dir = dir_with(&[(
+        "lakeside-forum.toml",
+        forum_with_gap("{ months = 1 }").as_bytes(),
+    )]);
+    let plan = common::run_json(
+        Some(dir.path()),
+        "schedule",
+        &["lakeside-forum", "--year", "2027"],
+        1,
+    );
+    assert_eq!(plan["valid"], false, "{plan:#}");
+    let shortfalls = plan["shortfalls"].to_string();
+    assert!(shortfalls.contains("2027-08-30"), "{shortfalls}");
+    assert!(!shortfalls.contains("2026-"), "{shortfalls}");
+}
+
+#[test]
 fn a_bad_gap_is_a_file_error_at_its_place() {
     for (gap, code) in [
         ("{ months = 2, weeks = 8 }", "conflicting-keys"),
@@ -179,4 +200,75 @@ fn a_bad_gap_is_a_file_error_at_its_place() {
                     .and(predicate::str::contains("lakeside-forum.toml:")),
             );
     }
+}
+
+/// The dates `schedule` plans for `id` in each of `years`, one plan after another.
+fn plans_joined(dir: &Path, id: &str, years: std::ops::RangeInclusive<i32>) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    for year in years {
+        let plan = common::run_json(Some(dir), "schedule", &[id, "--year", &year.to_string()], 0);
+        assert_eq!(plan["valid"], true, "{id} {year}: {plan:#}");
+        days.extend(
+            plan["meetings"]
+                .as_array()
+                .expect("meetings")
+                .iter()
+                .map(|m| -> NaiveDate {
+                    m["at"].as_str().expect("at")[..10].parse().expect("date")
+                }),
+        );
+    }
+    days
+}
+
+/// The last day the next meeting may be held, given the one before.
+type Due = dyn Fn(NaiveDate) -> NaiveDate;
+
+#[test]
+fn plans_kept_year_after_year_keep_the_gap_across_the_year_end() {
+    // A count rule ("at least 6 a year") plans each year on its own: the
+    // executive's 2025 plan once ended on 23 October before a first meeting on
+    // 15 January, and the forum's on 20 November before 12 February.
+    let forum_weeks = dir_with(&[(
+        "lakeside-forum.toml",
+        forum_with_gap("{ weeks = 7 }").as_bytes(),
+    )]);
+    let cases: [(&Path, &str, &Due); 3] = [
+        (&examples(), "safeguarding-executive", &|d| {
+            d.checked_add_months(Months::new(2)).expect("date")
+        }),
+        (&examples(), "lakeside-forum", &|d| {
+            d.checked_add_months(Months::new(2)).expect("date")
+        }),
+        (forum_weeks.path(), "lakeside-forum", &|d| {
+            d + chrono::Days::new(49)
+        }),
+    ];
+    for (dir, id, end) in cases {
+        let days = plans_joined(dir, id, 2024..=2029);
+        assert!(days.windows(2).all(|w| w[0] < w[1]), "{id}: {days:?}");
+        for w in days.windows(2) {
+            assert!(w[1] <= end(w[0]), "{id}: {} then {}", w[0], w[1]);
+        }
+    }
+}
+
+#[test]
+fn a_plan_starts_from_the_previous_year_s_last_meeting() {
+    let plan = common::run_json(
+        Some(&examples()),
+        "schedule",
+        &["safeguarding-executive", "--year", "2026"],
+        0,
+    );
+    let first = &plan["meetings"][0];
+    assert_eq!(&first["at"].as_str().expect("at")[..10], "2026-01-15");
+    let notes = first["notes"].to_string();
+    assert!(notes.contains("2025-12-04"), "{notes}");
+    let last = plan["meetings"]
+        .as_array()
+        .expect("meetings")
+        .last()
+        .expect("a meeting");
+    assert_eq!(&last["at"].as_str().expect("at")[..10], "2026-12-03");
 }

@@ -158,6 +158,9 @@ impl<'a> Planner<'a> {
                         out.push(extra);
                         prev = Some(extra);
                     }
+                    // A window wholly before the plan is the previous year's
+                    // plan's to fill, and it says so.
+                    _ if end < self.from => break,
                     _ => {
                         shortfalls.push(msg![
                             "no working day from ",

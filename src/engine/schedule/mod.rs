@@ -12,6 +12,7 @@
 
 mod dates;
 mod marks;
+mod yearend;
 
 use crate::model::Keyword;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Weekday};
@@ -228,25 +229,25 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
             )
         }
     };
-    let mut seed = None;
     let mut shortfalls = Vec::new();
-    let mut dates = match rhythm {
-        Rhythm::Periodic { n, per } => planner.periodic(n, per, &mut shortfalls),
-        Rhythm::Every { months } => {
-            let (before, dates) = planner.every(months, &mut shortfalls);
-            seed = before;
-            dates
+    let gap = tor.frequency.as_ref().and_then(|f| f.max_gap);
+    // A count rule plans each year on its own, so a gap rule must also be
+    // kept against the meetings the plans of the years either side give.
+    let neighbours = match (rhythm, gap) {
+        (Rhythm::Periodic { .. }, Some(gap)) => {
+            yearend::Neighbours::of(tor, cal, opts, rhythm, exact, gap)
         }
+        _ => yearend::Neighbours::default(),
     };
-    let may = planner.may_meeting(&mut dates, exact, &mut warnings);
-    dates.sort();
-    dates.dedup();
-    if let Some(gap) = tor.frequency.as_ref().and_then(|f| f.max_gap) {
-        let per = match rhythm {
-            Rhythm::Periodic { per, .. } => Some(per),
-            Rhythm::Every { .. } => None,
-        };
-        dates = planner.close_gaps(dates, seed, gap, per, &mut shortfalls);
+    let (seed, mut dates, may) = planner.dates(
+        rhythm,
+        exact,
+        neighbours.before,
+        &mut shortfalls,
+        &mut warnings,
+    );
+    if let (Some(gap), Some(next)) = (gap, neighbours.after) {
+        planner.reach(&mut dates, next, gap, &mut shortfalls);
     }
     if dates.is_empty() {
         return Err(ScheduleError::Empty {
@@ -386,6 +387,40 @@ impl<'a> Planner<'a> {
             to,
             warnings,
         })
+    }
+
+    /// The dates of the plan, the May meeting among them, with every gap the
+    /// rule sets closed from `before` (the meeting before the plan, where a
+    /// count rule's previous year gives one). Returns the meeting before the
+    /// plan, the dates and the May meeting.
+    fn dates(
+        &self,
+        rhythm: Rhythm,
+        exact: bool,
+        before: Option<NaiveDate>,
+        shortfalls: &mut Vec<Message>,
+        warnings: &mut Vec<Message>,
+    ) -> (Option<NaiveDate>, Vec<NaiveDate>, Option<NaiveDate>) {
+        let mut seed = before;
+        let mut dates = match rhythm {
+            Rhythm::Periodic { n, per } => self.periodic(n, per, shortfalls),
+            Rhythm::Every { months } => {
+                let (before, dates) = self.every(months, shortfalls);
+                seed = before;
+                dates
+            }
+        };
+        let may = self.may_meeting(&mut dates, exact, warnings);
+        dates.sort();
+        dates.dedup();
+        if let Some(gap) = self.tor.frequency.as_ref().and_then(|f| f.max_gap) {
+            let per = match rhythm {
+                Rhythm::Periodic { per, .. } => Some(per),
+                Rhythm::Every { .. } => None,
+            };
+            dates = self.close_gaps(dates, seed, gap, per, shortfalls);
+        }
+        (seed, dates, may)
     }
 
     /// The meeting's start on `d`, where that local time exists once.
