@@ -205,6 +205,12 @@ fn verdict(r: &AuditReport, strict: bool) -> String {
         },
         r.cancelled.len()
     ));
+    for a in &r.amendments {
+        out.push_str(&format!(
+            "amended {}; each meeting is judged by the ToR of its day\n",
+            super::show::amendment_line(a)
+        ));
+    }
     if !r.complete {
         out.push_str(&format!(
             "note: the year is not over on {}; later periods are not judged\n",

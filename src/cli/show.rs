@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tor::engine::life::{in_force, life_on};
-use tor::model::{Member, Tor};
+use tor::model::{Amendment, ChangeKind, Holds, Member, RuleFamily, Tor};
 use tor::report::{RuleSummary, summarise};
 
 use super::dates;
@@ -19,6 +19,40 @@ pub struct Args {
     /// Show the ToR in force on this date (2012-12-06 or day first, 6/12/2012) [default: today]
     #[arg(long, value_parser = parse_date_arg)]
     pub as_of: Option<NaiveDate>,
+    /// List the ToR's dated amendments in order instead
+    #[arg(long, conflicts_with = "as_of")]
+    pub history: bool,
+}
+
+/// A rule of the version shown, with when that version of it holds (only for a
+/// ToR with amendments: from the amendment that set it, until the day before the
+/// next that changed it).
+#[derive(Serialize)]
+struct RuleRow {
+    #[serde(flatten)]
+    rule: RuleSummary,
+    #[serde(flatten)]
+    holds: Holds,
+}
+
+/// What `tor show --history` reports: the amendments in order.
+#[derive(Serialize)]
+struct History<'a> {
+    id: &'a str,
+    adopted: Option<NaiveDate>,
+    amendments: &'a [Amendment],
+    #[serde(skip)]
+    tor: &'a Tor,
+}
+
+impl Report for History<'_> {
+    fn human(&self) -> String {
+        history(self.tor)
+    }
+
+    fn status(&self) -> Status {
+        Status::Valid
+    }
 }
 
 #[derive(Serialize)]
@@ -38,7 +72,7 @@ struct Out<'a> {
     region: String,
     timezone: &'a str,
     members: Vec<MemberRow<'a>>,
-    rules: Vec<RuleSummary>,
+    rules: Vec<RuleRow>,
     standing_items: Vec<&'a str>,
     history: &'a [tor::model::HistoryEvent],
     /// Whether the ToR is in force on `as_of` (the body's life).
@@ -59,9 +93,23 @@ impl Report for Out<'_> {
 
 pub fn run(g: &Global, args: &Args) -> Result<Status> {
     let tor = catalog(g)?.load(&args.id)?;
+    if args.history {
+        return emit(
+            g.format,
+            &History {
+                id: tor.id.as_str(),
+                adopted: tor.adopted,
+                amendments: &tor.amendments,
+                tor: &tor,
+            },
+        );
+    }
     let as_of = args.as_of.unwrap_or_else(today);
     // Before adoption or after a succession no membership is in force.
     let alive = life_on(&tor, as_of).in_force();
+    let all = &tor;
+    let version = all.as_of(as_of);
+    let tor = &*version;
     emit(
         g.format,
         &Out {
@@ -79,20 +127,28 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                     in_force: alive && m.holds_on(as_of),
                 })
                 .collect(),
-            rules: summarise(&tor),
+            rules: summarise(tor)
+                .into_iter()
+                .map(|rule| RuleRow {
+                    holds: RuleFamily::of_summary(rule.rule)
+                        .map(|family| all.holds(family, as_of))
+                        .unwrap_or_default(),
+                    rule,
+                })
+                .collect(),
             standing_items: tor
                 .standing_items
                 .iter()
                 .flat_map(|s| s.items.iter().map(String::as_str))
                 .collect(),
             history: &tor.history,
-            in_force: in_force(&tor, as_of),
-            tor: &tor,
+            in_force: in_force(all, as_of),
+            tor,
         },
     )
 }
 
-fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
+fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleRow]) -> String {
     let mut out = format!(
         "{} ({})\nas of {}",
         esc(tor.name_on(as_of)),
@@ -163,7 +219,7 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
     out.push_str(&format!("\nMembers\n{members}\n"));
 
     let mut t = table(["rule", "clause", "says"]);
-    for r in rules {
+    for RuleRow { rule: r, .. } in rules {
         t.add_row([
             r.rule.to_owned(),
             clause_label(r.clause.as_ref()),
@@ -171,12 +227,64 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleSummary]) -> String {
         ]);
     }
     out.push_str(&format!("\nRules\n{t}\n"));
+    if !tor.amendments.is_empty() {
+        out.push_str("\nAmendments\n");
+        for a in &tor.amendments {
+            let when = if a.from <= as_of { "" } else { " (later)" };
+            out.push_str(&format!("  {}{when}\n", amendment_line(a)));
+        }
+    }
 
     if let Some(s) = &tor.standing_items {
         out.push_str(&format!("\nStanding items ({})\n", esc(&s.clause)));
         for item in &s.items {
             out.push_str(&format!("  - {}\n", esc(item)));
         }
+    }
+    out
+}
+
+/// One amendment in a line: its date, what it changed, its clause and minute.
+pub(super) fn amendment_line(a: &Amendment) -> String {
+    let changes: Vec<String> = a
+        .changes
+        .iter()
+        .map(|c| {
+            let verb = match c.change {
+                ChangeKind::Replaced => "replaced",
+                ChangeKind::Added => "added",
+                ChangeKind::Removed => "removed",
+            };
+            format!("{} {verb}", c.rule)
+        })
+        .collect();
+    let mut line = format!(
+        "{}: {} (clause {})",
+        dates::day(a.from),
+        changes.join(", "),
+        esc(&a.clause)
+    );
+    if let Some(minute) = &a.minute {
+        line.push_str(&format!(", {}", esc(minute)));
+    }
+    if let Some(note) = &a.note {
+        line.push_str(&format!(": {}", esc(note)));
+    }
+    line
+}
+
+/// `tor show ID --history`: the amendments in the order they took effect.
+fn history(tor: &Tor) -> String {
+    let mut out = format!("{} ({})\n", esc(&tor.name), tor.id);
+    match tor.adopted {
+        Some(adopted) => out.push_str(&format!("{}: adopted\n", dates::day(adopted))),
+        None => out.push_str("as adopted\n"),
+    }
+    if tor.amendments.is_empty() {
+        out.push_str("no amendments recorded\n");
+    }
+    for a in &tor.amendments {
+        out.push_str(&format!("{}\n", amendment_line(a)));
     }
     out
 }

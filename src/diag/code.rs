@@ -37,6 +37,10 @@ pub enum Code {
     // About a cases file.
     NoCases,
     DuplicateCase,
+    // About a ToR's dated amendments.
+    AmendmentOrder,
+    AmendmentOverlap,
+    NotInForce,
     // About a meeting, a meeting record or a votes file.
     Contradiction,
     NeedsTime,
@@ -92,6 +96,9 @@ keywords!(serialize Code {
     OutOfRange = "out-of-range",
     NoCases = "no-cases",
     DuplicateCase = "duplicate-case",
+    AmendmentOrder = "amendment-order",
+    AmendmentOverlap = "amendment-overlap",
+    NotInForce = "not-in-force",
     Contradiction = "contradiction",
     NeedsTime = "needs-time",
     PreviousNotBefore = "previous-not-before",
@@ -218,6 +225,13 @@ impl Code {
             Self::OutOfRange => "A number or date outside the range tor accepts.",
             Self::NoCases => "A cases file with no `[[case]]`.",
             Self::DuplicateCase => "Two cases of one cases file share a name.",
+            Self::AmendmentOrder => {
+                "An amendment written before an older one, or dated on or before the ToR's adoption."
+            }
+            Self::AmendmentOverlap => "One rule changed by two amendments on the same day.",
+            Self::NotInForce => {
+                "A version of the ToR removes a rule not in force on its date, or names an organisation that is not a member on it."
+            }
             Self::Contradiction => {
                 "A member named twice for one meeting or vote, in capacities that contradict each other."
             }

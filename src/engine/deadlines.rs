@@ -99,6 +99,8 @@ pub fn notice_deadline(rule: &Notice, start: DateTime<Tz>, cal: &Calendar) -> Wh
 }
 
 pub fn deadlines(tor: &Tor, start: DateTime<Tz>, cal: &Calendar) -> Deadlines {
+    let version = tor.as_of(start.with_timezone(&tor.timezone).date_naive());
+    let tor = &*version;
     Deadlines {
         circulate_by: tor
             .notice
@@ -135,6 +137,8 @@ pub fn deadlines_on_day(
     day: NaiveDate,
     cal: &Calendar,
 ) -> (Deadlines, Vec<DeadlineKind>) {
+    let version = tor.as_of(day);
+    let tor = &*version;
     let mut needs_time = Vec::new();
     let mut by = |rule: &Option<Notice>, kind| {
         let rule = rule.as_ref()?;

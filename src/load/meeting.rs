@@ -182,7 +182,8 @@ fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
 /// An hours rule cannot be judged from a bare date: refuse rather than guess.
 /// Gives the rule's clause and hours, and the date given.
 fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDate)> {
-    let rule = governing_notice(tor, m.extraordinary)?;
+    let version = tor.as_of(m.date(tor.timezone));
+    let rule = governing_notice(&version, m.extraordinary)?;
     match (rule.convention, m.circulated) {
         (Convention::Hours, Some(DateOrTime::Date(date))) => {
             Some((rule.clause.to_string(), rule.n, date))

@@ -66,6 +66,40 @@ pub struct RawTor {
     /// types it gives a local date.
     #[serde(default)]
     pub statutory_bodies: Vec<RawStatutoryBody>,
+    /// Dated changes to the rules, oldest first: from each one's date its rule
+    /// tables replace (or add) the ones above, and `remove` drops rules.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawAmendment>")]
+    pub amendments: Vec<S<RawAmendment>>,
+}
+
+/// One dated amendment: the rule tables it replaces or adds have the shape of
+/// the top-level ones (`[amendments.quorum]`, `[amendments.notice.agenda]`, …).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmendment {
+    /// The first day the amended rules are in force.
+    pub from: S<TomlDate>,
+    /// The clause of the ToR the amendment changes, e.g. "4.3".
+    pub clause: S<String>,
+    /// The resolution or minute that made the change, e.g. "minute 12/22".
+    pub minute: Option<String>,
+    pub note: Option<String>,
+    pub chair: Option<RawChair>,
+    pub quorum: Option<RawQuorum>,
+    pub notice: Option<RawNotices>,
+    pub frequency: Option<RawFrequency>,
+    pub public: Option<RawPublic>,
+    pub decisions: Option<RawDecisions>,
+    pub standing_items: Option<RawStandingItems>,
+    pub review: Option<RawReview>,
+    /// Rules no longer in force from `from`.
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<String>",
+        extend("items" = {"type": "string", "enum": ["chair", "quorum", "notice.agenda", "notice.extraordinary", "notice.minutes", "frequency", "public.access", "public.meetings", "decisions", "standing-items", "review"]})
+    )]
+    pub remove: Vec<S<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

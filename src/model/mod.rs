@@ -2,6 +2,7 @@
 //! reference resolved. Built only by [`crate::load`], so holding a [`Tor`] means the
 //! file was well formed and coherent.
 
+mod amend;
 mod capacity;
 mod decision;
 mod ids;
@@ -20,6 +21,7 @@ pub use decision::*;
 pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
+pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
 pub use quorum::*;
 pub use rules::*;
 pub use statutory::StatutoryBody;
@@ -67,6 +69,13 @@ pub struct Tor {
     /// `statutory_bodies` or the bundled table define them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub statutory_bodies: Vec<StatutoryBody>,
+    /// Dated amendments, oldest first ([`Tor::as_of`] gives the version of a day).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
+    /// The rules as adopted, before any amendment; kept only where there are
+    /// amendments, so that any version can be rebuilt from any other.
+    #[serde(skip)]
+    pub adopted_rules: Option<Box<RuleState>>,
     /// Each member id's position in `members`, so a look-up does not scan a
     /// large membership (built by [`Tor::index_members`]).
     #[serde(skip)]

@@ -13,7 +13,20 @@ use chrono::NaiveDate;
 impl<'a> Auditor<'a> {
     // ---- one meeting ------------------------------------------------------------
 
+    /// One held meeting, judged by the ToR in force on its day.
     pub(super) fn meeting(&self, m: &HeldMeeting) -> MeetingAudit {
+        let version = self.tor.as_of(m.date);
+        let a = Auditor {
+            tor: &version,
+            cal: self.cal,
+            record: self.record,
+            span: self.span,
+            as_of: self.as_of,
+        };
+        a.meeting_in_force(m)
+    }
+
+    fn meeting_in_force(&self, m: &HeldMeeting) -> MeetingAudit {
         let at = m.start;
         let input = MeetingInput::from(m);
         let report = check_meeting(self.tor, self.cal, &input, History::Nothing);

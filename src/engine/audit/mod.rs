@@ -22,6 +22,7 @@ use super::period::Span;
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
 use super::{Finding, FindingStatus, Message, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
+use crate::model::Amendment;
 use crate::model::{Frequency, Tor};
 use crate::msg;
 
@@ -68,6 +69,10 @@ pub struct AuditReport {
     /// Rules the ToR states that the record could not judge, for the year or
     /// for any one meeting (SPEC §5a).
     pub unchecked: Unchecked,
+    /// The amendments that took effect in the year: each meeting is judged by
+    /// the version of its day; the year's own rules by the version of its end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
 }
 
 impl AuditReport {
@@ -161,6 +166,16 @@ pub fn audit(
     }
     let ys = tor.frequency.as_ref().and_then(|f| f.year_starts);
     let span = Span::year(ys, year);
+    let amendments: Vec<Amendment> = tor
+        .amendments
+        .iter()
+        .filter(|a| span.contains(a.from))
+        .cloned()
+        .collect();
+    // The year's own rules (frequency, public meeting, review…) by the version
+    // in force at its end, or on the day of the audit if that comes first.
+    let version = tor.as_of(span.last().min(as_of).max(span.start));
+    let tor = &*version;
     let a = Auditor {
         tor,
         cal,
@@ -231,6 +246,7 @@ pub fn audit(
             .collect(),
         holidays,
         unchecked,
+        amendments,
     })
 }
 

@@ -176,6 +176,9 @@ pub fn check_meeting(
     history: History,
 ) -> MeetingReport {
     let at = meeting.at.with_timezone(&tor.timezone);
+    // Judged by the ToR in force on the meeting's day (SPEC §5).
+    let version = tor.as_of(at.date_naive());
+    let tor = &*version;
     let ctx = rules::Ctx::new(tor, cal, meeting, history);
     // The body's life comes first: every other rule is the ToR's, and means
     // nothing on a day it was not in force.

@@ -143,6 +143,9 @@ pub struct Explained {
 
 /// Counts `input` under `tor`. Never fails: what the ToR forbids becomes findings.
 pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
+    // Judged by the ToR in force on the day of the vote (SPEC §5).
+    let version = tor.as_of(input.date);
+    let tor = &*version;
     let rule = tor
         .decisions
         .as_ref()

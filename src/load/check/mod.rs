@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+mod amend;
 mod bodies;
 mod decisions;
 mod members;
@@ -181,7 +182,7 @@ impl<'a> Checker<'a> {
         {
             return None;
         }
-        let tor = Tor {
+        let mut tor = Tor {
             id: id?,
             name: raw.name.get_ref().clone(),
             source: raw.source.clone(),
@@ -204,9 +205,22 @@ impl<'a> Checker<'a> {
             review,
             history,
             statutory_bodies,
+            amendments: Vec::new(),
+            adopted_rules: None,
             member_index: Default::default(),
         }
         .index_members();
+        if !raw.amendments.is_empty() {
+            tor.amendments = self.amendments(&raw.amendments, &tor);
+            tor.adopted_rules = Some(Box::new(RuleState::of(&tor)));
+            if self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == crate::diag::Severity::Error)
+            {
+                return None;
+            }
+        }
         Some((tor, spans))
     }
 }
