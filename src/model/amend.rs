@@ -68,10 +68,15 @@ impl RuleFamily {
             "public-meeting" => Self::PublicMeetings,
             "standing-items" => Self::StandingItems,
             "review" => Self::Review,
-            "decision" | "majority" | "proxy" | "deputies" | "substitutes" | "opt-out"
-            | "conflict-of-interest" | "disputes" | "one-vote-per-organisation" => {
-                Self::Decisions
-            }
+            "decision"
+            | "majority"
+            | "proxy"
+            | "deputies"
+            | "substitutes"
+            | "opt-out"
+            | "conflict-of-interest"
+            | "disputes"
+            | "one-vote-per-organisation" => Self::Decisions,
             _ => return None,
         })
     }
@@ -247,6 +252,7 @@ impl Tor {
 mod tests {
     use crate::catalog::Catalog;
     use crate::model::QuorumRule;
+    use crate::model::quorum::Rounding;
 
     fn day(s: &str) -> chrono::NaiveDate {
         s.parse().expect("a date")
@@ -259,7 +265,11 @@ mod tests {
     }
 
     fn quorum_on(tor: &crate::model::Tor, date: &str) -> QuorumRule {
-        tor.as_of(day(date)).quorum.clone().expect("a quorum").rule
+        tor.as_of(day(date))
+            .quorum
+            .clone()
+            .and_then(|q| q.rule)
+            .expect("a quorum")
     }
 
     #[test]
@@ -268,10 +278,12 @@ mod tests {
         let third = QuorumRule::Fraction {
             numerator: 1,
             denominator: 3,
+            rounding: Rounding::Up,
         };
         let quarter = QuorumRule::Fraction {
             numerator: 1,
             denominator: 4,
+            rounding: Rounding::Up,
         };
         assert_eq!(quorum_on(&tor, "2022-07-04"), third);
         assert_eq!(quorum_on(&tor, "2022-07-05"), quarter);
@@ -282,15 +294,24 @@ mod tests {
     fn a_rule_holds_from_its_amendment_until_the_day_before_the_next() {
         let tor = panel();
         let rule = super::RuleFamily::Quorum;
-        assert_eq!(tor.holds(rule, day("2022-07-04")).until, Some(day("2022-07-04")));
+        assert_eq!(
+            tor.holds(rule, day("2022-07-04")).until,
+            Some(day("2022-07-04"))
+        );
         assert_eq!(tor.holds(rule, day("2022-07-04")).from, None);
-        assert_eq!(tor.holds(rule, day("2022-07-05")).from, Some(day("2022-07-05")));
+        assert_eq!(
+            tor.holds(rule, day("2022-07-05")).from,
+            Some(day("2022-07-05"))
+        );
         assert_eq!(tor.holds(rule, day("2022-07-05")).until, None);
     }
 
     #[test]
     fn a_tor_without_amendments_is_its_own_version() {
         let tor = Catalog::Bundled.load("sefton-scp").expect("bundled");
-        assert!(matches!(tor.as_of(day("2013-01-01")), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            tor.as_of(day("2013-01-01")),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

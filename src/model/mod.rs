@@ -16,12 +16,12 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
+pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
 pub use capacity::Capacity;
 pub use decision::*;
 pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
-pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
 pub use quorum::*;
 pub use rules::*;
 pub use statutory::StatutoryBody;

@@ -1,5 +1,6 @@
 //! One integration test crate: one link step for every test of the binary.
 
+mod amendments;
 mod attendance;
 mod audit;
 mod bad_bounds;

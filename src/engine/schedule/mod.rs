@@ -175,6 +175,10 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
     if matches!(opts.weekday, Weekday::Sat | Weekday::Sun) {
         return Err(ScheduleError::Weekend(opts.weekday));
     }
+    // The year is planned by the version in force on its first day; a year that
+    // spans an amendment is not yet planned in two phases.
+    let version = NaiveDate::from_ymd_opt(opts.year, 1, 1).map(|d| tor.as_of(d));
+    let tor = version.as_deref().unwrap_or(tor);
     // A ToR that fixes the days of the week overrides the preferred day.
     let fixed = tor
         .frequency

@@ -34,7 +34,9 @@ impl Checker<'_> {
             if let Some(adopted) = base.adopted.filter(|d| from <= *d) {
                 self.error(
                     Code::AmendmentOrder,
-                    format!("an amendment from {from} is not after the ToR's adoption on {adopted}"),
+                    format!(
+                        "an amendment from {from} is not after the ToR's adoption on {adopted}"
+                    ),
                     a.from.span(),
                 );
             }
@@ -115,7 +117,12 @@ impl Checker<'_> {
 
     /// Checks the rule tables `a` gives and writes them into `state`; gives the
     /// rules it carries (checked or not, so a bad table is not also "no change").
-    fn amended_rules(&mut self, a: &RawAmendment, base: &Tor, state: &mut RuleState) -> Vec<RuleFamily> {
+    fn amended_rules(
+        &mut self,
+        a: &RawAmendment,
+        base: &Tor,
+        state: &mut RuleState,
+    ) -> Vec<RuleFamily> {
         let (classes, members) = (&base.classes, &base.members);
         let mut given = Vec::new();
         if let Some(c) = &a.chair {
@@ -124,14 +131,22 @@ impl Checker<'_> {
         }
         if let Some(q) = &a.quorum {
             given.push(RuleFamily::Quorum);
-            state.quorum = self.quorum(q, classes, members);
+            state.quorum = self.quorum(q, classes, members, base.counts);
         }
         if let Some(n) = &a.notice {
             let checked = self.notices(n);
             let parts = [
                 (n.agenda.is_some(), RuleFamily::AgendaNotice, checked.agenda),
-                (n.extraordinary.is_some(), RuleFamily::ExtraordinaryNotice, checked.extraordinary),
-                (n.minutes.is_some(), RuleFamily::MinutesNotice, checked.minutes),
+                (
+                    n.extraordinary.is_some(),
+                    RuleFamily::ExtraordinaryNotice,
+                    checked.extraordinary,
+                ),
+                (
+                    n.minutes.is_some(),
+                    RuleFamily::MinutesNotice,
+                    checked.minutes,
+                ),
             ];
             for (written, rule, value) in parts {
                 if written {
