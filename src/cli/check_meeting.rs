@@ -13,7 +13,7 @@ use tor::fileio::{is_std_stream, read_file, shown_name};
 use tor::load::{self, meeting::MeetingFacts};
 use tor::model::Tor;
 
-use super::output::{Report, Status, Tone, deadlines_table, emit, findings_table, paint};
+use super::output::{Report, Status, Tone, deadlines_table, emit, esc, findings_table, paint};
 use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog};
 use super::{dates, explain};
@@ -134,6 +134,8 @@ pub enum ChairArg {
     Present,
     /// A deputy or vice-chair presided
     Deputy,
+    /// A member chosen by the meeting (or the chair's nominee) presided
+    Chosen,
     /// No one entitled to chair presided
     Absent,
 }
@@ -143,6 +145,7 @@ impl From<ChairArg> for ChairPresence {
         match c {
             ChairArg::Present => Self::Present,
             ChairArg::Deputy => Self::Deputy,
+            ChairArg::Chosen => Self::Chosen,
             ChairArg::Absent => Self::Absent,
         }
     }
@@ -200,6 +203,8 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         deputies: f.attendance.deputy.clone(),
         notified: f.attendance.notified.clone(),
         chair: f.chair.map(Into::into),
+        chair_member: None,
+        chair_since: None,
         extraordinary: f.extraordinary,
         public: (f.public || f.private).then_some(f.public),
         items: f.items.clone(),
@@ -256,6 +261,13 @@ fn human(tor: &Tor, report: &MeetingReport, source: Source, strict: bool) -> Str
                 },
                 Rule::join(failing)
             );
+            let line = match &report.inquorate_from {
+                Some(item) => format!(
+                    "{line}; not quorate from {item}",
+                    item = esc(&item.to_string())
+                ),
+                None => line,
+            };
             match open {
                 Some(open) => format!("{line}\nalso {open}"),
                 None => line,

@@ -195,8 +195,12 @@ pub fn clause_label(clause: Option<&tor::model::Clause>) -> String {
 pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
     let mut t = table(["rule", "clause", "status", "message"]);
     for f in findings {
+        let rule = match &f.item {
+            Some(item) => format!("{} (item {})", f.rule, item.number),
+            None => f.rule.to_owned(),
+        };
         t.add_row([
-            comfy_table::Cell::new(f.rule),
+            comfy_table::Cell::new(rule),
             comfy_table::Cell::new(clause_label(f.clause.as_ref())),
             status_cell(f.status),
             comfy_table::Cell::new(esc(&super::dates::message(&f.message))),

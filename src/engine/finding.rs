@@ -63,6 +63,29 @@ pub struct Finding {
     /// finding's fields), which lists the rules left open as `unchecked`.
     #[serde(skip)]
     pub skipped: Option<SkipReason>,
+    /// The agenda item a per-item finding judges (SPEC §5a); in JSON its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemRef>,
+}
+
+/// An agenda item by its place on the agenda (from 1) and its title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
+pub struct ItemRef {
+    pub number: usize,
+    pub title: String,
+}
+
+impl From<ItemRef> for String {
+    fn from(i: ItemRef) -> Self {
+        i.title
+    }
+}
+
+impl std::fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "item {} \"{}\"", self.number, self.title)
+    }
 }
 
 impl Finding {
@@ -80,6 +103,7 @@ impl Finding {
             // A bare `skip` is a rule that does not bear on the case; one the input
             // left open is made with `unjudged`, one the ToR lacks with `not_stated`.
             skipped: (status == FindingStatus::Skip).then_some(SkipReason::NotApplicable),
+            item: None,
         }
     }
 
@@ -126,6 +150,12 @@ impl Finding {
             format!("the ToR states no {what}"),
         )
         .because(SkipReason::NotStated)
+    }
+
+    /// The same finding, about `item`.
+    pub fn for_item(mut self, item: ItemRef) -> Self {
+        self.item = Some(item);
+        self
     }
 
     pub fn failed(&self) -> bool {

@@ -22,7 +22,7 @@ mod words;
 
 pub(crate) use finding::people;
 pub use finding::{
-    Fact, Finding, FindingStatus, InputError, SkipReason, Unchecked, resolve_attendee,
+    Fact, Finding, FindingStatus, InputError, ItemRef, SkipReason, Unchecked, resolve_attendee,
     resolve_member,
 };
 pub use items::{ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item};

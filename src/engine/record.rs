@@ -34,12 +34,15 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::DateOrTime;
 use crate::model::MemberId;
 
-/// Who chaired: the chair, a deputy, or no one entitled to.
+/// Who chaired: the chair, a deputy, a member chosen by the meeting, or no one
+/// entitled to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChairPresence {
     Present,
     Deputy,
+    /// A member chosen by the meeting (or the chair's nominee) presided.
+    Chosen,
     Absent,
 }
 

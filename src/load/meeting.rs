@@ -13,6 +13,7 @@ use crate::calendar::{
     Convention, DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime,
 };
 use crate::diag::{Code, Diagnostic};
+use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
@@ -32,6 +33,10 @@ pub struct MeetingFacts {
     pub deputies: Vec<String>,
     pub notified: Vec<String>,
     pub chair: Option<ChairPresence>,
+    /// The member whose representative presided.
+    pub chair_member: Option<String>,
+    /// When the presiding chair's unbroken run in the chair began: a date.
+    pub chair_since: Option<String>,
     pub extraordinary: bool,
     /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
     pub public: Option<bool>,
@@ -83,6 +88,17 @@ impl MeetingFacts {
             .map(parse_date)
             .transpose()
             .map_err(date_err("previous"))?;
+        let chair_since = self
+            .chair_since
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(date_err("chair-since"))?;
+        let chair_member = self
+            .chair_member
+            .as_deref()
+            .map(|m| resolve_member(tor, m))
+            .transpose()?;
         let ids = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
             let mut out = Vec::new();
             let mut seen = std::collections::HashSet::new();
@@ -114,9 +130,13 @@ impl MeetingFacts {
             notified: ids(&self.notified)?,
             chair: self.chair,
             presiding: None,
+            chair_member,
+            chair_since,
             extraordinary: self.extraordinary,
             public: self.public,
             items: clean_items(&self.items),
+            agenda: Vec::new(),
+            movements: Vec::new(),
             previous,
         };
         if let Some((org, first, second, _)) = contradiction(&input) {
@@ -221,17 +241,33 @@ pub struct RawMeeting {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     notified: Vec<Spanned<String>>,
-    /// `present`, `deputy` (a deputy chairs) or `absent`.
-    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "absent"]))]
+    /// `present`, `deputy` (a deputy or vice-chair chairs), `chosen` (a member
+    /// chosen by the meeting presides) or `absent`.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "chosen", "absent"]))]
     chair: Option<ChairPresence>,
+    /// The member whose representative presided (for a chair drawn from a
+    /// class, an alternation, or a quorum that must include whoever presides).
+    #[schemars(with = "Option<String>")]
+    chair_member: Option<Spanned<String>>,
+    /// When the presiding chair's unbroken run in the chair began, for the
+    /// ToR's term limit.
+    #[schemars(with = "Option<TomlDate>")]
+    chair_since: Option<Value>,
     /// An urgent, extraordinary meeting.
     #[serde(default)]
     extraordinary: bool,
     /// `true`: held in public; `false`: held in private; absent: not said.
     public: Option<bool>,
-    /// The agenda items.
+    /// The agenda items: titles, or `[[items]]` tables with the time each is
+    /// taken and who has a conflict on it, for a quorum judged item by item.
     #[serde(default)]
-    items: Vec<String>,
+    items: Vec<RawItem>,
+    /// Members arriving after the start: `{ member, at }`.
+    #[serde(default)]
+    arrivals: Vec<RawMovement>,
+    /// Members leaving before the end: `{ member, at }`.
+    #[serde(default)]
+    departures: Vec<RawMovement>,
     /// The date of the previous meeting, standing in for a record.
     #[schemars(with = "Option<TomlDate>")]
     previous: Option<Value>,
@@ -284,6 +320,15 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     let substitutes = values::members(tor, &raw.substitutes, &mut problems);
     let deputies = values::members(tor, &raw.deputies, &mut problems);
     let notified = values::members(tor, &raw.notified, &mut problems);
+    let chair_member = raw
+        .chair_member
+        .as_ref()
+        .and_then(|m| values::members(tor, std::slice::from_ref(m), &mut problems).pop())
+        .map(|(id, _)| id);
+    let chair_since = raw
+        .chair_since
+        .as_ref()
+        .and_then(|v| keep(&mut problems, values::date(v)));
     let ids = |list: &[(MemberId, std::ops::Range<usize>)]| -> Vec<MemberId> {
         let mut seen = std::collections::HashSet::new();
         list.iter()
@@ -294,6 +339,20 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     let Some(at) = at else {
         return Err(problems);
     };
+    let start: std::collections::HashSet<MemberId> = [&attendees, &substitutes, &deputies]
+        .into_iter()
+        .flatten()
+        .map(|(id, _)| id.clone())
+        .collect();
+    let agenda = items::resolve(
+        tor,
+        at,
+        &start,
+        &raw.items,
+        &raw.arrivals,
+        &raw.departures,
+        &mut problems,
+    );
     let input = MeetingInput {
         at,
         circulated,
@@ -304,9 +363,13 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         notified: ids(&notified),
         chair: raw.chair,
         presiding: None,
+        chair_member,
+        chair_since,
         extraordinary: raw.extraordinary,
         public: raw.public,
-        items: clean_items(&raw.items),
+        items: agenda.titles,
+        agenda: agenda.items,
+        movements: agenda.movements,
         previous,
     };
     if let Some((org, first, second, _)) = contradiction(&input) {

@@ -156,6 +156,49 @@ pub struct RawChair {
     pub rotation_years: Option<S<u32>>,
     pub deputy: Option<RawClauseFlag>,
     pub casting_vote: Option<RawClauseFlag>,
+    /// The member organisation that provides the vice-chair, where the ToR names one.
+    pub vice_chair: Option<S<String>>,
+    /// Who presides when the chair is absent, in order: `vice-chair` (the
+    /// vice-chair or deputy), then `chosen` (a member chosen by the meeting, or
+    /// the chair's nominee, for that meeting). Leaving it out with `deputy`
+    /// set means `["vice-chair"]`.
+    #[schemars(with = "Option<Vec<String>>", extend("items" = {"type": "string", "enum": ["vice-chair", "chosen"]}))]
+    pub fallbacks: Option<S<Vec<S<String>>>>,
+    /// The class the chair is drawn from.
+    pub class: Option<S<String>>,
+    /// Chair and vice-chair taken in turn by members, a year each.
+    pub alternation: Option<RawAlternation>,
+    /// The chair's term, and how many terms one holder may serve in a row.
+    pub term: Option<RawTerm>,
+}
+
+/// Chair and vice-chair alternating: `members[0]` chairs from `starts` with
+/// `members[1]` as vice-chair; each anniversary of `starts` they move on one.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlternation {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// The members taking the chair in turn, at least two, each once.
+    pub members: S<Vec<S<String>>>,
+    /// The day the first member's year in the chair begins; the chair passes on
+    /// on its anniversary.
+    pub starts: S<TomlDate>,
+}
+
+/// A chair's term.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// Years one term lasts: 1 to 20.
+    #[schemars(range(min = 1, max = 20))]
+    pub years: S<u32>,
+    /// At most this many terms in a row by one holder (1: no consecutive
+    /// terms): 1 to 20.
+    #[schemars(range(min = 1, max = 20))]
+    pub max_consecutive: Option<S<u32>>,
 }
 
 /// A permission stated by a clause: present means allowed.

@@ -4,6 +4,7 @@
 
 mod amend;
 mod capacity;
+mod chair;
 mod decision;
 mod ids;
 mod keyword;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use crate::calendar::{Calendar, Region};
 pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
 pub use capacity::Capacity;
+pub use chair::*;
 pub use decision::*;
 pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;

@@ -4,44 +4,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::keyword::keywords;
-use super::{ClassId, Clause, DecisionKind, MemberId};
+use super::{ClassId, Clause, DecisionKind};
 use crate::calendar::Convention;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Chair {
-    pub clause: Clause,
-    pub appointment: ChairAppointment,
-    /// The member organisation that provides the chair, where named.
-    pub member: Option<MemberId>,
-    /// A deputy (or vice-chair) may chair in the chair's absence.
-    pub deputy: Option<Clause>,
-    /// The chair has a casting vote on equal votes.
-    pub casting_vote: Option<Clause>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum ChairAppointment {
-    ElectedAnnually,
-    /// Elected each year at the May meeting.
-    ElectedAtMayMeeting,
-    /// Rotates among the members of a class every `years` years.
-    Rotating {
-        class: ClassId,
-        years: u32,
-    },
-    /// A named office holds the chair (e.g. the Chief Fire Officer).
-    Named,
-}
-
-impl ChairAppointment {
-    pub const NAMES: [&'static str; 4] = [
-        "elected-annually",
-        "elected-at-may-meeting",
-        "rotating",
-        "named",
-    ];
-}
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Notices {

@@ -4,6 +4,8 @@
 //! Each rule gives one [`Finding`] named as SPEC §6 fixes; a rule the ToR does not
 //! state, or the input does not say enough to judge, is `skip` — never `pass`.
 
+pub mod chair;
+pub(crate) mod items;
 mod rules;
 
 use std::collections::HashMap;
@@ -15,9 +17,12 @@ use serde::{Serialize, Serializer};
 use super::deadlines::{Deadlines, deadlines, format_instant};
 pub use super::record::ChairPresence;
 use super::record::{HeldMeeting, MeetingKind, Record};
-use super::{Finding, Rule, Unchecked};
+use super::{Finding, FindingStatus, ItemRef, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
+
+pub use chair::{presiding, presiding_for_item};
+pub use items::{AgendaItem, Movement, MovementKind, at_item};
 
 /// The facts of a proposed meeting, checked: ids are members of the ToR, and
 /// `at` is an instant in the partnership's zone.
@@ -42,11 +47,20 @@ pub struct MeetingInput {
     /// The member who presides, where known (a quorum may need them among
     /// those counted); `None`: not known, and that condition is not judged.
     pub presiding: Option<MemberId>,
+    /// The member whose representative presided, where given.
+    pub chair_member: Option<MemberId>,
+    /// When the presiding chair's unbroken run in the chair began.
+    pub chair_since: Option<NaiveDate>,
     pub extraordinary: bool,
     /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
     pub public: Option<bool>,
     /// Agenda items.
     pub items: Vec<String>,
+    /// The items with their times and conflicts, where the input gives them:
+    /// the quorum is then judged item by item.
+    pub agenda: Vec<AgendaItem>,
+    /// Members arriving late or leaving early, in time order.
+    pub movements: Vec<Movement>,
     /// The previous meeting's date, where given in place of a record.
     pub previous: Option<NaiveDate>,
 }
@@ -86,9 +100,13 @@ impl MeetingInput {
             notified: Vec::new(),
             chair: None,
             presiding: None,
+            chair_member: None,
+            chair_since: None,
             extraordinary: false,
             public: None,
             items: Vec::new(),
+            agenda: Vec::new(),
+            movements: Vec::new(),
             previous: None,
         }
     }
@@ -150,6 +168,10 @@ pub struct MeetingReport {
     pub deadlines: Deadlines,
     /// Rules the ToR states that the input could not judge (SPEC §5a).
     pub unchecked: Unchecked,
+    /// The first agenda item at which the meeting is not quorate, where the
+    /// items are given; in JSON its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inquorate_from: Option<ItemRef>,
 }
 
 impl MeetingReport {
@@ -184,7 +206,16 @@ pub fn check_meeting(
     // nothing on a day it was not in force.
     let mut findings = vec![super::life::in_force(tor, at.date_naive())];
     findings.extend(ctx.findings());
+    let by_item = item_findings(tor, cal, meeting, history, &findings);
+    let inquorate_from = by_item
+        .iter()
+        .find(|f| f.rule == Rule::Quorum && f.failed())
+        .and_then(|f| f.item.clone());
+    if let Some(at) = findings.iter().position(|f| f.rule == Rule::Quorum) {
+        findings.splice(at + 1..at + 1, by_item);
+    }
     MeetingReport {
+        inquorate_from,
         partnership: tor.id.to_string(),
         at,
         valid: !findings.iter().any(Finding::failed),
@@ -201,4 +232,62 @@ pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate:
         (true, Some(rule)) => Some(rule),
         _ => tor.notice.agenda.as_ref(),
     }
+}
+
+/// The quorum at each agenda item, with who had come and gone and who left for
+/// a conflict; and the chair where who presides changed. Only where the
+/// meeting's own quorum was judged: otherwise each item would repeat its skip.
+fn item_findings(
+    tor: &Tor,
+    cal: &Calendar,
+    meeting: &MeetingInput,
+    history: History,
+    whole: &[Finding],
+) -> Vec<Finding> {
+    let judged = whole
+        .iter()
+        .any(|f| f.rule == Rule::Quorum && f.status != FindingStatus::Skip);
+    if !judged {
+        return Vec::new();
+    }
+    let date = meeting.date(tor.timezone);
+    let start = chair::presiding(tor, date, meeting);
+    let mut out = Vec::new();
+    for (i, item) in meeting.agenda.iter().enumerate() {
+        let (mut at, left) = at_item(meeting, item);
+        let here = |id: &MemberId| {
+            at.attendees.contains(id) || at.substitutes.contains(id) || at.deputies.contains(id)
+        };
+        let now = start
+            .as_ref()
+            .map(|s| presiding_for_item(tor, date, s, &here));
+        let moved = now.is_some() && now != start;
+        if let Some(p) = now.as_ref().filter(|_| moved) {
+            at.chair_member = p.member().cloned();
+            at.chair = Some(match p {
+                crate::model::Presiding::Chair(_) => ChairPresence::Present,
+                crate::model::Presiding::ViceChair(_) => ChairPresence::Deputy,
+                crate::model::Presiding::Chosen(_) => ChairPresence::Chosen,
+                crate::model::Presiding::None => ChairPresence::Absent,
+            });
+        }
+        let item_ref = ItemRef {
+            number: i + 1,
+            title: item.title.clone(),
+        };
+        let ctx = rules::Ctx::new(tor, cal, &at, history);
+        let mut quorum = ctx.quorum();
+        if !left.is_empty() {
+            let names: Vec<&str> = left.iter().map(MemberId::as_str).collect();
+            quorum.message = std::mem::take(&mut quorum.message).then(format!(
+                "; left for a conflict on this item: {}",
+                names.join(", ")
+            ));
+        }
+        out.push(quorum.for_item(item_ref.clone()));
+        if moved {
+            out.push(chair::judge(tor, date, &at).for_item(item_ref));
+        }
+    }
+    out
 }

@@ -163,12 +163,18 @@ impl Checker<'_> {
             Some(m) => Some(self.member_ref(m, members)?),
             None => None,
         };
-        Some(Chair {
+        let chair = Chair {
             clause: clause(&raw.clause),
             appointment,
             member,
             deputy: raw.deputy.as_ref().map(|d| clause(&d.clause)),
             casting_vote: raw.casting_vote.as_ref().map(|c| clause(&c.clause)),
-        })
+            vice_chair: None,
+            fallbacks: Vec::new(),
+            class: None,
+            alternation: None,
+            term: None,
+        };
+        self.chair_rules(raw, classes, members, chair)
     }
 }

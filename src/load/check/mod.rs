@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 
 mod amend;
 mod bodies;
+mod chair;
 mod decisions;
 mod members;
 mod quorum;

@@ -7,7 +7,7 @@ use crate::engine::{Fact, Finding, FindingStatus};
 use crate::model::{Counting, QuorumRule};
 
 impl Ctx<'_> {
-    pub(super) fn quorum(&self) -> Finding {
+    pub(in crate::engine::meeting) fn quorum(&self) -> Finding {
         const R: Rule = Rule::Quorum;
         let Some(q) = &self.tor.quorum else {
             return Finding::not_stated(R, "quorum");
