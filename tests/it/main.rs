@@ -33,6 +33,7 @@ mod notice_props;
 mod output_safety;
 mod packaging;
 mod pinned;
+mod quorum_props;
 mod readme;
 mod schedule;
 mod schedule_ics;

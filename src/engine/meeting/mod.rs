@@ -276,7 +276,15 @@ fn item_findings(
             title: item.title.clone(),
         };
         let ctx = rules::Ctx::new(tor, cal, &at, history);
-        let mut quorum = ctx.quorum();
+        let mut quorum = match &tor.quorum {
+            // With no one left, "who attended" is known: no one.
+            Some(q) if !at.attendance_given() => Finding::fail(
+                "quorum",
+                &q.clause,
+                "not quorate: no member is present for this item",
+            ),
+            _ => ctx.quorum(),
+        };
         if !left.is_empty() {
             let names: Vec<&str> = left.iter().map(MemberId::as_str).collect();
             quorum.message = std::mem::take(&mut quorum.message).then(format!(

@@ -1,0 +1,339 @@
+//! Properties of who counts, over random ToRs and random meetings taken item by
+//! item (issue 14): adding an attendee never makes a quorate meeting (or item)
+//! inquorate, removing one never makes an inquorate one quorate, and the
+//! verdict never depends on the order the input names anyone in.
+
+use chrono::{DateTime, TimeDelta, TimeZone};
+use chrono_tz::Tz;
+use proptest::prelude::*;
+use tor::calendar::Calendar;
+use tor::engine::meeting::{
+    AgendaItem, History, MeetingInput, MeetingReport, Movement, MovementKind, check_meeting,
+};
+use tor::engine::{Finding, FindingStatus};
+use tor::load::load_tor;
+use tor::model::{MemberId, Tor};
+
+/// A random body: up to 8 members in up to 3 classes (the first voting), and
+/// a quorum of some of one class, of all voting members, or a fraction.
+#[derive(Debug, Clone)]
+struct Body {
+    classes: Vec<bool>,
+    members: Vec<(usize, Option<bool>)>,
+    quorum: QuorumShape,
+    substitutes: bool,
+}
+
+#[derive(Debug, Clone)]
+enum QuorumShape {
+    Of { n: u32, class: Option<usize> },
+    Fraction(u32, u32),
+}
+
+fn body() -> impl Strategy<Value = Body> {
+    (1usize..=3).prop_flat_map(|classes| {
+        (
+            proptest::collection::vec(any::<bool>(), classes),
+            proptest::collection::vec((0..classes, proptest::option::of(any::<bool>())), 1..=8),
+            prop_oneof![
+                (1u32..=4, proptest::option::of(0..classes))
+                    .prop_map(|(n, class)| QuorumShape::Of { n, class }),
+                (1u32..=3, 2u32..=4).prop_map(|(a, b)| QuorumShape::Fraction(a.min(b), b)),
+            ],
+            any::<bool>(),
+        )
+            .prop_map(|(mut votes, members, quorum, substitutes)| {
+                votes[0] = true;
+                Body {
+                    classes: votes,
+                    members,
+                    quorum,
+                    substitutes,
+                }
+            })
+    })
+}
+
+fn toml_of(b: &Body) -> String {
+    let mut s = String::from("id = \"random\"\nname = \"Random\"\n");
+    for (i, voting) in b.classes.iter().enumerate() {
+        s += &format!("[[classes]]\nid = \"c{i}\"\nname = \"C{i}\"\nvoting = {voting}\n");
+    }
+    for (i, (class, voting)) in b.members.iter().enumerate() {
+        s += &format!("[[members]]\nid = \"m{i}\"\nname = \"M{i}\"\nclass = \"c{class}\"\n");
+        if let Some(v) = voting {
+            s += &format!("voting = {v}\n");
+        }
+    }
+    s += "[quorum]\nclause = \"1\"\n";
+    match &b.quorum {
+        QuorumShape::Of { n, class } => {
+            let eligible = b
+                .members
+                .iter()
+                .filter(|(c, v)| match class {
+                    Some(k) => c == k,
+                    None => v.unwrap_or(b.classes[*c]),
+                })
+                .count() as u32;
+            s += &format!("at_least = {}\n", (*n).min(eligible.max(1)));
+            if let Some(k) = class {
+                s += &format!("class = \"c{k}\"\n");
+            }
+        }
+        QuorumShape::Fraction(a, d) => s += &format!("fraction = \"{a}/{d}\"\n"),
+    }
+    s += "[chair]\nclause = \"2\"\nappointment = \"elected-annually\"\nfallbacks = [\"vice-chair\", \"chosen\"]\n";
+    s += "[decisions]\nclause = \"3\"\nmethod = \"majority\"\n";
+    if b.substitutes {
+        s += "[decisions.substitutes]\nclause = \"3\"\n";
+    }
+    s
+}
+
+/// The body as a ToR, or `None` where the random shape is one `validate`
+/// rightly refuses (a quorum above the members who could meet it).
+fn load(b: &Body) -> Option<(Tor, Calendar)> {
+    let loaded = load_tor("random.toml", Some("random"), toml_of(b).as_bytes(), None);
+    let tor = loaded.tor?;
+    let cal = Calendar::new(tor.region);
+    Some((tor, cal))
+}
+
+fn start(tor: &Tor) -> DateTime<Tz> {
+    tor.timezone
+        .with_ymd_and_hms(2026, 3, 5, 18, 0, 0)
+        .single()
+        .expect("unambiguous")
+}
+
+/// A meeting: who is there at the start (in person or by substitute), three
+/// items, some members leaving or arriving, some with conflicts.
+#[derive(Debug, Clone)]
+struct Shape {
+    /// Per member: 0 absent, 1 in person, 2 by substitute.
+    attend: Vec<u8>,
+    /// Per member: the item (1-3) before which it leaves (0: stays).
+    leaves: Vec<u8>,
+    /// Per member: the item (1-3) before which an absent member arrives.
+    arrives: Vec<u8>,
+    /// Per item: bit i set when member i has a conflict on it.
+    conflicts: [u8; 3],
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (
+        proptest::collection::vec(0u8..3, 8),
+        proptest::collection::vec(0u8..4, 8),
+        proptest::collection::vec(0u8..4, 8),
+        any::<[u8; 3]>(),
+    )
+        .prop_map(|(attend, leaves, arrives, conflicts)| Shape {
+            attend,
+            leaves,
+            arrives,
+            conflicts,
+        })
+}
+
+fn id(i: usize) -> MemberId {
+    MemberId::parse(&format!("m{i}")).expect("an id")
+}
+
+fn meeting(tor: &Tor, s: &Shape) -> MeetingInput {
+    let at = start(tor);
+    let n = tor.members.len();
+    let item_at = |k: u8| at + TimeDelta::minutes(30 * i64::from(k));
+    let mut m = MeetingInput::new(at);
+    m.chair = Some(tor::engine::meeting::ChairPresence::Present);
+    for i in 0..n {
+        match s.attend[i] {
+            1 => m.attendees.push(id(i)),
+            2 => m.substitutes.push(id(i)),
+            _ if s.arrives[i] > 0 => m.movements.push(Movement {
+                member: id(i),
+                at: item_at(s.arrives[i]) - TimeDelta::minutes(5),
+                kind: MovementKind::Arrives,
+            }),
+            _ => {}
+        }
+        if s.attend[i] > 0 && s.leaves[i] > 0 {
+            m.movements.push(Movement {
+                member: id(i),
+                at: item_at(s.leaves[i]) - TimeDelta::minutes(5),
+                kind: MovementKind::Leaves,
+            });
+        }
+    }
+    m.movements.sort_by_key(|mv| mv.at);
+    m.agenda = (0..3u8)
+        .map(|k| AgendaItem {
+            title: format!("Item {}", k + 1),
+            at: item_at(k + 1),
+            conflicts: (0..n)
+                .filter(|i| s.conflicts[usize::from(k)] & (1 << i) != 0)
+                .map(id)
+                .collect(),
+        })
+        .collect();
+    m.items = m.agenda.iter().map(|i| i.title.clone()).collect();
+    m
+}
+
+/// The quorum findings: the meeting's, then each item's.
+fn quorums(r: &MeetingReport) -> Vec<FindingStatus> {
+    r.findings
+        .iter()
+        .filter(|f| f.rule == "quorum")
+        .map(|f: &Finding| f.status)
+        .collect()
+}
+
+fn check(tor: &Tor, cal: &Calendar, m: &MeetingInput) -> MeetingReport {
+    check_meeting(tor, cal, m, History::Nothing)
+}
+
+/// `before` → `after` never goes from pass to fail, finding by finding.
+/// Where nobody is named at the start the quorum is not judged at all (one
+/// `skip`); otherwise there is one finding for the meeting and one per item.
+fn never_worse(before: &[FindingStatus], after: &[FindingStatus]) -> Result<(), TestCaseError> {
+    if before.len() != after.len() {
+        let shorter = if before.len() < after.len() {
+            before
+        } else {
+            after
+        };
+        prop_assert_eq!(shorter, &[FindingStatus::Skip][..]);
+        return Ok(());
+    }
+    for (b, a) in before.iter().zip(after) {
+        if *b == FindingStatus::Pass {
+            prop_assert_eq!(*a, FindingStatus::Pass);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn adding_an_attendee_never_makes_a_quorate_meeting_inquorate(
+        b in body(),
+        s in shape(),
+        who in 0usize..8,
+    ) {
+        let Some((tor, cal)) = load(&b) else { return Ok(()) };
+        let who = who % tor.members.len();
+        let mut s = s;
+        s.attend[who] = 0;
+        s.arrives[who] = 0;
+        let before = check(&tor, &cal, &meeting(&tor, &s));
+        let mut more = s.clone();
+        more.attend[who] = 1;
+        more.leaves[who] = 0;
+        let after = check(&tor, &cal, &meeting(&tor, &more));
+        never_worse(&quorums(&before), &quorums(&after))?;
+    }
+
+    #[test]
+    fn removing_an_attendee_never_makes_an_inquorate_meeting_quorate(
+        b in body(),
+        s in shape(),
+        who in 0usize..8,
+    ) {
+        let Some((tor, cal)) = load(&b) else { return Ok(()) };
+        let who = who % tor.members.len();
+        let mut s = s;
+        s.attend[who] = s.attend[who].max(1);
+        let before = check(&tor, &cal, &meeting(&tor, &s));
+        let mut fewer = s.clone();
+        fewer.attend[who] = 0;
+        fewer.arrives[who] = 0;
+        let after = check(&tor, &cal, &meeting(&tor, &fewer));
+        // Removing is adding the other way round.
+        never_worse(&quorums(&after), &quorums(&before))?;
+    }
+
+    #[test]
+    fn a_conflict_on_an_item_never_makes_it_quorate(
+        b in body(),
+        s in shape(),
+        who in 0usize..8,
+        item in 0usize..3,
+    ) {
+        let Some((tor, cal)) = load(&b) else { return Ok(()) };
+        let who = who % tor.members.len();
+        let before = check(&tor, &cal, &meeting(&tor, &s));
+        let mut more = s.clone();
+        more.conflicts[item] |= 1 << who;
+        let after = check(&tor, &cal, &meeting(&tor, &more));
+        // Its quorum is finding 1 + item + 1 among the quorum findings.
+        let (b, a) = (quorums(&before), quorums(&after));
+        if b.len() == 4 && b[item + 1] == FindingStatus::Fail {
+            prop_assert_eq!(a[item + 1], FindingStatus::Fail);
+        }
+    }
+
+    #[test]
+    fn the_verdict_never_depends_on_input_order(
+        b in body(),
+        s in shape(),
+        order in Just((0..8usize).collect::<Vec<_>>()).prop_shuffle(),
+    ) {
+        let Some((tor, cal)) = load(&b) else { return Ok(()) };
+        let m = meeting(&tor, &s);
+        let first = check(&tor, &cal, &m);
+        let mut shuffled = m.clone();
+        let reorder = |list: &mut Vec<MemberId>| {
+            let picked: Vec<MemberId> = order
+                .iter()
+                .filter(|&&i| i < list.len())
+                .map(|&i| list[i].clone())
+                .collect();
+            *list = picked;
+        };
+        reorder(&mut shuffled.attendees);
+        reorder(&mut shuffled.substitutes);
+        for item in &mut shuffled.agenda {
+            reorder(&mut item.conflicts);
+        }
+        // Movements at one time may come in any order.
+        shuffled.movements.sort_by_key(|mv| (mv.at, order.iter().position(|&i| id(i) == mv.member)));
+        let second = check(&tor, &cal, &shuffled);
+        prop_assert_eq!(first.valid, second.valid);
+        prop_assert_eq!(&first.inquorate_from, &second.inquorate_from);
+        let statuses = |r: &MeetingReport| -> Vec<(String, FindingStatus)> {
+            r.findings.iter().map(|f| (f.rule.to_owned(), f.status)).collect()
+        };
+        prop_assert_eq!(statuses(&first), statuses(&second));
+    }
+}
+
+#[test]
+fn the_generator_makes_bodies_that_load() {
+    let b = Body {
+        classes: vec![true, false],
+        members: vec![(0, None), (0, None), (1, None)],
+        quorum: QuorumShape::Of { n: 2, class: None },
+        substitutes: true,
+    };
+    let (tor, cal) = load(&b).expect("a well-formed body");
+    let s = Shape {
+        attend: vec![1, 1, 1, 0, 0, 0, 0, 0],
+        leaves: vec![0, 2, 0, 0, 0, 0, 0, 0],
+        arrives: vec![0; 8],
+        conflicts: [0, 0, 0b001],
+    };
+    let r = check(&tor, &cal, &meeting(&tor, &s));
+    assert_eq!(
+        quorums(&r),
+        [
+            FindingStatus::Pass,
+            FindingStatus::Pass,
+            FindingStatus::Fail,
+            FindingStatus::Fail
+        ]
+    );
+    assert_eq!(r.inquorate_from.map(|i| i.number), Some(2));
+}
