@@ -97,6 +97,10 @@ pub struct VoteFlags {
     /// The chair's casting vote on equal votes
     #[arg(long, value_enum)]
     pub casting: Option<CastingArg>,
+    /// Who presided over the vote: the casting vote is theirs, and lost where
+    /// they declared a conflict
+    #[arg(long, value_enum)]
+    pub chair: Option<super::check_meeting::ChairArg>,
     /// A decision by written procedure sent on --at: --for, --against and --abstain are
     /// the replies received in time
     #[arg(long)]
@@ -231,6 +235,7 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
         }),
         written: args.written,
         late: args.late.clone(),
+        chair: args.chair.map(Into::into),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
 use crate::engine::tally::{Choice, Item, Lists, VoteInput, build};
+use crate::engine::meeting::ChairPresence;
 use crate::model::{DecisionKind, Tor};
 
 type S<T> = Spanned<T>;
@@ -88,6 +89,14 @@ pub struct RawVotes {
     /// The chair's casting vote on equal votes.
     #[schemars(with = "Option<String>", extend("enum" = ["for", "against"]))]
     casting: Option<S<String>>,
+    /// Who presided over the vote: `present` (the chair), `deputy` (the
+    /// vice-chair), `chosen` (a member chosen by the meeting) or `absent`. The
+    /// casting vote is theirs, and lost where they have a conflict.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "chosen", "absent"]))]
+    chair: Option<ChairPresence>,
+    /// The member whose representative presided.
+    #[schemars(with = "Option<String>")]
+    chair_member: Option<S<String>>,
 }
 
 fn item(s: &S<String>) -> Item<'_> {
@@ -228,6 +237,11 @@ pub(crate) fn from_raw(
         written: raw.written,
         late: items(&raw.late),
     };
+    let chair_member = raw
+        .chair_member
+        .as_ref()
+        .and_then(|m| values::members(tor, std::slice::from_ref(m), &mut problems).pop())
+        .map(|(id, _)| id);
     let built = build(tor, date, lists);
     if let Err(found) = &built {
         problems.extend(found.iter().map(|(e, span)| {
@@ -246,6 +260,8 @@ pub(crate) fn from_raw(
     match built {
         Ok(input) if problems.is_empty() => Ok(VoteInput {
             as_of_today: raw.at.is_none() && default_date.is_some(),
+            chair: raw.chair,
+            chair_member,
             ..input
         }),
         _ => Err(problems),

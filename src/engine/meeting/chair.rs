@@ -16,9 +16,20 @@ const R: Rule = Rule::Chair;
 /// names, else the one the ToR gives the role on `date`. `None` when the input
 /// does not say.
 pub fn presiding(tor: &Tor, date: NaiveDate, m: &MeetingInput) -> Option<Presiding> {
+    m.chair
+        .map(|how| presiding_as(tor, date, how, m.chair_member.clone()))
+}
+
+/// Who presides when `how` is all the input says, with `named` the member
+/// whose representative presides where the input names one.
+pub fn presiding_as(
+    tor: &Tor,
+    date: NaiveDate,
+    how: ChairPresence,
+    named: Option<MemberId>,
+) -> Presiding {
     let chair = tor.chair.as_ref();
-    let named = m.chair_member.clone();
-    Some(match m.chair? {
+    match how {
         ChairPresence::Present => {
             Presiding::Chair(named.or_else(|| chair.and_then(|c| c.chair_member_on(date)).cloned()))
         }
@@ -27,7 +38,7 @@ pub fn presiding(tor: &Tor, date: NaiveDate, m: &MeetingInput) -> Option<Presidi
         ),
         ChairPresence::Chosen => Presiding::Chosen(named),
         ChairPresence::Absent => Presiding::None,
-    })
+    }
 }
 
 /// Who presides over an item when `start` presided at the start and

@@ -21,7 +21,7 @@ use super::{Finding, FindingStatus, ItemRef, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MemberId, Tor};
 
-pub use chair::{presiding, presiding_for_item};
+pub use chair::{presiding, presiding_as, presiding_for_item};
 pub use items::{AgendaItem, Movement, MovementKind, at_item};
 
 /// The facts of a proposed meeting, checked: ids are members of the ToR, and

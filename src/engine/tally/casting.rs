@@ -4,7 +4,8 @@
 use super::{Choice, Tally};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
-use crate::model::{CastingVote, Clause};
+use crate::engine::meeting::presiding_as;
+use crate::model::{CastingVote, Clause, Presiding};
 
 impl<'a> Tally<'a> {
     pub(super) fn casting_rule(&self) -> &CastingVote {
@@ -84,21 +85,35 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// The casting vote given, where whoever presides may give it: a chair who
-    /// declared a conflict of interest on the decision may not.
+    /// The casting vote given, where whoever presides may give it: it follows
+    /// who presided (`chair` in the input, else the chair), and a presiding
+    /// member who declared a conflict of interest on the decision, or no one
+    /// presiding, leaves no one to give it.
     pub(super) fn casting_given(&self) -> Result<Choice, String> {
         let Some(given) = self.input.casting else {
             return Err(String::new());
         };
-        let conflicted = self
-            .tor
-            .chair
-            .as_ref()
-            .and_then(|c| c.member.as_ref())
-            .filter(|m| self.input.conflicts.contains(*m));
-        match conflicted {
-            Some(m) => Err(format!(
+        let presiding = match self.input.chair {
+            Some(how) => presiding_as(
+                self.tor,
+                self.input.date,
+                how,
+                self.input.chair_member.clone(),
+            ),
+            None => Presiding::Chair(self.tor.chair.as_ref().and_then(|c| c.member.clone())),
+        };
+        let role = match &presiding {
+            Presiding::Chair(_) => "the chair",
+            Presiding::ViceChair(_) => "the vice-chair",
+            Presiding::Chosen(_) => "the member chosen to preside",
+            Presiding::None => return Err("no one presided to give a casting vote".to_owned()),
+        };
+        match presiding.member().filter(|m| self.input.conflicts.contains(*m)) {
+            Some(m) if role == "the chair" => Err(format!(
                 "the chair's organisation `{m}` declared a conflict of interest, so the chair may not give a casting vote on it"
+            )),
+            Some(m) => Err(format!(
+                "{role}'s organisation `{m}` declared a conflict of interest, so {role} may not give a casting vote on it"
             )),
             None => Ok(given),
         }

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::engine::meeting::ChairPresence;
 use crate::engine::{InputError, resolve_member};
 use crate::model::{Capacity, DecisionKind, MemberId, Tor};
 
@@ -78,6 +79,8 @@ pub struct VoteArgs {
     pub written: bool,
     /// Written-procedure replies received after the response period.
     pub late: Vec<String>,
+    /// Who presided over the vote, where given.
+    pub chair: Option<ChairPresence>,
 }
 
 /// A vote's record with every id resolved. Sets, so the order of the input never
@@ -106,6 +109,10 @@ pub struct VoteInput {
     pub written: bool,
     /// Replies received after the response period: never counted.
     pub late: BTreeSet<MemberId>,
+    /// Who presided over the vote, where given: the casting vote is theirs.
+    pub chair: Option<ChairPresence>,
+    /// The member whose representative presided, where given.
+    pub chair_member: Option<MemberId>,
 }
 
 impl VoteInput {
@@ -145,7 +152,11 @@ impl VoteInput {
             written: args.written,
             late: items(&args.late),
         };
-        build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)
+        let input = build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)?;
+        Ok(Self {
+            chair: args.chair,
+            ..input
+        })
     }
 
     /// How the member voted in person (or through its stand-in), if it did.
@@ -430,5 +441,7 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         casting: lists.casting,
         written: lists.written,
         late,
+        chair: None,
+        chair_member: None,
     })
 }
