@@ -54,6 +54,7 @@ pub enum Code {
     NotAMember,
     StandInNotAllowed,
     NoDeputyChair,
+    OutOfOrder,
     // Warnings about a coherent ToR.
     ReviewOverdue,
     QuorumUnreachable,
@@ -111,6 +112,7 @@ keywords!(serialize Code {
     NotAMember = "not-a-member",
     StandInNotAllowed = "stand-in-not-allowed",
     NoDeputyChair = "no-deputy-chair",
+    OutOfOrder = "out-of-order",
     ReviewOverdue = "review-overdue",
     QuorumUnreachable = "quorum-unreachable",
     NoQuorumRule = "no-quorum-rule",
@@ -253,6 +255,9 @@ impl Code {
             }
             Self::NoDeputyChair => {
                 "A deputy recorded in the chair where the ToR names no deputy chair."
+            }
+            Self::OutOfOrder => {
+                "An agenda item, arrival or departure before the meeting starts or the item above it."
             }
             Self::ReviewOverdue => "The ToR's review date has passed.",
             Self::QuorumUnreachable => {

@@ -147,7 +147,7 @@ fn bad_items_and_movements_are_refused_with_their_place() {
     let back = MEETING.replace("at = 2012-12-06T15:20", "at = 2012-12-06T14:35");
     assert_eq!(
         refused(&back),
-        ("items-out-of-order".into(), line_of(&back, "14:35"))
+        ("out-of-order".into(), line_of(&back, "14:35"))
     );
     let gone = MEETING.replace(
         "departures = [{ member = \"probation\"",

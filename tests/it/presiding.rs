@@ -254,7 +254,7 @@ fn every_new_chair_key_is_refused_with_its_place_when_wrong() {
     assert!(text.contains("chosen"), "{text}");
 
     let twice = BOARD.replace("[\"vice-chair\", \"chosen\"]", "[\"chosen\", \"chosen\"]");
-    assert_eq!(first_error(&twice).0, "duplicate-id");
+    assert_eq!(first_error(&twice).0, "duplicate-value");
 
     let vice = BOARD.replace("vice_chair = \"lead\"", "vice_chair = \"leed\"");
     let (code, line, _, text) = first_error(&vice);

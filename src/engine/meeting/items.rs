@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::MeetingInput;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::load::values::{self, DateTimeSchema, Value};
 use crate::model::{MemberId, Tor};
 
@@ -226,7 +226,7 @@ pub(crate) fn resolve(
                 let title = i.title.get_ref().trim().to_owned();
                 if title.is_empty() {
                     problems.push(
-                        Diagnostic::error("empty-value", "an item needs a title")
+                        Diagnostic::error(Code::EmptyValue, "an item needs a title")
                             .at(i.title.span()),
                     );
                 }
@@ -240,7 +240,7 @@ pub(crate) fn resolve(
                         Ok(t) if t < last => {
                             problems.push(
                                 Diagnostic::error(
-                                    "items-out-of-order",
+                                    Code::OutOfOrder,
                                     if t < start {
                                         "the item is taken before the meeting starts".to_owned()
                                     } else {
@@ -307,7 +307,7 @@ fn movements(
             {
                 problems.push(
                     Diagnostic::error(
-                        "movement-before-start",
+                        Code::OutOfOrder,
                         "this is before the meeting starts: list the member among those at the start instead",
                     )
                     .at(raw.at.span()),
@@ -333,7 +333,7 @@ fn movements(
                 MovementKind::Leaves => "leaves, but is not there",
             };
             problems.push(
-                Diagnostic::error("contradiction", format!("`{}` {why}", m.member))
+                Diagnostic::error(Code::Contradiction, format!("`{}` {why}", m.member))
                     .at(span.clone()),
             );
         }

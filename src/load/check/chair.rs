@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::{Checker, clause};
+use crate::diag::Code;
 use crate::load::bounds;
 use crate::load::raw::{RawAlternation, RawChair, RawTerm};
 use crate::model::{Alternation, Chair, ChairFallback, Class, Member, Term};
@@ -23,7 +24,7 @@ impl Checker<'_> {
             chair.vice_chair = self.member_ref(v, members);
             if chair.vice_chair.is_some() && chair.vice_chair == chair.member {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "the vice-chair is the member that provides the chair",
                     v.span(),
                 );
@@ -41,7 +42,7 @@ impl Checker<'_> {
             ) && members.iter().any(|x| &x.id == m && &x.class != class)
             {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     format!("the chair comes from class `{class}`, but `{m}` is not of it"),
                     span,
                 );
@@ -50,7 +51,7 @@ impl Checker<'_> {
         if let Some(a) = &raw.alternation {
             if let Some(m) = &raw.member {
                 self.error(
-                    "conflicting-keys",
+                    Code::ConflictingKeys,
                     "a chair that alternates among members names no one `member`",
                     m.span(),
                 )
@@ -84,7 +85,7 @@ impl Checker<'_> {
             };
             if out.contains(&f) {
                 self.error(
-                    "duplicate-id",
+                    Code::DuplicateValue,
                     format!("`{f}` is listed twice among the fallbacks"),
                     raw.span(),
                 );
@@ -93,7 +94,7 @@ impl Checker<'_> {
         }
         if deputy && !out.is_empty() && !out.contains(&ChairFallback::ViceChair) {
             self.error(
-                "conflicting-keys",
+                Code::ConflictingKeys,
                 "`deputy` lets a deputy chair, but `fallbacks` leaves out `vice-chair`",
                 list.span(),
             )
@@ -111,7 +112,7 @@ impl Checker<'_> {
             };
             if !seen.insert(id.clone()) {
                 self.error(
-                    "duplicate-id",
+                    Code::DuplicateValue,
                     format!("`{id}` takes its turn twice in the alternation"),
                     m.span(),
                 );
@@ -120,7 +121,7 @@ impl Checker<'_> {
         }
         if raw.members.get_ref().len() < 2 {
             self.error(
-                "out-of-range",
+                Code::OutOfRange,
                 "an alternation needs at least two members to take turns",
                 raw.members.span(),
             );
