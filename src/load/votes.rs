@@ -13,8 +13,8 @@ use super::values::{self, DateOrTimeSchema, Value};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
-use crate::engine::tally::{Choice, Item, Lists, VoteInput, build};
 use crate::engine::meeting::ChairPresence;
+use crate::engine::tally::{Choice, Item, Lists, VoteInput, build};
 use crate::model::{DecisionKind, Tor};
 
 type S<T> = Spanned<T>;

@@ -194,16 +194,22 @@ fn the_casting_vote_follows_who_presides_and_is_lost_by_a_conflicted_chair() {
             .contains("the vice-chair's casting vote"),
         "{casting}"
     );
+    // A conflicted chair, or no one presiding, leaves no one to give it: the
+    // equal votes stay undecided (tied, not valid).
     let mut conflicted = tie.to_vec();
     conflicted.extend(["--chair", "present", "--conflict", "chair"]);
     let r = run_json(Some(d), "tally", &conflicted, 1);
-    assert_eq!(r["outcome"], "lost");
+    assert_eq!(r["outcome"], "tied");
     assert_eq!(crate::common::finding(&r, "casting-vote")["status"], "fail");
     let mut nobody = tie.to_vec();
-    nobody.retain(|a| *a != "--casting" && *a != "for");
     nobody.extend(["--chair", "absent"]);
-    let r = run_json(Some(d), "tally", &nobody, 0);
-    assert_eq!(r["outcome"], "lost");
+    let r = run_json(Some(d), "tally", &nobody, 1);
+    assert_eq!(r["outcome"], "tied");
+    // The vice-chair presiding may give it even where the chair is conflicted.
+    let mut vice_over_conflict = by_vice.clone();
+    vice_over_conflict.extend(["--conflict", "chair"]);
+    let r = run_json(Some(d), "tally", &vice_over_conflict, 0);
+    assert_eq!(r["outcome"], "carried");
 }
 
 /// Validates `body` as `board.toml`; the first error's code, line and column.

@@ -3,8 +3,8 @@
 
 use super::{Choice, Tally};
 use crate::engine::Rule;
-use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::engine::meeting::presiding_as;
+use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::{CastingVote, Clause, Presiding};
 
 impl<'a> Tally<'a> {
@@ -93,22 +93,17 @@ impl<'a> Tally<'a> {
         let Some(given) = self.input.casting else {
             return Err(String::new());
         };
-        let presiding = match self.input.chair {
-            Some(how) => presiding_as(
-                self.tor,
-                self.input.date,
-                how,
-                self.input.chair_member.clone(),
-            ),
-            None => Presiding::Chair(self.tor.chair.as_ref().and_then(|c| c.member.clone())),
-        };
+        let presiding = self.presiding();
         let role = match &presiding {
             Presiding::Chair(_) => "the chair",
             Presiding::ViceChair(_) => "the vice-chair",
             Presiding::Chosen(_) => "the member chosen to preside",
             Presiding::None => return Err("no one presided to give a casting vote".to_owned()),
         };
-        match presiding.member().filter(|m| self.input.conflicts.contains(*m)) {
+        match presiding
+            .member()
+            .filter(|m| self.input.conflicts.contains(*m))
+        {
             Some(m) if role == "the chair" => Err(format!(
                 "the chair's organisation `{m}` declared a conflict of interest, so the chair may not give a casting vote on it"
             )),
@@ -116,6 +111,29 @@ impl<'a> Tally<'a> {
                 "{role}'s organisation `{m}` declared a conflict of interest, so {role} may not give a casting vote on it"
             )),
             None => Ok(given),
+        }
+    }
+
+    /// Whose casting vote it is, for messages: "the chair's" unless the input
+    /// says someone else presided.
+    pub(super) fn casting_whose(&self) -> &'static str {
+        match self.presiding() {
+            Presiding::ViceChair(_) => "the vice-chair's",
+            Presiding::Chosen(_) => "the presiding member's",
+            _ => "the chair's",
+        }
+    }
+
+    /// Who presided over the vote: as the input says, else the chair.
+    fn presiding(&self) -> Presiding {
+        match self.input.chair {
+            Some(how) => presiding_as(
+                self.tor,
+                self.input.date,
+                how,
+                self.input.chair_member.clone(),
+            ),
+            None => Presiding::Chair(self.tor.chair.as_ref().and_then(|c| c.member.clone())),
         }
     }
 }

@@ -377,12 +377,19 @@ impl<'a> Tally<'a> {
                         Some(given),
                         decision(
                             FindingStatus::Pass,
-                            format!("{tie}: {} on the chair's casting vote", outcome.as_str()),
+                            format!(
+                                "{tie}: {} on {} casting vote",
+                                outcome.as_str(),
+                                self.casting_whose()
+                            ),
                         ),
                         Finding::pass(
                             Rule::CastingVote,
                             &rule,
-                            format!("{tie}: the chair's casting vote ({given}) decides"),
+                            format!(
+                                "{tie}: {} casting vote ({given}) decides",
+                                self.casting_whose()
+                            ),
                         ),
                     )
                 }
