@@ -201,6 +201,20 @@ pub fn check_meeting(
     // Judged by the ToR in force on the meeting's day (SPEC §5).
     let version = tor.as_of(at.date_naive());
     let tor = &*version;
+    // Who presides, where the input leaves it to the ToR (the chair's member,
+    // the vice-chair's): a quorum that must include them can then be judged.
+    let filled;
+    let meeting = match meeting.presiding {
+        Some(_) => meeting,
+        None => {
+            filled = MeetingInput {
+                presiding: chair::presiding(tor, at.date_naive(), meeting)
+                    .and_then(|p| p.member().cloned()),
+                ..meeting.clone()
+            };
+            &filled
+        }
+    };
     let ctx = rules::Ctx::new(tor, cal, meeting, history);
     // The body's life comes first: every other rule is the ToR's, and means
     // nothing on a day it was not in force.
@@ -264,6 +278,7 @@ fn item_findings(
         let moved = now.is_some() && now != start;
         if let Some(p) = now.as_ref().filter(|_| moved) {
             at.chair_member = p.member().cloned();
+            at.presiding = p.member().cloned();
             at.chair = Some(match p {
                 crate::model::Presiding::Chair(_) => ChairPresence::Present,
                 crate::model::Presiding::ViceChair(_) => ChairPresence::Deputy,
