@@ -197,7 +197,7 @@ pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
     for f in findings {
         let rule = match &f.item {
             Some(item) => format!("{} (item {})", f.rule, item.number),
-            None => f.rule.to_owned(),
+            None => f.rule.to_string(),
         };
         t.add_row([
             comfy_table::Cell::new(rule),

@@ -10,7 +10,7 @@ use tor::calendar::Calendar;
 use tor::engine::meeting::{
     AgendaItem, History, MeetingInput, MeetingReport, Movement, MovementKind, check_meeting,
 };
-use tor::engine::{Finding, FindingStatus};
+use tor::engine::{Finding, FindingStatus, Rule};
 use tor::load::load_tor;
 use tor::model::{MemberId, Tor};
 
@@ -184,7 +184,7 @@ fn meeting(tor: &Tor, s: &Shape) -> MeetingInput {
 fn quorums(r: &MeetingReport) -> Vec<FindingStatus> {
     r.findings
         .iter()
-        .filter(|f| f.rule == "quorum")
+        .filter(|f| f.rule == Rule::Quorum)
         .map(|f: &Finding| f.status)
         .collect()
 }
@@ -304,7 +304,7 @@ proptest! {
         prop_assert_eq!(first.valid, second.valid);
         prop_assert_eq!(&first.inquorate_from, &second.inquorate_from);
         let statuses = |r: &MeetingReport| -> Vec<(String, FindingStatus)> {
-            r.findings.iter().map(|f| (f.rule.to_owned(), f.status)).collect()
+            r.findings.iter().map(|f| (f.rule.to_string(), f.status)).collect()
         };
         prop_assert_eq!(statuses(&first), statuses(&second));
     }

@@ -294,7 +294,7 @@ fn item_findings(
         let mut quorum = match &tor.quorum {
             // With no one left, "who attended" is known: no one.
             Some(q) if !at.attendance_given() => Finding::fail(
-                "quorum",
+                Rule::Quorum,
                 &q.clause,
                 "not quorate: no member is present for this item",
             ),
