@@ -29,6 +29,8 @@ pub struct MeetingFacts {
     /// a date or a date-time.
     pub circulated: Option<String>,
     pub attendees: Vec<String>,
+    /// Attending remotely, `ORG` or `ORG:N`.
+    pub remote: Vec<String>,
     pub substitutes: Vec<String>,
     pub deputies: Vec<String>,
     pub notified: Vec<String>,
@@ -120,11 +122,20 @@ impl MeetingFacts {
             *people.entry(id).or_insert(0) = n;
         }
         people.retain(|_, n| *n != 1);
+        let mut remote: Vec<(MemberId, u32)> = Vec::new();
+        for typed in self.remote.iter().filter(|s| !s.trim().is_empty()) {
+            let (id, n) = resolve_attendee(tor, typed)?;
+            match remote.iter_mut().find(|(r, _)| *r == id) {
+                Some(slot) => slot.1 = n,
+                None => remote.push((id, n)),
+            }
+        }
         let input = MeetingInput {
             at,
             circulated,
             attendees,
             people,
+            remote,
             substitutes: ids(&self.substitutes)?,
             deputies: ids(&self.deputies)?,
             notified: ids(&self.notified)?,
@@ -146,6 +157,9 @@ impl MeetingFacts {
                 second: Capacity::AT_MEETING[second].phrase().to_owned(),
             }
             .into());
+        }
+        if let Some(message) = over_seats(tor, &input) {
+            return Err(InputError::Invalid(message).into());
         }
         if let Some((clause, n, date)) = hours_need_time(tor, &input) {
             return Err(MeetingError::NeedsTime { clause, n, date });
@@ -195,6 +209,25 @@ pub(crate) fn first_contradiction(
     None
 }
 
+/// A member with more people in the room and remotely together than it has
+/// seats (one, for a member without seats), in words.
+pub(crate) fn over_seats(tor: &Tor, m: &MeetingInput) -> Option<String> {
+    m.remote.iter().find_map(|(id, remote)| {
+        let seats = tor.member(id.as_str()).and_then(|m| m.seats).unwrap_or(1);
+        let in_room = if m.attendees.contains(id) {
+            m.people_of(id)
+        } else {
+            0
+        };
+        (in_room + remote > seats).then(|| {
+            format!(
+                "`{id}`: {in_room} in the room and {remote} remotely make more than its {seats} seat{}",
+                if seats == 1 { "" } else { "s" }
+            )
+        })
+    })
+}
+
 fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
     first_contradiction([&m.attendees, &m.substitutes, &m.deputies])
 }
@@ -229,6 +262,10 @@ pub struct RawMeeting {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     attendees: Vec<Spanned<String>>,
+    /// Members attending remotely, `ORG` or `ORG:N`, besides those in the room.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    remote: Vec<Spanned<String>>,
     /// Members represented by their substitute.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -317,6 +354,13 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         .into_iter()
         .map(|(id, _, span)| (id, span))
         .collect();
+    let mut remote: Vec<(MemberId, u32)> = Vec::new();
+    for (id, n, _) in values::attendees(tor, &raw.remote, &mut problems) {
+        match remote.iter_mut().find(|(r, _)| *r == id) {
+            Some(slot) => slot.1 = n,
+            None => remote.push((id, n)),
+        }
+    }
     let substitutes = values::members(tor, &raw.substitutes, &mut problems);
     let deputies = values::members(tor, &raw.deputies, &mut problems);
     let notified = values::members(tor, &raw.notified, &mut problems);
@@ -358,6 +402,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         circulated,
         attendees: ids(&attendees),
         people,
+        remote,
         substitutes: ids(&substitutes),
         deputies: ids(&deputies),
         notified: ids(&notified),
@@ -388,6 +433,14 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
             ),
         )
         .label("named again here");
+        if let Some(span) = span {
+            d = d.at(span);
+        }
+        problems.push(d);
+    }
+    if let Some(message) = over_seats(tor, &input) {
+        let span = raw.remote.first().map(Spanned::span);
+        let mut d = Diagnostic::error(Code::InvalidValue, message).label("more than its seats");
         if let Some(span) = span {
             d = d.at(span);
         }

@@ -55,6 +55,8 @@ pub struct RawTor {
     pub public: Option<RawPublic>,
     /// How decisions are made.
     pub decisions: Option<RawDecisions>,
+    /// Attendance rules outside decisions: remote attendance.
+    pub attendance: Option<RawAttendance>,
     /// Standing agenda items.
     pub standing_items: Option<RawStandingItems>,
     /// When the ToR is reviewed.
@@ -374,6 +376,30 @@ pub struct RawPublicMeetings {
     /// Every member of this class must attend the public meeting.
     pub required_class: Option<S<String>>,
     pub joint_with: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttendance {
+    /// Members attending remotely (by video or telephone).
+    pub remote: Option<RawRemote>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRemote {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// Those attending remotely count for the quorum (default false).
+    #[serde(default)]
+    pub counts_for_quorum: bool,
+    /// Those attending remotely may vote (default false).
+    #[serde(default)]
+    pub votes: bool,
+    /// The first day the rule holds (e.g. a statute's start); always, if absent.
+    pub from: Option<S<TomlDate>>,
+    /// The last day the rule holds (inclusive); always, if absent.
+    pub until: Option<S<TomlDate>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -3,6 +3,7 @@
 //! file was well formed and coherent.
 
 mod amend;
+mod attendance;
 mod capacity;
 mod chair;
 mod decision;
@@ -18,6 +19,7 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
 pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
+pub use attendance::*;
 pub use capacity::Capacity;
 pub use chair::*;
 pub use decision::*;
@@ -64,6 +66,9 @@ pub struct Tor {
     pub frequency: Option<Frequency>,
     pub public: PublicRules,
     pub decisions: Option<Decisions>,
+    /// Remote attendance (and, in time, stand-ins) outside `[decisions]`.
+    #[serde(skip_serializing_if = "Attendance::is_empty")]
+    pub attendance: Attendance,
     pub standing_items: Option<StandingItems>,
     pub review: Option<Review>,
     pub history: Vec<HistoryEvent>,

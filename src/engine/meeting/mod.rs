@@ -37,6 +37,9 @@ pub struct MeetingInput {
     /// People present of an attendee that holds seats (`ORG:N`); an attendee
     /// not listed brings one.
     pub people: HashMap<MemberId, u32>,
+    /// Members attending remotely, with the people of each (`ORG:N`), in
+    /// addition to those in the room.
+    pub remote: Vec<(MemberId, u32)>,
     /// Members represented by their substitute.
     pub substitutes: Vec<MemberId>,
     /// Members represented by their deputy.
@@ -95,6 +98,7 @@ impl MeetingInput {
             circulated: None,
             attendees: Vec::new(),
             people: HashMap::new(),
+            remote: Vec::new(),
             substitutes: Vec::new(),
             deputies: Vec::new(),
             notified: Vec::new(),
@@ -122,7 +126,10 @@ impl MeetingInput {
     }
 
     fn attendance_given(&self) -> bool {
-        !(self.attendees.is_empty() && self.substitutes.is_empty() && self.deputies.is_empty())
+        !(self.attendees.is_empty()
+            && self.remote.is_empty()
+            && self.substitutes.is_empty()
+            && self.deputies.is_empty())
     }
 }
 

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 mod amend;
+mod attendance;
 mod bodies;
 mod chair;
 mod decisions;
@@ -172,6 +173,11 @@ impl<'a> Checker<'a> {
             .decisions
             .as_ref()
             .and_then(|d| self.decisions(d, &classes, &members, chair.as_ref()));
+        let attendance = raw
+            .attendance
+            .as_ref()
+            .map(|a| self.attendance(a))
+            .unwrap_or_default();
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
         let review = raw.review.as_ref().map(|r| self.review(r));
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
@@ -202,6 +208,7 @@ impl<'a> Checker<'a> {
             frequency,
             public,
             decisions,
+            attendance,
             standing_items,
             review,
             history,

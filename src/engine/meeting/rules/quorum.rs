@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
 use crate::engine::{Fact, Finding, FindingStatus};
-use crate::model::{Counting, QuorumRule};
+use crate::model::{Counting, QuorumRule, RemoteStanding};
 
 impl Ctx<'_> {
     pub(in crate::engine::meeting) fn quorum(&self) -> Finding {
@@ -50,6 +50,7 @@ impl Ctx<'_> {
                 _ => counted.push(label),
             }
         }
+        self.remote_quorum(&mut here, &mut counted, &mut not_counted);
         let shortfalls =
             quorum::shortfalls(self.tor, q, &here, self.m.presiding.as_ref(), self.date);
         let mut message = match &q.rule {
@@ -109,5 +110,53 @@ impl Ctx<'_> {
             FindingStatus::Fail
         };
         Finding::new(R, Some(&q.clause), status, message)
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// Those attending remotely, in the ToR's member order: added to `here`
+    /// where the ToR (on this date) lets them count, else listed with the reason.
+    fn remote_quorum(
+        &self,
+        here: &mut Vec<Here<'a>>,
+        counted: &mut Vec<String>,
+        not_counted: &mut Vec<String>,
+    ) {
+        let rule = self.tor.attendance.remote.as_ref();
+        let rule_counts = self.tor.quorum.as_ref().and_then(|q| q.rule.as_ref());
+        for member in &self.tor.members {
+            let Some(&(_, people)) = self.m.remote.iter().find(|(id, _)| *id == member.id) else {
+                continue;
+            };
+            let label = match self.tor.counts {
+                Counting::People => format!("{} ×{people} (remote)", member.id),
+                Counting::Organisations => format!("{} (remote)", member.id),
+            };
+            let why = match rule.map(|r| (r, r.quorum_on(self.date))) {
+                _ if !member.holds_on(self.date) => Some(format!("not a member on {}", self.date)),
+                None => Some("the ToR does not provide for remote attendance".to_owned()),
+                Some((r, RemoteStanding::Never)) => Some(format!(
+                    "remote attendance does not count for the quorum ({})",
+                    r.clause
+                )),
+                Some((r, RemoteStanding::OutsidePeriod)) => Some(format!(
+                    "remote attendance counts for the quorum only {} ({})",
+                    r.period(),
+                    r.clause
+                )),
+                Some((_, RemoteStanding::Counts)) => None,
+            };
+            if let Some(why) = why {
+                not_counted.push(format!("{label}: {why}"));
+                continue;
+            }
+            match here.iter_mut().find(|h| h.member.id == member.id) {
+                Some(h) => h.people += people,
+                None => here.push(Here { member, people }),
+            }
+            if rule_counts.is_none_or(|r| r.counts(member)) {
+                counted.push(label);
+            }
+        }
     }
 }
