@@ -162,16 +162,7 @@ impl<'a> Planner<'a> {
                     // plan's to fill, and it says so.
                     _ if end < self.from => break,
                     _ => {
-                        shortfalls.push(msg![
-                            "no working day from ",
-                            lo,
-                            " to ",
-                            end,
-                            " for a meeting within ",
-                            gap_words(gap),
-                            " of the one on ",
-                            p
-                        ]);
+                        shortfalls.push(no_day_within(lo, end, gap, p));
                         break;
                     }
                 }
@@ -327,6 +318,21 @@ impl<'a> Planner<'a> {
 
 /// The longest whole number of weeks that `months` months always span, so a
 /// meeting that long after the last is never late (28 days for one month).
+/// The shortfall of a gap no working day can keep: the one wording for the
+/// planner's own gaps and those at the turn of the year.
+pub(super) fn no_day_within(lo: NaiveDate, end: NaiveDate, gap: Gap, after: NaiveDate) -> Message {
+    msg![
+        "no working day from ",
+        lo,
+        " to ",
+        end,
+        " for a meeting within ",
+        gap_words(gap),
+        " of the one on ",
+        after
+    ]
+}
+
 fn cycle_days(months: u32) -> i64 {
     let months = months.clamp(1, 1200);
     let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);

@@ -4,12 +4,12 @@
 //! the year. The plan therefore reaches the next year's first meeting and
 //! starts from the previous year's last, as those years' plans give them.
 
+use super::dates::no_day_within;
 use super::{Options, Planner, Rhythm};
 use crate::calendar::Calendar;
 use crate::engine::Message;
-use crate::engine::period::{gap_end, gap_words};
+use crate::engine::period::gap_end;
 use crate::model::{Gap, Tor};
-use crate::msg;
 use chrono::NaiveDate;
 
 /// The meetings either side of a year's plan, as the plans of those years give them.
@@ -97,16 +97,7 @@ impl Planner<'_> {
                 // Only a window wholly within this plan is this plan's to
                 // fill: one that runs into the next year may still be filled there.
                 _ if end <= self.to => {
-                    shortfalls.push(msg![
-                        "no working day from ",
-                        lo,
-                        " to ",
-                        end,
-                        " for a meeting within ",
-                        gap_words(gap),
-                        " of the one on ",
-                        prev
-                    ]);
+                    shortfalls.push(no_day_within(lo, end, gap, prev));
                     return;
                 }
                 _ => return,
