@@ -206,8 +206,17 @@ fn verdict(r: &AuditReport, strict: bool) -> String {
         r.cancelled.len()
     ));
     for a in &r.amendments {
+        let frequency = if r
+            .frequency_phases
+            .iter()
+            .any(|p| p.amendment.as_ref().is_some_and(|p| p.from == a.from))
+        {
+            ", and each period of the frequency rule by the ToR of its last day"
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "amended {}; each meeting is judged by the ToR of its day\n",
+            "amended {}; each meeting is judged by the ToR of its day{frequency}\n",
             super::show::amendment_line(a)
         ));
     }
@@ -223,7 +232,21 @@ fn verdict(r: &AuditReport, strict: bool) -> String {
 /// The frequency rule's periods, each judged.
 fn periods(r: &AuditReport) -> Grid {
     let mut periods = table(["period", "held", "status", "detail"]);
+    let mut phase = None;
     for p in &r.periods {
+        // A year across an amendment of the rule: a row names the version
+        // that judged the periods below it.
+        if let Some(ph) = p.phase.filter(|i| phase != Some(*i)) {
+            phase = Some(ph);
+            if let Some(about) = r.frequency_phases.get(ph) {
+                periods.add_row([
+                    Cell::new(dates::message(&about.words())),
+                    Cell::new(""),
+                    Cell::new(""),
+                    Cell::new(esc(&about.summary())),
+                ]);
+            }
+        }
         periods.add_row([
             Cell::new(match p.shape {
                 PeriodShape::Gap => format!("{} to {}", dates::day(p.from), dates::day(p.to)),

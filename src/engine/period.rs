@@ -163,6 +163,18 @@ pub fn gap_words(gap: Gap) -> String {
     }
 }
 
+/// The frequency rule in words, window and gap included: "at least 1 a
+/// quarter", "every 3 months, in October or November".
+pub fn rule_words(f: &Frequency) -> String {
+    use crate::model::{FrequencyRule, Keyword};
+    let rule = match f.rule {
+        FrequencyRule::EveryMonths { months } => format!("every {months} months"),
+        FrequencyRule::AtLeast { n, per } => format!("at least {n} a {}", per.as_str()),
+        FrequencyRule::Exactly { n, per } => format!("{n} a {}", per.as_str()),
+    };
+    rule + &window_phrase(f)
+}
+
 /// `, in October or November` for a ToR with a month window, `, on Thursdays`
 /// with fixed days of the week, and `; at most 2
 /// calendar months apart` with a maximum gap; empty without either.

@@ -197,6 +197,28 @@ pub struct Holds {
     pub until: Option<NaiveDate>,
 }
 
+/// A run of days over which one version of a rule holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Phase<'a> {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The day after the last.
+    pub end: NaiveDate,
+    /// The amendment that started the phase, where one did within the span.
+    pub amendment: Option<&'a Amendment>,
+}
+
+impl Phase<'_> {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date < self.end
+    }
+
+    /// The last day.
+    pub fn last(&self) -> NaiveDate {
+        self.end.pred_opt().unwrap_or(self.end)
+    }
+}
+
 impl Tor {
     /// The ToR in force on `date`: the adopted rules with every amendment from
     /// that day or before applied. Membership dates are the members' own.
@@ -225,6 +247,38 @@ impl Tor {
         self.amendments
             .iter()
             .filter(move |a| after < a.from && a.from <= date)
+    }
+
+    /// The phases of `rule` over the days `from..end`: a new phase starts on
+    /// each amendment in that span that changed `rule`, with that amendment;
+    /// the first phase has the amendment in force on `from`, if any, as `None`
+    /// (it did not start within the span). Always at least one phase where the
+    /// span holds a day.
+    pub fn phases(&self, rule: RuleFamily, from: NaiveDate, end: NaiveDate) -> Vec<Phase<'_>> {
+        if from >= end {
+            return Vec::new();
+        }
+        let mut out = vec![Phase {
+            from,
+            end,
+            amendment: None,
+        }];
+        let cuts = self
+            .amendments
+            .iter()
+            .filter(|a| from < a.from && a.from < end)
+            .filter(|a| a.changes.iter().any(|c| c.rule == rule));
+        for a in cuts {
+            if let Some(last) = out.last_mut() {
+                last.end = a.from;
+            }
+            out.push(Phase {
+                from: a.from,
+                end,
+                amendment: Some(a),
+            });
+        }
+        out
     }
 
     /// When the version of `rule` in force on `date` holds.
@@ -304,6 +358,39 @@ mod tests {
             Some(day("2022-07-05"))
         );
         assert_eq!(tor.holds(rule, day("2022-07-05")).until, None);
+    }
+
+    #[test]
+    fn a_year_across_an_amendment_has_a_phase_on_each_side() {
+        let tor = Catalog::Dir("examples/partnerships".into())
+            .load("town-board")
+            .expect("the example board");
+        let rule = super::RuleFamily::Frequency;
+        let phases = tor.phases(rule, day("2021-01-01"), day("2022-01-01"));
+        let bounds: Vec<_> = phases.iter().map(|p| (p.from, p.end)).collect();
+        assert_eq!(
+            bounds,
+            [
+                (day("2021-01-01"), day("2021-04-01")),
+                (day("2021-04-01"), day("2022-01-01"))
+            ]
+        );
+        assert!(phases[0].amendment.is_none());
+        assert_eq!(phases[1].amendment.map(|a| a.from), Some(day("2021-04-01")));
+        // The quorum was never amended: one phase.
+        assert_eq!(
+            tor.phases(
+                super::RuleFamily::Quorum,
+                day("2021-01-01"),
+                day("2022-01-01")
+            )
+            .len(),
+            1
+        );
+        // A year after the change: one phase, started before it.
+        let later = tor.phases(rule, day("2022-01-01"), day("2023-01-01"));
+        assert_eq!(later.len(), 1);
+        assert!(later[0].amendment.is_none());
     }
 
     #[test]

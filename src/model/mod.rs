@@ -18,7 +18,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::calendar::{Calendar, Region};
-pub use amend::{Amendment, Change, ChangeKind, Holds, RuleFamily, RuleState};
+pub use amend::{Amendment, Change, ChangeKind, Holds, Phase, RuleFamily, RuleState};
 pub use attendance::*;
 pub use capacity::Capacity;
 pub use chair::*;

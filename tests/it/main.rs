@@ -33,6 +33,7 @@ mod month_window;
 mod notice_props;
 mod output_safety;
 mod packaging;
+mod phases;
 mod pinned;
 mod presiding;
 mod quorum_props;

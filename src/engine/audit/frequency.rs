@@ -12,6 +12,15 @@ use crate::msg;
 use chrono::NaiveDate;
 
 impl<'a> Auditor<'a> {
+    /// Whether `date` falls in the days whose frequency this auditor judges.
+    pub(super) fn in_phase(&self, date: NaiveDate) -> bool {
+        self.phase.0 <= date && date < self.phase.1
+    }
+
+    fn held_in_phase(&self) -> impl Iterator<Item = &'a crate::engine::record::HeldMeeting> + '_ {
+        self.held().filter(|m| self.in_phase(m.date))
+    }
+
     // ---- frequency --------------------------------------------------------------
 
     pub(super) fn frequency(&self) -> (Finding, Vec<PeriodAudit>) {
@@ -27,7 +36,7 @@ impl<'a> Auditor<'a> {
         // A meeting outside the month window breaks the rule however many were held.
         let mut outside: Vec<Message> = self
             .held()
-            .filter(|m| !f.in_window(m.date))
+            .filter(|m| self.in_phase(m.date) && !f.in_window(m.date))
             .map(|m| outside_window(f, m.date))
             .collect();
         if let Some(gap) = f.max_gap {
@@ -50,13 +59,13 @@ impl<'a> Auditor<'a> {
         dates.dedup();
         let mut out: Vec<Message> = dates
             .windows(2)
-            .filter(|w| self.span.contains(w[1]))
+            .filter(|w| self.in_phase(w[1]))
             .filter_map(|w| gap_too_long(gap, w[0], w[1]))
             .collect();
-        let last = dates.iter().rev().find(|d| **d <= self.span.last());
+        let last = dates.iter().rev().find(|d| **d < self.phase.1);
         if let Some(&last) = last {
             let end = gap_end(gap, last);
-            if self.span.contains(end) && self.over(end) {
+            if self.in_phase(end) && self.over(end) {
                 out.push(msg![
                     "no meeting after ",
                     last,
@@ -85,7 +94,14 @@ impl<'a> Auditor<'a> {
         };
         let needed = n as usize;
         let mut periods = Vec::new();
-        for p in self.span.periods(per) {
+        // A period is judged by the version in force on its last day (of the
+        // year, for a week that runs into the next): the rule it ends under.
+        let periods_in_phase = self
+            .span
+            .periods(per)
+            .into_iter()
+            .filter(|p| self.in_phase(p.last().min(self.span.last())));
+        for p in periods_in_phase {
             let held: Vec<NaiveDate> = self
                 .record
                 .meetings
@@ -174,6 +190,7 @@ impl<'a> Auditor<'a> {
                 excused,
                 status,
                 message,
+                phase: None,
             });
         }
         let failing: Vec<Message> = periods
@@ -231,15 +248,16 @@ impl<'a> Auditor<'a> {
     pub(super) fn every_months(&self, f: &Frequency, months: u32) -> (Finding, Vec<PeriodAudit>) {
         const R: Rule = Rule::Frequency;
         let rule = format!("every {months} months");
-        let before = self.record.previous(self.span.start).map(|m| m.date);
+        let (start, end) = self.phase;
+        let before = self.record.previous(start).map(|m| m.date);
         let after = self
             .record
             .meetings
             .iter()
-            .find(|m| m.date >= self.span.end)
+            .find(|m| m.date >= end)
             .map(|m| m.date);
         let mut chain: Vec<Option<NaiveDate>> = vec![before];
-        chain.extend(self.held().map(|m| Some(m.date)));
+        chain.extend(self.held_in_phase().map(|m| Some(m.date)));
         chain.push(after);
         let mut periods = Vec::new();
         for pair in chain.windows(2) {
@@ -249,39 +267,43 @@ impl<'a> Auditor<'a> {
                 // latest the previous meeting can have been.
                 None => {
                     let Some(next) = next else { continue };
-                    let due = add_months(self.span.start, months);
+                    let due = add_months(start, months);
                     if next <= due {
                         continue;
                     }
-                    self.gap(
-                        f,
-                        &rule,
-                        self.span.start,
-                        next,
-                        due,
-                        "the start of the year".into(),
-                    )
+                    let after = if start == self.span.start {
+                        "the start of the year".into()
+                    } else {
+                        msg!["the rule took effect on ", start]
+                    };
+                    self.gap(f, &rule, start, next, due, after)
                 }
                 Some(prev) => self.chain_gap(f, &rule, months, prev, next),
             };
             periods.extend(gap);
         }
-        let held = self.held().count();
+        let held = self.held_in_phase().count();
+        let last = end.pred_opt().unwrap_or(end);
         if held == 0 && !periods.iter().any(|p| p.status == FindingStatus::Fail) {
-            let status = if self.over(self.span.last()) {
+            let status = if self.over(last) {
                 FindingStatus::Fail
             } else {
                 FindingStatus::Skip
             };
             periods.push(PeriodAudit {
-                label: self.span.label(),
+                label: if (start, end) == (self.span.start, self.span.end) {
+                    self.span.label()
+                } else {
+                    format!("{start} to {last}")
+                },
                 shape: PeriodShape::Calendar,
-                from: self.span.start,
-                to: self.span.last(),
+                from: start,
+                to: last,
                 held: 0,
                 excused: 0,
                 status,
                 message: format!("no meeting recorded ({rule})").into(),
+                phase: None,
             });
         }
         let failing: Vec<Message> = periods
@@ -331,7 +353,14 @@ impl<'a> Auditor<'a> {
             excused(f, c)
         })
         .due;
-        if !self.span.contains(due) || !self.over(due) || limit <= due {
+        // A rule amended to a shorter interval cannot make a meeting late
+        // before it took effect: from its first day the next is due.
+        let due = if prev < self.phase.0 {
+            due.max(self.phase.0)
+        } else {
+            due
+        };
+        if !self.in_phase(due) || !self.over(due) || limit <= due {
             return None;
         }
         let end = next.unwrap_or(self.span.end).min(self.span.end);
@@ -366,6 +395,7 @@ impl<'a> Auditor<'a> {
             held: 0,
             excused: 0,
             status: FindingStatus::Fail,
+            phase: None,
             message: msg![
                 "after ",
                 after,

@@ -22,6 +22,7 @@ impl<'a> Auditor<'a> {
             record: self.record,
             span: self.span,
             as_of: self.as_of,
+            phase: self.phase,
         };
         a.meeting_in_force(m)
     }

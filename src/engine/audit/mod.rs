@@ -26,8 +26,11 @@ use crate::model::Amendment;
 use crate::model::{Frequency, Tor};
 use crate::msg;
 
+pub use phases::FrequencyPhase;
+
 mod frequency;
 mod meetings;
+mod phases;
 mod year;
 
 /// The rules judged meeting by meeting, in report order.
@@ -73,6 +76,10 @@ pub struct AuditReport {
     /// the version of its day; the year's own rules by the version of its end.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// Where an amendment changed the frequency rule within the year: the
+    /// versions in order, each judging the periods that end in it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub frequency_phases: Vec<FrequencyPhase>,
 }
 
 impl AuditReport {
@@ -100,6 +107,10 @@ pub struct PeriodAudit {
     pub excused: usize,
     pub status: FindingStatus,
     pub message: Message,
+    /// The index in `frequency_phases` of the version that judged it, where
+    /// the year has more than one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<usize>,
 }
 
 /// A calendar period of the frequency rule (a quarter, a year), or the gap
@@ -182,6 +193,7 @@ pub fn audit(
         record,
         span,
         as_of,
+        phase: (span.start, span.end),
     };
     let meetings: Vec<MeetingAudit> = a.held().map(|m| a.meeting(m)).collect();
     for m in &meetings {
@@ -192,7 +204,7 @@ pub fn audit(
             crate::engine::deadlines::in_calendar("minutes", d)?;
         }
     }
-    let (frequency, periods) = a.frequency();
+    let (frequency, periods, frequency_phases) = a.frequency_by_phase();
     let mut findings = vec![frequency, a.public_meeting(), a.standing_items()];
     findings.extend(PER_MEETING.iter().map(|&rule| a.sum_up(rule, &meetings)));
     findings.push(a.chair_election());
@@ -247,6 +259,7 @@ pub fn audit(
         holidays,
         unchecked,
         amendments,
+        frequency_phases,
     })
 }
 
@@ -256,6 +269,9 @@ struct Auditor<'a> {
     record: &'a Record,
     span: Span,
     as_of: NaiveDate,
+    /// The days (`from..end`) whose frequency this auditor judges: the year,
+    /// or the part of it one version of the rule held.
+    phase: (NaiveDate, NaiveDate),
 }
 
 impl<'a> Auditor<'a> {

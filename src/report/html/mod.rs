@@ -207,7 +207,20 @@ fn periods(h: &mut String, r: &AuditReport) {
         return;
     }
     h.push_str("<section>\n<h2>Frequency, period by period</h2>\n<table class=\"data\">\n<thead><tr><th>Period</th><th>Held</th><th>Status</th><th>Detail</th></tr></thead>\n<tbody>\n");
+    let mut phase = None;
     for p in &r.periods {
+        // Where an amendment changed the rule within the year, a heading row
+        // says which version judged the periods below it.
+        if let Some(ph) = p.phase.filter(|i| phase != Some(*i)) {
+            phase = Some(ph);
+            if let Some(about) = r.frequency_phases.get(ph) {
+                h.push_str(&format!(
+                    "<tr class=\"phase\"><th colspan=\"4\">{}: {}</th></tr>\n",
+                    escape(&message(&about.words())),
+                    escape(&about.summary())
+                ));
+            }
+        }
         h.push_str(&format!(
             "<tr class=\"{}\"><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             if p.status == FindingStatus::Fail {
