@@ -7,11 +7,19 @@
 mod answers;
 mod chair;
 mod document;
+mod general;
+mod shapes;
 
 pub use answers::{
     Answers, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_chair, check_quorum,
 };
 pub use chair::ChairAnswer;
+pub use general::{ChairExtra, DecisionAnswer, General};
+pub use shapes::{
+    AlternationAnswer, BaseAnswer, CastingAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer,
+    FallbackAnswer, MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer,
+    WrittenAnswer,
+};
 
 use crate::model::{ClassId, InvalidId, MemberId};
 
@@ -42,6 +50,24 @@ pub enum InitError {
     ChairMember(MemberId),
     #[error("the chair rotates in class `{class}`, which is not the class of any member{}", known_classes(.known))]
     ChairClass { class: ClassId, known: Vec<ClassId> },
+    #[error("{what} `{input}`: {reason}")]
+    Shape {
+        what: &'static str,
+        input: String,
+        reason: String,
+    },
+    #[error("{role} names `{id}`, which is not one of the members given")]
+    UnknownMember { id: String, role: &'static str },
+    #[error("{role} names class `{class}`, which is not the class of any member{}", known_classes(.known))]
+    UnknownClass {
+        class: ClassId,
+        role: &'static str,
+        known: Vec<ClassId>,
+    },
+    #[error(
+        "a majority's base or share (--majority-of, --majority-share) needs --decision majority or consensus-then-majority"
+    )]
+    ThresholdWithoutMajority,
     #[error("the name is empty")]
     EmptyName,
     #[error("the clause of the {0} rule is empty: give its number or heading in the ToR")]
@@ -89,7 +115,7 @@ pub fn render(answers: &Answers) -> Result<String, InitError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DecisionMethod, PartnershipId, Period};
+    use crate::model::{PartnershipId, Period};
 
     fn member(s: &str) -> MemberAnswer {
         s.parse().unwrap()
@@ -185,7 +211,7 @@ mod tests {
             None,
         ));
         a.notice_working_days = Some(Stated::new(5, Some("4.2 \"Notice\"".into())));
-        a.decision = Some(Stated::new(DecisionMethod::Consensus, None));
+        a.decision = Some(Stated::new(DecisionAnswer::method(MethodAnswer::Consensus), None));
         a.frequency = Some(Stated::new(FrequencyAnswer::Exactly(4, Period::Year), None));
         let text = render(&a).unwrap();
         let tor = crate::load::load_tor("t", Some("test-group"), text.as_bytes(), None)
@@ -219,7 +245,7 @@ mod tests {
         a.name = " ".into();
         assert_eq!(render(&a), Err(InitError::EmptyName));
         let mut a = answers();
-        a.decision = Some(Stated::new(DecisionMethod::Majority, Some(String::new())));
+        a.decision = Some(Stated::new(DecisionAnswer::method(MethodAnswer::Majority), Some(String::new())));
         assert_eq!(render(&a), Err(InitError::EmptyClause("decision")));
     }
 

@@ -11,10 +11,12 @@ use serde::Serialize;
 use tor::calendar::Region;
 use tor::catalog::DEFAULT_DIR;
 use tor::init::{
-    Answers, ChairAnswer, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_chair,
-    check_quorum, render,
+    AlternationAnswer, Answers, BaseAnswer, CastingAnswer, ChairAnswer, ChairExtra,
+    ConditionAnswer, CountsAnswer, DecisionAnswer, EscalationAnswer, FallbackAnswer,
+    FrequencyAnswer, General, MemberAnswer, MethodAnswer, QuorumAnswer, RemoteAnswer, SeatsAnswer,
+    ShareAnswer, Stated, TermAnswer, WrittenAnswer, check_chair, check_quorum, render,
 };
-use tor::model::{DecisionMethod, Keyword, PartnershipId};
+use tor::model::{ClassId, Keyword, MemberId, PartnershipId};
 
 use super::output::{Report, Status, emit, print_document};
 use super::{Global, keyword_parser};
@@ -37,8 +39,11 @@ pub struct Args {
     pub interactive: bool,
 }
 
-/// The answers as flags; in interactive mode, the defaults of the questions.
+/// The answers as flags; in interactive mode, the defaults of the questions (the
+/// general shapes, from `--seats` on, are flags only).
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("quorum_rule").multiple(true).args(["quorum", "quorum_also"])))]
+#[command(group(clap::ArgGroup::new("decision_rule").multiple(true).args(["decision", "casting_vote"])))]
 pub struct AnswerArgs {
     /// The body's name [asked for when stdin is a terminal]
     #[arg(long)]
@@ -59,7 +64,7 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "N[:CLASS]")]
     pub quorum: Option<QuorumAnswer>,
     /// The quorum's clause in the ToR [default: a TODO placeholder]
-    #[arg(long, value_name = "CLAUSE", requires = "quorum")]
+    #[arg(long, value_name = "CLAUSE", requires = "quorum_rule")]
     pub quorum_clause: Option<String>,
     /// Papers go out this many working days before a meeting
     #[arg(long, value_name = "N")]
@@ -68,10 +73,10 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "CLAUSE", requires = "notice_working_days")]
     pub notice_clause: Option<String>,
     /// How decisions are made
-    #[arg(long, value_parser = keyword_parser::<DecisionMethod>())]
-    pub decision: Option<DecisionMethod>,
+    #[arg(long, value_parser = keyword_parser::<MethodAnswer>())]
+    pub decision: Option<MethodAnswer>,
     /// The decision rule's clause in the ToR [default: a TODO placeholder]
-    #[arg(long, value_name = "CLAUSE", requires = "decision")]
+    #[arg(long, value_name = "CLAUSE", requires = "decision_rule")]
     pub decision_clause: Option<String>,
     /// How often it meets: every-N-months, N-per-PERIOD (at least) or
     /// exactly-N-per-PERIOD, PERIOD being week, month, quarter or year
@@ -93,6 +98,117 @@ pub struct AnswerArgs {
     /// The review rule's clause in the ToR [default: a TODO placeholder]
     #[arg(long, value_name = "CLAUSE", requires = "review_date")]
     pub review_clause: Option<String>,
+    #[command(flatten)]
+    pub general: GeneralArgs,
+}
+
+/// The general shapes: seats, a compound quorum, the chair's fallbacks, remote
+/// attendance, thresholds, escalation, the casting vote and written procedure.
+#[derive(Debug, clap::Args)]
+pub struct GeneralArgs {
+    /// A member holding several seats (repeat): MEMBER:N; quorum and votes then count people
+    #[arg(long = "seats", value_name = "MEMBER:N")]
+    pub seats: Vec<SeatsAnswer>,
+    /// What quorum and votes count [default: people with --seats, else organisations]
+    #[arg(long, value_parser = keyword_parser::<CountsAnswer>())]
+    pub counts: Option<CountsAnswer>,
+    /// One more quorum condition (repeat): each:N:IDS (N from each member or class),
+    /// all:MEMBERS (every one present), any-of:MEMBERS (one present) or presiding
+    #[arg(long = "quorum-also", value_name = "CONDITION")]
+    pub quorum_also: Vec<ConditionAnswer>,
+    /// The member that provides the vice-chair
+    #[arg(long, value_name = "MEMBER", requires = "chair", value_parser = member_id)]
+    pub vice_chair: Option<MemberId>,
+    /// Who presides when the chair is absent, in order (comma-separated)
+    #[arg(long, value_delimiter = ',', requires = "chair", value_parser = keyword_parser::<FallbackAnswer>())]
+    pub chair_fallbacks: Vec<FallbackAnswer>,
+    /// The class the chair comes from
+    #[arg(long, value_name = "CLASS", requires = "chair", value_parser = class_id)]
+    pub chair_class: Option<ClassId>,
+    /// The chair's term in years, and the most terms in a row (1: no consecutive terms)
+    #[arg(long, value_name = "YEARS[:MAX_IN_A_ROW]", requires = "chair")]
+    pub chair_term: Option<TermAnswer>,
+    /// Chair and vice-chair taken in turn by these members, a year each
+    #[arg(long, value_name = "MEMBER,MEMBER", requires_all = ["chair", "chair_alternation_starts"])]
+    pub chair_alternation: Option<AlternationAnswer>,
+    /// The day the first member of --chair-alternation takes the chair
+    #[arg(long, value_name = "DATE", requires = "chair_alternation", value_parser = super::parse_date_arg)]
+    pub chair_alternation_starts: Option<chrono::NaiveDate>,
+    /// What members attending remotely may do
+    #[arg(long, value_parser = keyword_parser::<RemoteAnswer>())]
+    pub remote: Option<RemoteAnswer>,
+    /// The remote-attendance rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "remote")]
+    pub remote_clause: Option<String>,
+    /// What a majority is taken of: votes-cast, present, present-and-voting, membership or class:ID
+    #[arg(long, value_name = "BASE", requires = "decision")]
+    pub majority_of: Option<BaseAnswer>,
+    /// The share a majority needs: A/B:more-than or A/B:at-least [default: 1/2:more-than]
+    #[arg(long, value_name = "SHARE", requires = "decision")]
+    pub majority_share: Option<ShareAnswer>,
+    /// Where the method reaches no decision, the next step (repeat): METHOD[:CLASS]
+    #[arg(long, value_name = "METHOD[:CLASS]", requires = "decision")]
+    pub escalate: Vec<EscalationAnswer>,
+    /// Whoever presides has a casting vote (given), or the ToR says there is none
+    #[arg(long, value_parser = keyword_parser::<CastingAnswer>())]
+    pub casting_vote: Option<CastingAnswer>,
+    /// Decisions in writing between meetings: DAYS:A/B:COMPARISON (replies within DAYS working days)
+    #[arg(long, value_name = "DAYS:SHARE")]
+    pub written: Option<WrittenAnswer>,
+    /// The written procedure's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "written")]
+    pub written_clause: Option<String>,
+}
+
+fn member_id(s: &str) -> Result<MemberId, String> {
+    MemberId::parse(s).map_err(|e| e.to_string())
+}
+
+fn class_id(s: &str) -> Result<ClassId, String> {
+    ClassId::parse(s).map_err(|e| e.to_string())
+}
+
+impl GeneralArgs {
+    fn general(&self, quorum_clause: Option<&String>) -> (General, String) {
+        let g = General {
+            seats: self.seats.clone(),
+            counts: self.counts,
+            quorum_all: self.quorum_also.clone(),
+            chair: ChairExtra {
+                vice_chair: self.vice_chair.clone(),
+                fallbacks: self.chair_fallbacks.clone(),
+                class: self.chair_class.clone(),
+                term: self.chair_term,
+                alternation: self
+                    .chair_alternation
+                    .clone()
+                    .zip(self.chair_alternation_starts),
+            },
+            remote: self
+                .remote
+                .map(|r| Stated::new(r, self.remote_clause.clone())),
+            written: self
+                .written
+                .map(|w| Stated::new(w, self.written_clause.clone())),
+        };
+        let clause = quorum_clause.map_or_else(|| tor::init::PLACEHOLDER.to_owned(), Clone::clone);
+        (g, clause)
+    }
+
+    /// The decision rule: the method (from the flag or the question) with the
+    /// threshold, escalation and casting vote the flags give.
+    fn decision(&self, method: Option<MethodAnswer>) -> Option<DecisionAnswer> {
+        if method.is_none() && self.casting_vote.is_none() {
+            return None;
+        }
+        Some(DecisionAnswer {
+            method,
+            base: self.majority_of.clone(),
+            share: self.majority_share,
+            escalate: self.escalate.clone(),
+            casting_vote: self.casting_vote.map(|c| c == CastingAnswer::Given),
+        })
+    }
 }
 
 fn region_parser() -> impl clap::builder::TypedValueParser<Value = Region> {
@@ -226,8 +342,10 @@ fn from_flags(args: &AnswerArgs, id: PartnershipId, name: String) -> Answers {
         .notice_working_days
         .map(|n| Stated::new(n, args.notice_clause.clone()));
     a.decision = args
-        .decision
+        .general
+        .decision(args.decision)
         .map(|d| Stated::new(d, args.decision_clause.clone()));
+    (a.general, a.conditions_clause) = args.general.general(args.quorum_clause.as_ref());
     a.frequency = args
         .frequency
         .map(|f| Stated::new(f, args.frequency_clause.clone()));
@@ -293,6 +411,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             .quorum
             .as_ref()
             .map_or("none".to_owned(), ToString::to_string);
+        let general = a.general.clone();
         let members = a.members.clone();
         let quorum = self.ask(
             "Quorum: N members, N:CLASS, or a fraction such as 1/3 (none: no quorum)",
@@ -301,7 +420,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             |s| {
                 optional(s, |s| {
                     let q = s.parse::<QuorumAnswer>().map_err(|e| e.to_string())?;
-                    check_quorum(&q, &members).map_err(|e| e.to_string())?;
+                    check_quorum(&q, &members, &general).map_err(|e| e.to_string())?;
                     Ok(q)
                 })
             },
@@ -324,17 +443,14 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
         )?;
         a.notice_working_days = self.stated("notice", notice, args.notice_clause.as_ref())?;
 
-        let shown = args.decision.map_or("none", DecisionMethod::as_str);
+        let shown = args.decision.map_or("none", MethodAnswer::as_str);
         let decision = self.ask(
-            "Decision method (consensus, consensus-then-majority, majority; none: not stated)",
+            "Decision method (consensus, unanimity, consensus-then-majority, majority; none: not stated)",
             shown,
             args.decision,
-            |s| {
-                optional(s, |s| {
-                    s.parse::<DecisionMethod>().map_err(|e| e.to_string())
-                })
-            },
+            |s| optional(s, |s| s.parse::<MethodAnswer>().map_err(|e| e.to_string())),
         )?;
+        let decision = args.general.decision(decision);
         a.decision = self.stated("decisions", decision, args.decision_clause.as_ref())?;
 
         let shown = args.frequency.map_or("none".to_owned(), |f| f.to_string());

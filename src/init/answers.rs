@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
+use super::general::{DecisionAnswer, General};
 use super::{ChairAnswer, InitError, PLACEHOLDER};
 use crate::calendar::Region;
 use crate::model::{
-    ClassId, Counting, DecisionMethod, Keyword, Member, MemberId, PartnershipId, Period, QuorumRule,
+    ClassId, Counting, Keyword, Member, MemberId, PartnershipId, Period, QuorumRule,
 };
 
 /// One member organisation: `ID:CLASS[:NAME]`.
@@ -193,11 +194,16 @@ pub struct Answers {
     pub quorum: Option<Stated<QuorumAnswer>>,
     /// Papers go out this many working days before a meeting.
     pub notice_working_days: Option<Stated<u32>>,
-    pub decision: Option<Stated<DecisionMethod>>,
+    pub decision: Option<Stated<DecisionAnswer>>,
     pub frequency: Option<Stated<FrequencyAnswer>>,
     pub chair: Option<Stated<ChairAnswer>>,
     /// The date of the next review.
     pub review: Option<Stated<chrono::NaiveDate>>,
+    /// Seats, a compound quorum, the chair's fallbacks, remote attendance,
+    /// written procedure.
+    pub general: General,
+    /// The quorum's clause where only `general.quorum_all` states it.
+    pub conditions_clause: String,
 }
 
 impl Answers {
@@ -215,6 +221,8 @@ impl Answers {
             frequency: None,
             chair: None,
             review: None,
+            general: General::default(),
+            conditions_clause: PLACEHOLDER.to_owned(),
         }
     }
 
@@ -227,11 +235,20 @@ impl Answers {
             self.frequency.as_ref().map(|s| &s.clause),
             self.chair.as_ref().map(|s| &s.clause),
             self.review.as_ref().map(|s| &s.clause),
+            self.quorum_all_clause(),
+            self.general.remote.as_ref().map(|s| &s.clause),
+            self.general.written.as_ref().map(|s| &s.clause),
         ]
         .into_iter()
         .flatten()
         .filter(|c| *c == PLACEHOLDER)
         .count()
+    }
+
+    /// The clause of a quorum stated only as conditions (`[[quorum.all]]`).
+    pub fn quorum_all_clause(&self) -> Option<&String> {
+        (self.quorum.is_none() && !self.general.quorum_all.is_empty())
+            .then_some(&self.conditions_clause)
     }
 
     /// Everything the loader would refuse, as one clear error.
@@ -250,6 +267,15 @@ impl Answers {
             ("frequency", self.frequency.as_ref().map(|s| &s.clause)),
             ("chair", self.chair.as_ref().map(|s| &s.clause)),
             ("review", self.review.as_ref().map(|s| &s.clause)),
+            ("quorum", self.quorum_all_clause()),
+            (
+                "remote attendance",
+                self.general.remote.as_ref().map(|s| &s.clause),
+            ),
+            (
+                "written procedure",
+                self.general.written.as_ref().map(|s| &s.clause),
+            ),
         ];
         for (rule, clause) in clauses {
             if clause.is_some_and(|c| c.trim().is_empty()) {
@@ -265,8 +291,22 @@ impl Answers {
         if let Some(chair) = &self.chair {
             check_chair(&chair.rule, &self.members)?;
         }
+        let decision = self.decision.as_ref().map(|d| &d.rule);
+        if let Some(d) = decision
+            && (d.base.is_some() || d.share.is_some())
+            && !d
+                .method
+                .is_some_and(super::shapes::MethodAnswer::has_majority)
+        {
+            return Err(InitError::ThresholdWithoutMajority);
+        }
+        self.general.check(
+            &self.members,
+            self.chair.as_ref().map(|c| &c.rule),
+            decision,
+        )?;
         match &self.quorum {
-            Some(q) => check_quorum(&q.rule, &self.members),
+            Some(q) => check_quorum(&q.rule, &self.members, &self.general),
             None => Ok(()),
         }
     }
@@ -274,7 +314,11 @@ impl Answers {
 
 /// Whether `quorum` can be met by `members`: a quorum above the members it counts
 /// could never be met, and the loader refuses it.
-pub fn check_quorum(quorum: &QuorumAnswer, members: &[MemberAnswer]) -> Result<(), InitError> {
+pub fn check_quorum(
+    quorum: &QuorumAnswer,
+    members: &[MemberAnswer],
+    general: &General,
+) -> Result<(), InitError> {
     let QuorumAnswer::AtLeast { n, class } = quorum else {
         return Ok(());
     };
@@ -287,18 +331,27 @@ pub fn check_quorum(quorum: &QuorumAnswer, members: &[MemberAnswer]) -> Result<(
         });
     }
     // Every class tor init writes is a voting class, so every member counts.
-    let as_members: Vec<Member> = members.iter().map(MemberAnswer::as_member).collect();
+    let as_members: Vec<Member> = members
+        .iter()
+        .map(|m| m.as_member(general.seats_of(&m.id)))
+        .collect();
+    let (counting, what) = match general.counts() {
+        Some(super::CountsAnswer::People) => (Counting::People, "people in the seats of the"),
+        _ => (Counting::Organisations, ""),
+    };
     let rule = QuorumRule::AtLeast {
         n: *n,
         class: class.clone(),
     };
-    match rule.unreachable(as_members.iter(), Counting::Organisations) {
+    match rule.unreachable(as_members.iter(), counting) {
         Some(u) => Err(InitError::QuorumTooHigh {
             n: *n,
             eligible: usize::try_from(u.available).unwrap_or(usize::MAX),
             of: match class {
-                Some(class) => format!("members of class `{class}`"),
-                None => "members given".to_owned(),
+                Some(class) => format!("{what} members of class `{class}`")
+                    .trim_start()
+                    .to_owned(),
+                None => format!("{what} members given").trim_start().to_owned(),
             },
         }),
         None => Ok(()),
@@ -306,14 +359,15 @@ pub fn check_quorum(quorum: &QuorumAnswer, members: &[MemberAnswer]) -> Result<(
 }
 
 impl MemberAnswer {
-    /// The member as the ToR `tor init` writes would define it: voting, one seat.
-    fn as_member(&self) -> Member {
+    /// The member as the ToR `tor init` writes would define it: voting, with
+    /// its seats.
+    fn as_member(&self, seats: u32) -> Member {
         Member {
             id: self.id.clone(),
             name: self.name.clone().unwrap_or_default(),
             class: self.class.clone(),
             voting: true,
-            seats: None,
+            seats: (seats > 1).then_some(seats),
             from: None,
             until: None,
             body: None,

@@ -4,7 +4,7 @@
 use toml_edit::{ArrayOfTables, Decor, DocumentMut, Item, Key, Table, Value, value};
 
 use super::answers::classes;
-use super::{Answers, FrequencyAnswer, PLACEHOLDER, QuorumAnswer};
+use super::{Answers, FrequencyAnswer, General, PLACEHOLDER, QuorumAnswer};
 use crate::model::Keyword;
 
 /// The first line: the JSON Schema editors (taplo, Even Better TOML) check the
@@ -68,6 +68,15 @@ fn identity(root: &mut Table, a: &Answers) {
         a.region.as_str(),
         "Bank holidays: england-and-wales, scotland or northern-ireland.",
     );
+    if let Some(counts) = a.general.counts() {
+        put(
+            root,
+            "counts",
+            counts.as_str(),
+            "What quorum and votes count: organisations (one each) or people (each\n\
+             member's `seats`).",
+        );
+    }
 }
 
 /// The membership classes and the member organisations.
@@ -106,6 +115,9 @@ fn membership(root: &mut Table, a: &Answers) {
         let name = m.name.clone().unwrap_or_else(|| readable(m.id.as_str()));
         t.insert("name", value(name));
         t.insert("class", value(m.class.as_str()));
+        if let Some(s) = a.general.seats.iter().find(|s| s.member == m.id) {
+            t.insert("seats", value(i64::from(s.seats)));
+        }
         if let Some(clause) = &a.members_clause {
             t.insert("clause", value(clause.as_str()));
         }
@@ -118,12 +130,37 @@ fn membership(root: &mut Table, a: &Answers) {
 
 /// A table for each rule answered, with its clause.
 fn rules(root: &mut Table, a: &Answers) {
+    quorum(root, a);
+    notice(root, a);
+    decisions(root, a);
+    frequency(root, a);
+    chair(root, a);
+    remote(root, a);
+    review(root, a);
+}
+
+const QUORUM_COMMENT: &str = "Quorum: `at_least` N members (of `class`, else of the voting members), or\n\
+     `fraction` of the voting members.";
+
+const CONDITIONS_COMMENT: &str = "\nEach [[quorum.all]] entry is one more condition that must hold:\n\
+     `at_least_each` N `from` members or classes, `members` all present,\n\
+     `any_of` one present, `presiding` (whoever presides is among them).";
+
+fn quorum(root: &mut Table, a: &Answers) {
+    let comment = if a.general.quorum_all.is_empty() {
+        QUORUM_COMMENT.to_owned()
+    } else {
+        format!("{QUORUM_COMMENT}{CONDITIONS_COMMENT}")
+    };
+    if let Some(clause) = a.quorum_all_clause() {
+        let mut t = rule_table(&comment, clause);
+        if let Some(all) = a.general.quorum_all() {
+            t.insert("all", Item::ArrayOfTables(all));
+        }
+        root.insert("quorum", Item::Table(t));
+    }
     if let Some(q) = &a.quorum {
-        let mut t = rule_table(
-            "Quorum: `at_least` N members (of `class`, else of the voting members), or\n\
-             `fraction` of the voting members.",
-            &q.clause,
-        );
+        let mut t = rule_table(&comment, &q.clause);
         match &q.rule {
             QuorumAnswer::AtLeast { n, class } => {
                 t.insert("at_least", value(i64::from(*n)));
@@ -138,9 +175,14 @@ fn rules(root: &mut Table, a: &Answers) {
                 t.insert("fraction", value(format!("{numerator}/{denominator}")));
             }
         }
+        if let Some(all) = a.general.quorum_all() {
+            t.insert("all", Item::ArrayOfTables(all));
+        }
         root.insert("quorum", Item::Table(t));
     }
+}
 
+fn notice(root: &mut Table, a: &Answers) {
     if let Some(n) = &a.notice_working_days {
         let mut t = rule_table(
             "Notice for agenda and papers: one of working_days, clear_working_days,\n\
@@ -155,23 +197,49 @@ fn rules(root: &mut Table, a: &Answers) {
         notice.insert("agenda", Item::Table(t));
         root.insert("notice", Item::Table(notice));
     }
+}
 
-    if let Some(d) = &a.decision {
-        let mut t = rule_table(
-            "Decisions: consensus, unanimity, consensus-then-majority or majority.\n\
-             A majority is more than half of the votes cast unless `base`\n\
-             (votes-cast, present, present-and-voting, membership, class:ID),\n\
-             `fraction` (\"2/3\") and `comparison` (more-than, at-least) say else.\n\
-             `then = [{ method = \"unanimity\", among = \"CLASS\" }]` escalates;\n\
-             `casting_vote = false` where the ToR says there is none. The ToR's\n\
-             own kinds: [[decisions.kinds]] (id, clause, method...); between\n\
-             meetings: [decisions.written] (clause, working_days, fraction).",
-            &d.clause,
-        );
-        t.insert("method", value(d.rule.as_str()));
-        root.insert("decisions", Item::Table(t));
+fn decisions(root: &mut Table, a: &Answers) {
+    let written = a.general.written.as_ref();
+    if a.decision.is_none() && written.is_none() {
+        return;
     }
+    let mut t = match &a.decision {
+        Some(d) => {
+            let mut t = rule_table(DECISIONS_COMMENT, &d.clause);
+            d.rule.fill(&mut t, &d.clause);
+            t
+        }
+        // Written procedure alone: `[decisions.written]` under an implicit table.
+        None => {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            t
+        }
+    };
+    if let Some(w) = written {
+        let mut wt = rule_table(
+            "Written procedure between meetings: replies due within `working_days`\n\
+             working days of sending; carried when `fraction` of all voting members\n\
+             in post agree (`comparison`: more-than or at-least).",
+            &w.clause,
+        );
+        General::fill_written(w.rule, &mut wt);
+        t.insert("written", Item::Table(wt));
+    }
+    root.insert("decisions", Item::Table(t));
+}
 
+const DECISIONS_COMMENT: &str = "Decisions: consensus, unanimity, consensus-then-majority or majority.\n\
+     A majority is more than half of the votes cast unless `base`\n\
+     (votes-cast, present, present-and-voting, membership, class:ID),\n\
+     `fraction` (\"2/3\") and `comparison` (more-than, at-least) say else.\n\
+     `then = [{ method = \"unanimity\", among = \"CLASS\" }]` escalates;\n\
+     `casting_vote = false` where the ToR says there is none. The ToR's\n\
+     own kinds: [[decisions.kinds]] (id, clause, method...); between\n\
+     meetings: [decisions.written] (clause, working_days, fraction).";
+
+fn frequency(root: &mut Table, a: &Answers) {
     if let Some(f) = &a.frequency {
         let mut t = rule_table(
             "Frequency: `every_months`, or `at_least`/`times` N `per` month, quarter or\n\
@@ -193,7 +261,9 @@ fn rules(root: &mut Table, a: &Answers) {
         }
         root.insert("frequency", Item::Table(t));
     }
+}
 
+fn chair(root: &mut Table, a: &Answers) {
     if let Some(c) = &a.chair {
         let mut t = rule_table(
             "The chair: elected-annually, elected-at-may-meeting, named (an office\n\
@@ -202,9 +272,27 @@ fn rules(root: &mut Table, a: &Answers) {
             &c.clause,
         );
         c.rule.fill(&mut t);
+        a.general.fill_chair(&mut t, &c.clause);
         root.insert("chair", Item::Table(t));
     }
+}
 
+fn remote(root: &mut Table, a: &Answers) {
+    if let Some(r) = &a.general.remote {
+        let mut t = rule_table(
+            "Members attending remotely: whether they count for the quorum and vote;\n\
+             `from`/`until` (dates) bound the period the rule holds.",
+            &r.clause,
+        );
+        General::fill_remote(r.rule, &mut t);
+        let mut attendance = Table::new();
+        attendance.set_implicit(true);
+        attendance.insert("remote", Item::Table(t));
+        root.insert("attendance", Item::Table(attendance));
+    }
+}
+
+fn review(root: &mut Table, a: &Answers) {
     if let Some(r) = &a.review {
         let mut t = rule_table(
             "Review: the date of the next review (add `annually = true` if the ToR\n\
@@ -219,7 +307,10 @@ fn rules(root: &mut Table, a: &Answers) {
 /// The closing comment naming the rules not answered, if any.
 fn not_stated(a: &Answers) -> Option<String> {
     let missing: Vec<&str> = [
-        (a.quorum.is_none(), "[quorum]"),
+        (
+            a.quorum.is_none() && a.general.quorum_all.is_empty(),
+            "[quorum]",
+        ),
         (a.notice_working_days.is_none(), "[notice.agenda]"),
         (a.decision.is_none(), "[decisions]"),
         (a.frequency.is_none(), "[frequency]"),
@@ -239,7 +330,7 @@ fn not_stated(a: &Answers) -> Option<String> {
 }
 
 /// A date as a TOML date value (not a string).
-fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
+pub(super) fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
     use chrono::Datelike;
     toml_edit::Datetime {
         date: Some(toml_edit::Date {

@@ -20,6 +20,7 @@ mod help;
 mod holidays;
 mod init;
 mod init_guidance;
+mod init_shapes;
 mod items;
 mod life;
 mod limits;
