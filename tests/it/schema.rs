@@ -84,6 +84,51 @@ fn committed_schemas_are_current() {
     }
 }
 
+/// Every property name anywhere in `schema`.
+fn property_names(schema: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            map.values().for_each(|v| property_names(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| property_names(v, out)),
+        _ => {}
+    }
+}
+
+/// The README is the format's reference: every key any file kind takes is
+/// written there, as `key`, `key = ...`, a table `[key` or a dotted `.key`.
+#[test]
+fn the_readme_names_every_key_of_every_file_kind() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for kind in KINDS {
+        let mut keys = std::collections::BTreeSet::new();
+        property_names(&schema_output(kind), &mut keys);
+        assert!(keys.len() > 10, "{kind}: {keys:?}");
+        let missing: Vec<&String> = keys
+            .iter()
+            .filter(|k| {
+                ![
+                    format!("`{k}`"),
+                    format!("{k} ="),
+                    format!("[{k}"),
+                    format!(".{k}"),
+                    format!("{{ {k}"),
+                    format!(", {k}"),
+                ]
+                .iter()
+                .any(|form| readme.contains(form.as_str()))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{kind} keys the README does not document: {missing:?}"
+        );
+    }
+}
+
 #[test]
 fn schemas_are_draft_07() {
     for kind in KINDS {
