@@ -211,7 +211,10 @@ mod tests {
             None,
         ));
         a.notice_working_days = Some(Stated::new(5, Some("4.2 \"Notice\"".into())));
-        a.decision = Some(Stated::new(DecisionAnswer::method(MethodAnswer::Consensus), None));
+        a.decision = Some(Stated::new(
+            DecisionAnswer::method(MethodAnswer::Consensus),
+            None,
+        ));
         a.frequency = Some(Stated::new(FrequencyAnswer::Exactly(4, Period::Year), None));
         let text = render(&a).unwrap();
         let tor = crate::load::load_tor("t", Some("test-group"), text.as_bytes(), None)
@@ -245,7 +248,10 @@ mod tests {
         a.name = " ".into();
         assert_eq!(render(&a), Err(InitError::EmptyName));
         let mut a = answers();
-        a.decision = Some(Stated::new(DecisionAnswer::method(MethodAnswer::Majority), Some(String::new())));
+        a.decision = Some(Stated::new(
+            DecisionAnswer::method(MethodAnswer::Majority),
+            Some(String::new()),
+        ));
         assert_eq!(render(&a), Err(InitError::EmptyClause("decision")));
     }
 
