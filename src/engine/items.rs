@@ -20,6 +20,32 @@ pub fn same_item(a: &str, b: &str) -> bool {
     item_key(a) == item_key(b)
 }
 
+/// The keys an agenda item answers to as a standing item: its own, and its
+/// heading's where a qualifying tail follows a comma, colon, semicolon,
+/// bracket or spaced dash. Minutes give Sefton's fifth standing item both as
+/// "Opportunities and Challenges facing each Responsible Authority" and in the
+/// seed's full wording, "…, to include resource scanning": both are that item.
+pub fn standing_keys(s: &str) -> Vec<String> {
+    let key = item_key(s);
+    let cut = [",", ":", ";", "(", " - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|sep| key.find(sep))
+        .min();
+    let heading = cut
+        .map(|at| key[..at].trim().to_owned())
+        .filter(|h| !h.is_empty());
+    let mut keys = vec![key];
+    keys.extend(heading);
+    keys
+}
+
+/// Whether an agenda item takes a standing item: they share a key of
+/// [`standing_keys`] (the whole item or its heading).
+pub fn takes_standing_item(agenda: &str, standing: &str) -> bool {
+    let agenda = standing_keys(agenda);
+    standing_keys(standing).iter().any(|k| agenda.contains(k))
+}
+
 /// An agenda item recording the chair's election: it mentions both "elect"
 /// and "chair", as "Election of chair" and "Elect the Chair" do.
 pub fn is_election(item: &str) -> bool {
@@ -42,6 +68,22 @@ mod tests {
     fn items_match_ignoring_case_and_runs_of_spaces() {
         assert!(same_item("Hate  crime", " hate CRIME"));
         assert!(!same_item("Hate crime", "Hate crimes"));
+    }
+
+    #[test]
+    fn a_standing_item_is_taken_under_its_heading_with_a_qualifying_tail() {
+        let short = "Opportunities and Challenges facing each Responsible Authority";
+        let full = "Opportunities and Challenges facing each Responsible Authority, to include resource scanning";
+        assert!(takes_standing_item(full, short));
+        assert!(takes_standing_item(short, full));
+        assert!(takes_standing_item("Prevent: quarterly update", "Prevent"));
+        assert!(takes_standing_item(
+            "Hate Crime \u{2013} annual report",
+            "hate crime"
+        ));
+        assert!(!takes_standing_item("Hate Crimes", "Hate Crime"));
+        assert!(!takes_standing_item("Preventing harm", "Prevent"));
+        assert!(!takes_standing_item(", tail only", "tail only"));
     }
 
     #[test]

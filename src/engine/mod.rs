@@ -6,6 +6,7 @@ pub mod audit;
 pub(crate) mod cancellation;
 pub mod cases;
 pub mod deadlines;
+mod ended;
 pub mod explain;
 mod finding;
 mod items;
@@ -20,11 +21,15 @@ pub mod schedule;
 pub mod tally;
 mod words;
 
+pub use ended::abolished_membership;
 pub(crate) use finding::people;
 pub use finding::{
     Fact, Finding, FindingStatus, InputError, ItemRef, SkipReason, Unchecked, resolve_attendee,
     resolve_member,
 };
-pub use items::{ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item};
+pub use items::{
+    ELECTION_ITEM, REVIEW_ITEM, is_election, is_review, item_key, same_item, standing_keys,
+    takes_standing_item,
+};
 pub use message::{Message, Part};
 pub use rule::Rule;

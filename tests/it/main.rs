@@ -38,6 +38,7 @@ mod phases;
 mod pinned;
 mod presiding;
 mod quorum_props;
+mod readings;
 mod readme;
 mod schedule;
 mod schedule_ics;

@@ -4,7 +4,7 @@ use super::Auditor;
 use crate::engine::Rule;
 use crate::engine::record::HeldMeeting;
 use crate::engine::words::{and_list, plural};
-use crate::engine::{Fact, Finding, Message, is_election, is_review, same_item};
+use crate::engine::{Fact, Finding, Message, is_election, is_review, takes_standing_item};
 use crate::model::{ChairAppointment, Period};
 use crate::msg;
 use chrono::NaiveDate;
@@ -115,7 +115,7 @@ impl<'a> Auditor<'a> {
                 format!("the record lists no agenda items in {}", self.span.label()),
             );
         }
-        let on = |m: &HeldMeeting, item: &str| m.items.iter().any(|i| same_item(i, item));
+        let on = |m: &HeldMeeting, item: &str| m.items.iter().any(|i| takes_standing_item(i, item));
         let unlisted = self.held().count() - listed.len();
         let unlisted = if unlisted > 0 {
             format!(

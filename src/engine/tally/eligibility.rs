@@ -2,7 +2,7 @@
 
 use super::{Tally, Vote, a_kinds, member_clause};
 use crate::engine::Rule;
-use crate::engine::{Finding, FindingStatus};
+use crate::engine::{Finding, FindingStatus, abolished_membership};
 use crate::model::{Capacity, Clause, Keyword, Member};
 
 impl<'a> Tally<'a> {
@@ -27,6 +27,19 @@ impl<'a> Tally<'a> {
                 _ => "its membership does not hold".to_owned(),
             };
             let clause = member_clause(self.tor, m);
+            if let Some(why) = abolished_membership(self.tor, m, date) {
+                let (status, then) = match counted {
+                    Some(_) => (FindingStatus::Fail, "its vote is left out"),
+                    None => (FindingStatus::Warn, "not counted as present"),
+                };
+                if let Some(vote) = counted {
+                    self.exclude(m, vote, why.to_string());
+                }
+                let message = why.then(format!("; {then}"));
+                self.eligibility
+                    .push(Finding::new(Rule::Eligibility, clause, status, message));
+                return;
+            }
             match counted {
                 Some(vote) => {
                     self.eligibility.push(Finding::new(

@@ -5,7 +5,7 @@ use crate::engine::words::plural;
 use super::Ctx;
 use crate::engine::Rule;
 use crate::engine::record::tenure;
-use crate::engine::{Fact, Finding, FindingStatus};
+use crate::engine::{Fact, Finding, FindingStatus, Message, abolished_membership};
 use crate::model::{Capacity, Clause};
 use crate::msg;
 
@@ -16,7 +16,7 @@ impl Ctx<'_> {
             return Finding::unjudged(R, None, Fact::Attendance, "who attended was not given");
         }
         let decisions_clause = self.tor.decisions.as_ref().map(|d| &d.clause);
-        let mut fails: Vec<(String, Option<&Clause>)> = Vec::new();
+        let mut fails: Vec<(Message, Option<&Clause>)> = Vec::new();
         let mut warns: Vec<(String, Option<&Clause>)> = Vec::new();
         let mut first_clause = None;
         let mut count = 0;
@@ -24,15 +24,16 @@ impl Ctx<'_> {
             count += 1;
             first_clause = first_clause.or(member.clause.as_ref());
             if !member.holds_on(self.date) {
-                fails.push((
+                let why = abolished_membership(self.tor, member, self.date).unwrap_or_else(|| {
                     format!(
                         "{} was not a member on {}: {}",
                         member.id,
                         self.date,
                         tenure(member)
-                    ),
-                    member.clause.as_ref(),
-                ));
+                    )
+                    .into()
+                });
+                fails.push((why, member.clause.as_ref()));
             }
             if how == Capacity::Member {
                 continue;
@@ -44,7 +45,8 @@ impl Ctx<'_> {
                         member.id,
                         how.noun(),
                         how.noun()
-                    ),
+                    )
+                    .into(),
                     decisions_clause,
                 )),
                 Some(rule) if rule.advance_notice && !self.notified.contains(&member.id) => {
@@ -67,9 +69,9 @@ impl Ctx<'_> {
                 .join("; ")
         };
         if let Some((_, clause)) = fails.first() {
-            let mut message = join(&fails);
+            let mut message = Message::join(fails.iter().map(|(m, _)| m.clone()), "; ");
             if !warns.is_empty() {
-                message.push_str(&format!("; also {}", join(&warns)));
+                message = message.then(format!("; also {}", join(&warns)));
             }
             return Finding::new(R, *clause, FindingStatus::Fail, message);
         }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::Ctx;
 use crate::engine::Rule;
-use crate::engine::{Fact, Finding, item_key};
+use crate::engine::{Fact, Finding, standing_keys};
 
 impl Ctx<'_> {
     pub(super) fn standing_items(&self) -> Finding {
@@ -16,8 +16,10 @@ impl Ctx<'_> {
         let clause = Some(&si.clause);
         let record = self.record();
         let items = &self.m.items;
-        let agenda: HashSet<String> = items.iter().map(|i| item_key(i)).collect();
-        let on = |item: &str| agenda.contains(&item_key(item));
+        let agenda: HashSet<String> = items.iter().flat_map(|i| standing_keys(i)).collect();
+        let among =
+            |set: &HashSet<String>, item: &str| standing_keys(item).iter().any(|k| set.contains(k));
+        let on = |item: &str| among(&agenda, item);
         if !si.staggered {
             if items.is_empty() {
                 return Finding::unjudged(
@@ -58,14 +60,14 @@ impl Ctx<'_> {
                 r.before(self.date)
                     .filter(|m| m.date > since)
                     .flat_map(|m| &m.items)
-                    .map(|i| item_key(i))
+                    .flat_map(|i| standing_keys(i))
                     .collect()
             })
             .unwrap_or_default();
         let uncovered: Vec<&str> = si
             .items
             .iter()
-            .filter(|i| !on(i) && !earlier.contains(&item_key(i)))
+            .filter(|i| !on(i) && !among(&earlier, i))
             .map(String::as_str)
             .collect();
         match (uncovered.is_empty(), record) {
