@@ -2,6 +2,7 @@
 //! ToR. Rule violations are findings (data), never errors; an `Err` means the
 //! input itself could not be checked (exit 2).
 
+pub mod attendance;
 pub mod audit;
 pub(crate) mod cancellation;
 pub mod cases;

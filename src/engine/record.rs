@@ -32,7 +32,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateOrTime;
-use crate::model::MemberId;
+use crate::engine::attendance::Attendance;
 
 /// Who chaired: the chair, a deputy, a member chosen by the meeting, or no one
 /// entitled to.
@@ -86,12 +86,8 @@ pub struct HeldMeeting {
     pub circulated: Option<DateOrTime>,
     /// When the minutes went out.
     pub minutes: Option<NaiveDate>,
-    /// Members present in person.
-    pub present: Vec<MemberId>,
-    /// Members represented by their substitute.
-    pub substitutes: Vec<MemberId>,
-    /// Members represented by their deputy.
-    pub deputies: Vec<MemberId>,
+    /// Who attended (`present` in the file is those in person).
+    pub attendance: Attendance,
     pub chair: Option<ChairPresence>,
     pub items: Vec<String>,
     pub note: Option<String>,

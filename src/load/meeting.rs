@@ -7,12 +7,14 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::attendance::{self, RawAttendance, Repeats, first_contradiction};
 use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::calendar::{
     Convention, DateOrTime, DateTimeError, parse_date, parse_date_or_datetime, parse_datetime,
 };
 use crate::diag::{Code, Diagnostic};
+use crate::engine::attendance::Attendance;
 use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
@@ -133,12 +135,14 @@ impl MeetingFacts {
         let input = MeetingInput {
             at,
             circulated,
-            attendees,
-            people,
-            remote,
-            substitutes: ids(&self.substitutes)?,
-            deputies: ids(&self.deputies)?,
-            notified: ids(&self.notified)?,
+            attendance: Attendance {
+                in_person: attendees,
+                people,
+                remote,
+                substitutes: ids(&self.substitutes)?,
+                deputies: ids(&self.deputies)?,
+                notified: ids(&self.notified)?,
+            },
             chair: self.chair,
             presiding: None,
             chair_member,
@@ -187,35 +191,13 @@ fn clean_items(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The first organisation named in two capacities: the organisation, the two
-/// capacities (indices into [`Capacity::AT_MEETING`]) and its index in the second list.
-pub(crate) fn first_contradiction(
-    lists: [&[MemberId]; 3],
-) -> Option<(MemberId, usize, usize, usize)> {
-    // The first list each organisation appears in, so each name is looked up
-    // once rather than searched for in every earlier list.
-    let mut first_list: std::collections::HashMap<&MemberId, usize> =
-        std::collections::HashMap::new();
-    for (second, list) in lists.iter().enumerate() {
-        for (pos, org) in list.iter().enumerate() {
-            if let Some(&first) = first_list.get(org) {
-                return Some((org.clone(), first, second, pos));
-            }
-        }
-        for org in list.iter() {
-            first_list.entry(org).or_insert(second);
-        }
-    }
-    None
-}
-
 /// A member with more people in the room and remotely together than it has
 /// seats (one, for a member without seats), in words.
 pub(crate) fn over_seats(tor: &Tor, m: &MeetingInput) -> Option<String> {
-    m.remote.iter().find_map(|(id, remote)| {
+    m.attendance.remote.iter().find_map(|(id, remote)| {
         let seats = tor.member(id.as_str()).and_then(|m| m.seats).unwrap_or(1);
-        let in_room = if m.attendees.contains(id) {
-            m.people_of(id)
+        let in_room = if m.attendance.in_person.contains(id) {
+            m.attendance.people_of(id)
         } else {
             0
         };
@@ -229,7 +211,7 @@ pub(crate) fn over_seats(tor: &Tor, m: &MeetingInput) -> Option<String> {
 }
 
 fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
-    first_contradiction([&m.attendees, &m.substitutes, &m.deputies])
+    first_contradiction(m.attendance.lists())
 }
 
 /// An hours rule cannot be judged from a bare date: refuse rather than guess.
@@ -311,6 +293,17 @@ pub struct RawMeeting {
 }
 
 impl RawMeeting {
+    fn attendance(&self) -> RawAttendance<'_> {
+        RawAttendance {
+            in_person: &self.attendees,
+            people: true,
+            remote: &self.remote,
+            substitutes: &self.substitutes,
+            deputies: &self.deputies,
+            notified: &self.notified,
+        }
+    }
+
     /// Where `previous` is written, if it is.
     pub(crate) fn previous_span(&self) -> Option<std::ops::Range<usize>> {
         self.previous.as_ref().map(Value::span)
@@ -344,26 +337,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         .previous
         .as_ref()
         .and_then(|v| keep(&mut problems, values::date(v)));
-    let with_people = values::attendees(tor, &raw.attendees, &mut problems);
-    let people = with_people
-        .iter()
-        .filter(|(_, n, _)| *n != 1)
-        .map(|(id, n, _)| (id.clone(), *n))
-        .collect();
-    let attendees: Vec<(MemberId, std::ops::Range<usize>)> = with_people
-        .into_iter()
-        .map(|(id, _, span)| (id, span))
-        .collect();
-    let mut remote: Vec<(MemberId, u32)> = Vec::new();
-    for (id, n, _) in values::attendees(tor, &raw.remote, &mut problems) {
-        match remote.iter_mut().find(|(r, _)| *r == id) {
-            Some(slot) => slot.1 = n,
-            None => remote.push((id, n)),
-        }
-    }
-    let substitutes = values::members(tor, &raw.substitutes, &mut problems);
-    let deputies = values::members(tor, &raw.deputies, &mut problems);
-    let notified = values::members(tor, &raw.notified, &mut problems);
+    let checked = attendance::check(tor, raw.attendance(), Repeats::Merge, &mut problems);
     let chair_member = raw
         .chair_member
         .as_ref()
@@ -373,21 +347,10 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         .chair_since
         .as_ref()
         .and_then(|v| keep(&mut problems, values::date(v)));
-    let ids = |list: &[(MemberId, std::ops::Range<usize>)]| -> Vec<MemberId> {
-        let mut seen = std::collections::HashSet::new();
-        list.iter()
-            .filter(|(id, _)| seen.insert(id))
-            .map(|(id, _)| id.clone())
-            .collect()
-    };
     let Some(at) = at else {
         return Err(problems);
     };
-    let start: std::collections::HashSet<MemberId> = [&attendees, &substitutes, &deputies]
-        .into_iter()
-        .flatten()
-        .map(|(id, _)| id.clone())
-        .collect();
+    let start = checked.start();
     let agenda = items::resolve(
         tor,
         at,
@@ -400,12 +363,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
     let input = MeetingInput {
         at,
         circulated,
-        attendees: ids(&attendees),
-        people,
-        remote,
-        substitutes: ids(&substitutes),
-        deputies: ids(&deputies),
-        notified: ids(&notified),
+        attendance: checked.attendance.clone(),
         chair: raw.chair,
         presiding: None,
         chair_member,
@@ -417,27 +375,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         movements: agenda.movements,
         previous,
     };
-    if let Some((org, first, second, _)) = contradiction(&input) {
-        // Point at the organisation's place in the later list.
-        let spans = [&attendees, &substitutes, &deputies];
-        let span = spans[second]
-            .iter()
-            .find(|(id, _)| *id == org)
-            .map(|(_, s)| s.clone());
-        let mut d = Diagnostic::error(
-            Code::Contradiction,
-            format!(
-                "`{org}` is named twice in contradiction: {} and {}",
-                Capacity::AT_MEETING[first].phrase(),
-                Capacity::AT_MEETING[second].phrase()
-            ),
-        )
-        .label("named again here");
-        if let Some(span) = span {
-            d = d.at(span);
-        }
-        problems.push(d);
-    }
+    problems.extend(checked.contradiction());
     if let Some(message) = over_seats(tor, &input) {
         let span = raw.remote.first().map(Spanned::span);
         let mut d = Diagnostic::error(Code::InvalidValue, message).label("more than its seats");

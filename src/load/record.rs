@@ -10,14 +10,16 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::attendance::{self, RawAttendance, Repeats};
 use super::input::{Input, OnEmpty};
-use super::meeting::first_contradiction;
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
+use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::engine::attendance::{self as engine_attendance, Attendance};
 use crate::engine::meeting::ChairPresence;
 use crate::engine::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record, tenure};
 use crate::load::raw::TomlDate;
-use crate::model::{Capacity, MemberId, Tor};
+use crate::model::{Capacity, Tor};
 
 /// The record of meetings as written. A cases file's `[case.record]` table has
 /// the same keys.
@@ -186,24 +188,60 @@ fn held(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(NaiveDate, Range<usize>, Option<HeldMeeting>)> {
     let m = entry.get_ref();
-    let tz = tor.timezone;
     // Only this meeting's problems are counted, so a record with many errors
     // is not recounted once per meeting.
     let problems_before = problems.len();
-    let (date, at, span) = match (&m.date, &m.at) {
+    let (date, at, span) = when(tor.timezone, entry, problems)?;
+    let (circulated, minutes) = papers(tor.timezone, m, date, problems);
+    let attendance = attendance(tor, m, date, problems);
+    chair_warning(tor, m, problems);
+    if count_errors(&problems[problems_before..]) > 0 {
+        return Some((date, span, None));
+    }
+    let meeting = HeldMeeting {
+        date,
+        at,
+        start: at.unwrap_or_else(|| noon(tor.timezone, date)),
+        kind: m.kind,
+        public: m.public == Some(true),
+        private: m.public == Some(false),
+        circulated,
+        minutes,
+        attendance,
+        chair: m.chair.as_ref().map(|c| *c.get_ref()),
+        items: m
+            .items
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        note: m.note.clone(),
+    };
+    Some((date, span, Some(meeting)))
+}
+
+/// The meeting's day, its start where given, and the span to cite for it:
+/// `date` or `at`, exactly one.
+fn when(
+    tz: Tz,
+    entry: &Spanned<RawHeld>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(NaiveDate, Option<DateTime<Tz>>, Range<usize>)> {
+    let m = entry.get_ref();
+    match (&m.date, &m.at) {
         (Some(d), None) => match values::date(d) {
-            Ok(date) => (date, None, d.span()),
+            Ok(date) => Some((date, None, d.span())),
             Err(e) => {
                 problems.push(e.help("write the day as YYYY-MM-DD, or use `at` for a start time"));
-                return None;
+                None
             }
         },
         (None, Some(a)) => match values::datetime(a, tz) {
-            Ok(t) => (t.date_naive(), Some(t), a.span()),
+            Ok(t) => Some((t.date_naive(), Some(t), a.span())),
             Err(e) => {
                 problems
                     .push(e.help("write the start as YYYY-MM-DDTHH:MM, or use `date` for a day"));
-                return None;
+                None
             }
         },
         (Some(_), Some(a)) => {
@@ -211,7 +249,7 @@ fn held(
                 Diagnostic::error(Code::ConflictingKeys, "give `date` or `at`, not both")
                     .at(a.span()),
             );
-            return None;
+            None
         }
         (None, None) => {
             problems.push(
@@ -219,9 +257,19 @@ fn held(
                     .at(header(entry.span()))
                     .label("in this meeting"),
             );
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// When the papers and the minutes went out, each refused on the wrong side of
+/// the meeting's day.
+fn papers(
+    tz: Tz,
+    m: &RawHeld,
+    date: NaiveDate,
+    problems: &mut Vec<Diagnostic>,
+) -> (Option<DateOrTime>, Option<NaiveDate>) {
     let circulated = m.circulated.as_ref().and_then(|v| {
         let given = values::date_or_time(v, tz)
             .map_err(|d| problems.push(d))
@@ -251,47 +299,27 @@ fn held(
         }
         Some(day)
     });
-    let lists = [&m.present, &m.substitutes, &m.deputies];
-    let resolved: Vec<Vec<(MemberId, Range<usize>)>> = lists
-        .iter()
-        .map(|ids| values::members(tor, ids, problems))
-        .collect();
-    let mut ids: Vec<Vec<MemberId>> = Vec::new();
-    for list in &resolved {
-        let mut seen: Vec<MemberId> = Vec::new();
-        let mut set = std::collections::HashSet::new();
-        for (id, span) in list {
-            if !set.insert(id) {
-                problems.push(
-                    Diagnostic::error(Code::DuplicateMember, format!("`{id}` is listed twice"))
-                        .at(span.clone()),
-                );
-            } else {
-                seen.push(id.clone());
-            }
-        }
-        ids.push(seen);
-    }
-    let [present, substitutes, deputies] = [0, 1, 2].map(|i| ids[i].clone());
-    if let Some((org, first, second, _)) = first_contradiction([&present, &substitutes, &deputies])
-    {
-        let span = resolved[second]
-            .iter()
-            .find(|(id, _)| *id == org)
-            .map_or(span.clone(), |(_, s)| s.clone());
-        problems.push(
-            Diagnostic::error(
-                Code::Contradiction,
-                format!(
-                    "`{org}` is named twice in contradiction: {} and {}",
-                    Capacity::AT_MEETING[first].phrase(),
-                    Capacity::AT_MEETING[second].phrase()
-                ),
-            )
-            .at(span),
-        );
-    }
-    for (id, span) in resolved.iter().flatten() {
+    (circulated, minutes)
+}
+
+/// Who attended, checked as a meeting file's lists are, and against the day:
+/// every organisation a member then, and stand-ins only of kinds the ToR
+/// provides for (a warning: the record says what happened).
+fn attendance(
+    tor: &Tor,
+    m: &RawHeld,
+    date: NaiveDate,
+    problems: &mut Vec<Diagnostic>,
+) -> Attendance {
+    let raw = RawAttendance {
+        in_person: &m.present,
+        substitutes: &m.substitutes,
+        deputies: &m.deputies,
+        ..RawAttendance::default()
+    };
+    let checked = attendance::check(tor, raw, Repeats::Refuse, problems);
+    problems.extend(checked.contradiction());
+    for (id, span) in checked.named.iter().flatten() {
         let Some(member) = tor.member(id.as_str()) else {
             continue;
         };
@@ -305,13 +333,12 @@ fn held(
             );
         }
     }
-    let decisions = tor.decisions.as_ref();
-    for (i, what) in [(1, "substitutes"), (2, "deputies")] {
-        let allowed = match i {
-            1 => decisions.and_then(|d| d.substitutes.as_ref()).is_some(),
-            _ => decisions.and_then(|d| d.deputies.as_ref()).is_some(),
-        };
-        if let (false, Some((_, span))) = (allowed, resolved[i].first()) {
+    for (how, named) in Capacity::AT_MEETING.into_iter().zip(&checked.named) {
+        if let (false, Some((_, span))) = (engine_attendance::allowed(tor, how), named.first()) {
+            let what = match how {
+                Capacity::Deputy => "deputies",
+                _ => "substitutes",
+            };
             problems.push(
                 Diagnostic::warning(
                     Code::StandInNotAllowed,
@@ -321,43 +348,24 @@ fn held(
             );
         }
     }
-    if let Some(chair) = &m.chair {
-        let deputy_allowed = tor.chair.as_ref().and_then(|c| c.deputy.as_ref()).is_some();
-        if *chair.get_ref() == ChairPresence::Deputy && !deputy_allowed {
-            problems.push(
-                Diagnostic::warning(
-                    Code::NoDeputyChair,
-                    format!("the ToR of {} names no deputy to chair", tor.id),
-                )
-                .at(chair.span()),
-            );
-        }
-    }
-    if count_errors(&problems[problems_before..]) > 0 {
-        return Some((date, span, None));
-    }
-    let meeting = HeldMeeting {
-        date,
-        at,
-        start: at.unwrap_or_else(|| noon(tor.timezone, date)),
-        kind: m.kind,
-        public: m.public == Some(true),
-        private: m.public == Some(false),
-        circulated,
-        minutes,
-        present,
-        substitutes,
-        deputies,
-        chair: m.chair.as_ref().map(|c| *c.get_ref()),
-        items: m
-            .items
-            .iter()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect(),
-        note: m.note.clone(),
+    checked.attendance
+}
+
+/// A deputy in the chair where the ToR names none: a warning.
+fn chair_warning(tor: &Tor, m: &RawHeld, problems: &mut Vec<Diagnostic>) {
+    let Some(chair) = &m.chair else {
+        return;
     };
-    Some((date, span, Some(meeting)))
+    let deputy_allowed = tor.chair.as_ref().and_then(|c| c.deputy.as_ref()).is_some();
+    if *chair.get_ref() == ChairPresence::Deputy && !deputy_allowed {
+        problems.push(
+            Diagnostic::warning(
+                Code::NoDeputyChair,
+                format!("the ToR of {} names no deputy to chair", tor.id),
+            )
+            .at(chair.span()),
+        );
+    }
 }
 
 /// Noon on `day` in `tz`: the stand-in start of a meeting recorded by day only.

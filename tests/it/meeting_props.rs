@@ -113,11 +113,11 @@ proptest! {
     ) {
         let (tor, cal) = &tors()[which];
         let mut m = MeetingInput::new(afternoon(tor, day));
-        m.attendees = members(tor, mask);
+        m.attendance.in_person = members(tor, mask);
         let before = check(tor, cal, &m);
         let added = &tor.members[extra % tor.members.len()].id;
-        if !m.attendees.contains(added) {
-            m.attendees.push(added.clone());
+        if !m.attendance.in_person.contains(added) {
+            m.attendance.in_person.push(added.clone());
         }
         let after = check(tor, cal, &m);
         if status(&before, "quorum") == FindingStatus::Pass {
@@ -137,14 +137,14 @@ proptest! {
         let (tor, cal) = &tors()[which];
         let mut m = MeetingInput::new(afternoon(tor, day));
         m.public = public.then_some(true);
-        m.attendees = members(tor, mask);
+        m.attendance.in_person = members(tor, mask);
         // Stand-ins from the members not attending, so no one is named twice.
         let others: Vec<MemberId> = members(tor, !mask & stand_ins);
         let (subs, deps) = others.split_at(others.len() / 2);
-        m.substitutes = subs.to_vec();
-        m.deputies = deps.to_vec();
+        m.attendance.substitutes = subs.to_vec();
+        m.attendance.deputies = deps.to_vec();
         let first = serde_json::to_string(&check(tor, cal, &m).findings).expect("JSON");
-        for list in [&mut m.attendees, &mut m.substitutes, &mut m.deputies] {
+        for list in [&mut m.attendance.in_person, &mut m.attendance.substitutes, &mut m.attendance.deputies] {
             // The shuffled order of 0..32, cut down to this list's positions.
             let shuffled: Vec<MemberId> = order
                 .iter()

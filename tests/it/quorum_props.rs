@@ -148,8 +148,8 @@ fn meeting(tor: &Tor, s: &Shape) -> MeetingInput {
     m.chair = Some(tor::engine::meeting::ChairPresence::Present);
     for i in 0..n {
         match s.attend[i] {
-            1 => m.attendees.push(id(i)),
-            2 => m.substitutes.push(id(i)),
+            1 => m.attendance.in_person.push(id(i)),
+            2 => m.attendance.substitutes.push(id(i)),
             _ if s.arrives[i] > 0 => m.movements.push(Movement {
                 member: id(i),
                 at: item_at(s.arrives[i]) - TimeDelta::minutes(5),
@@ -293,8 +293,8 @@ proptest! {
                 .collect();
             *list = picked;
         };
-        reorder(&mut shuffled.attendees);
-        reorder(&mut shuffled.substitutes);
+        reorder(&mut shuffled.attendance.in_person);
+        reorder(&mut shuffled.attendance.substitutes);
         for item in &mut shuffled.agenda {
             reorder(&mut item.conflicts);
         }

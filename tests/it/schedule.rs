@@ -51,7 +51,7 @@ fn as_held(tor: &Tor, m: &Value) -> MeetingInput {
     input.circulated = m["circulate_by"]
         .as_str()
         .map(|s| parse_date_or_datetime(s, tor.timezone).expect("deadline parses"));
-    input.attendees = tor
+    input.attendance.in_person = tor
         .members_on(at.date_naive())
         .map(|m| m.id.clone())
         .collect();

@@ -2,6 +2,7 @@
 
 use super::Auditor;
 use crate::engine::Rule;
+use crate::engine::attendance::represented;
 use crate::engine::record::HeldMeeting;
 use crate::engine::words::{and_list, plural};
 use crate::engine::{Fact, Finding, Message, is_election, is_review, takes_standing_item};
@@ -25,7 +26,10 @@ impl<'a> Auditor<'a> {
                 Some(class) => self
                     .tor
                     .members_on(m.date)
-                    .filter(|mem| &mem.class == class && !self.represented(m, mem.id.as_str()))
+                    .filter(|mem| {
+                        &mem.class == class
+                            && !represented(self.tor, m.date, mem, m.attendance.capacity(&mem.id))
+                    })
                     .map(|mem| mem.id.as_str())
                     .collect(),
                 None => Vec::new(),
@@ -89,16 +93,6 @@ impl<'a> Auditor<'a> {
                 msg!["the year is not over: ", message, " so far"],
             )
         }
-    }
-
-    /// Whether `id` was at `m` in person or by a stand-in the ToR allows.
-    pub(super) fn represented(&self, m: &HeldMeeting, id: &str) -> bool {
-        let d = self.tor.decisions.as_ref();
-        m.present.iter().any(|p| p.as_str() == id)
-            || (d.is_some_and(|d| d.substitutes.is_some())
-                && m.substitutes.iter().any(|p| p.as_str() == id))
-            || (d.is_some_and(|d| d.deputies.is_some())
-                && m.deputies.iter().any(|p| p.as_str() == id))
     }
 
     pub(super) fn standing_items(&self) -> Finding {

@@ -80,11 +80,6 @@ pub fn presiding_for_item(
     Presiding::None
 }
 
-/// Whether `id` is at the meeting in any capacity.
-fn attends(m: &MeetingInput, id: &MemberId) -> bool {
-    m.attendees.contains(id) || m.substitutes.contains(id) || m.deputies.contains(id)
-}
-
 /// The `chair` finding.
 pub fn judge(tor: &Tor, date: NaiveDate, m: &MeetingInput) -> Finding {
     let Some(chair) = &tor.chair else {
@@ -209,14 +204,16 @@ fn chosen<'a>(chair: &'a Chair, date: NaiveDate, m: &MeetingInput) -> Finding {
         .into_iter()
         .take_while(|f| *f != ChairFallback::Chosen)
         .any(|f| f == ChairFallback::ViceChair);
-    if let Some(c) = named(chair.member.as_ref()).filter(|c| attends(m, c)) {
+    if let Some(c) = named(chair.member.as_ref()).filter(|c| m.attendance.attends(c)) {
         return Finding::fail(
             R,
             &chair.clause,
             format!("a member was chosen to preside, but the chair ({c}) is present"),
         );
     }
-    if before_chosen && let Some(v) = named(chair.vice_member_on(date)).filter(|v| attends(m, v)) {
+    if before_chosen
+        && let Some(v) = named(chair.vice_member_on(date)).filter(|v| m.attendance.attends(v))
+    {
         return Finding::fail(
             R,
             clause,

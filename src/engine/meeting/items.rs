@@ -16,6 +16,7 @@ use toml::Spanned;
 
 use super::MeetingInput;
 use crate::diag::{Code, Diagnostic};
+use crate::engine::attendance::Attendance;
 use crate::load::values::{self, DateTimeSchema, Value};
 use crate::model::{MemberId, Tor};
 
@@ -53,21 +54,13 @@ pub fn at_item(m: &MeetingInput, item: &AgendaItem) -> (MeetingInput, Vec<Member
     // The list each member attends in at the start: 0 attendees, 1
     // substitutes, 2 deputies.
     let mut start: HashMap<&MemberId, usize> = HashMap::new();
-    for (i, list) in [&m.attendees, &m.substitutes, &m.deputies]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, list) in m.attendance.lists().into_iter().enumerate() {
         for id in list {
             start.entry(id).or_insert(i);
         }
     }
     let mut here: HashMap<&MemberId, usize> = start.clone();
-    let mut order: Vec<&MemberId> = m
-        .attendees
-        .iter()
-        .chain(&m.substitutes)
-        .chain(&m.deputies)
-        .collect();
+    let mut order: Vec<&MemberId> = m.attendance.lists().into_iter().flatten().collect();
     for mv in m.movements.iter().filter(|mv| mv.at <= item.at) {
         match mv.kind {
             MovementKind::Leaves => {
@@ -99,11 +92,14 @@ pub fn at_item(m: &MeetingInput, item: &AgendaItem) -> (MeetingInput, Vec<Member
             lists[list].push(id.clone());
         }
     }
-    let [attendees, substitutes, deputies] = lists;
+    let [in_person, substitutes, deputies] = lists;
     let at = MeetingInput {
-        attendees,
-        substitutes,
-        deputies,
+        attendance: Attendance {
+            in_person,
+            substitutes,
+            deputies,
+            ..m.attendance.clone()
+        },
         agenda: Vec::new(),
         movements: Vec::new(),
         ..m.clone()
@@ -360,8 +356,8 @@ mod tests {
     #[test]
     fn an_item_sees_who_came_and_went_and_who_left_for_a_conflict() {
         let mut m = MeetingInput::new(t(18, 0));
-        m.attendees = vec![id("a"), id("b"), id("c")];
-        m.substitutes = vec![id("d")];
+        m.attendance.in_person = vec![id("a"), id("b"), id("c")];
+        m.attendance.substitutes = vec![id("d")];
         m.movements = vec![
             Movement {
                 member: id("e"),
@@ -380,12 +376,12 @@ mod tests {
             conflicts: conflicts.iter().map(|s| id(s)).collect(),
         };
         let (first, left) = at_item(&m, &item(t(18, 0), &[]));
-        assert_eq!(first.attendees, [id("a"), id("b"), id("c")]);
-        assert_eq!(first.substitutes, [id("d")]);
+        assert_eq!(first.attendance.in_person, [id("a"), id("b"), id("c")]);
+        assert_eq!(first.attendance.substitutes, [id("d")]);
         assert!(left.is_empty());
         let (later, left) = at_item(&m, &item(t(18, 30), &["b", "z"]));
-        assert_eq!(later.attendees, [id("a"), id("c"), id("e")]);
-        assert!(later.substitutes.is_empty());
+        assert_eq!(later.attendance.in_person, [id("a"), id("c"), id("e")]);
+        assert!(later.attendance.substitutes.is_empty());
         assert_eq!(left, [id("b")]);
     }
 }

@@ -8,12 +8,11 @@ pub mod chair;
 pub(crate) mod items;
 mod rules;
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
+use super::attendance::Attendance;
 use super::deadlines::{Deadlines, deadlines, format_instant};
 pub use super::record::ChairPresence;
 use super::record::{HeldMeeting, MeetingKind, Record};
@@ -32,20 +31,8 @@ pub struct MeetingInput {
     /// When the agenda and papers went out (for an extraordinary meeting, when
     /// notice was given).
     pub circulated: Option<DateOrTime>,
-    /// Members present in person.
-    pub attendees: Vec<MemberId>,
-    /// People present of an attendee that holds seats (`ORG:N`); an attendee
-    /// not listed brings one.
-    pub people: HashMap<MemberId, u32>,
-    /// Members attending remotely, with the people of each (`ORG:N`), in
-    /// addition to those in the room.
-    pub remote: Vec<(MemberId, u32)>,
-    /// Members represented by their substitute.
-    pub substitutes: Vec<MemberId>,
-    /// Members represented by their deputy.
-    pub deputies: Vec<MemberId>,
-    /// Members who gave the advance notice their stand-in needs.
-    pub notified: Vec<MemberId>,
+    /// Who attended and in which capacity.
+    pub attendance: Attendance,
     pub chair: Option<ChairPresence>,
     /// The member who presides, where known (a quorum may need them among
     /// those counted); `None`: not known, and that condition is not judged.
@@ -75,9 +62,7 @@ impl From<&HeldMeeting> for MeetingInput {
     fn from(m: &HeldMeeting) -> Self {
         let mut input = Self::new(m.start);
         input.circulated = m.circulated;
-        input.attendees = m.present.clone();
-        input.substitutes = m.substitutes.clone();
-        input.deputies = m.deputies.clone();
+        input.attendance = m.attendance.clone();
         input.chair = m.chair;
         input.extraordinary = m.kind == MeetingKind::Extraordinary;
         input.public = if m.private {
@@ -96,12 +81,7 @@ impl MeetingInput {
         Self {
             at,
             circulated: None,
-            attendees: Vec::new(),
-            people: HashMap::new(),
-            remote: Vec::new(),
-            substitutes: Vec::new(),
-            deputies: Vec::new(),
-            notified: Vec::new(),
+            attendance: Attendance::default(),
             chair: None,
             presiding: None,
             chair_member: None,
@@ -118,18 +98,6 @@ impl MeetingInput {
     /// The meeting's day in `tz` (the partnership's zone).
     pub fn date(&self, tz: Tz) -> NaiveDate {
         self.at.with_timezone(&tz).date_naive()
-    }
-
-    /// The people `id` brings: as given by `ORG:N`, else one.
-    pub fn people_of(&self, id: &MemberId) -> u32 {
-        self.people.get(id).copied().unwrap_or(1)
-    }
-
-    fn attendance_given(&self) -> bool {
-        !(self.attendees.is_empty()
-            && self.remote.is_empty()
-            && self.substitutes.is_empty()
-            && self.deputies.is_empty())
     }
 }
 
@@ -276,9 +244,7 @@ fn item_findings(
     let mut out = Vec::new();
     for (i, item) in meeting.agenda.iter().enumerate() {
         let (mut at, left) = at_item(meeting, item);
-        let here = |id: &MemberId| {
-            at.attendees.contains(id) || at.substitutes.contains(id) || at.deputies.contains(id)
-        };
+        let here = |id: &MemberId| at.attendance.attends(id);
         let now = start
             .as_ref()
             .map(|s| presiding_for_item(tor, date, s, &here));
@@ -300,7 +266,7 @@ fn item_findings(
         let ctx = rules::Ctx::new(tor, cal, &at, history);
         let mut quorum = match &tor.quorum {
             // With no one left, "who attended" is known: no one.
-            Some(q) if !at.attendance_given() => Finding::fail(
+            Some(q) if !at.attendance.is_given() => Finding::fail(
                 Rule::Quorum,
                 &q.clause,
                 "not quorate: no member is present for this item",

@@ -166,13 +166,13 @@ impl<'a> Planner<'a> {
     pub(super) fn as_held(&self, m: &ProposedMeeting) -> MeetingInput {
         let mut input = MeetingInput::new(m.at);
         input.circulated = m.circulate_by.map(|w| w.0);
-        input.attendees = self
+        input.attendance.in_person = self
             .tor
             .members_on(m.date())
             .map(|mem| mem.id.clone())
             .collect();
         // Everyone there means every seat filled.
-        input.people = self
+        input.attendance.people = self
             .tor
             .members_on(m.date())
             .filter_map(|mem| Some((mem.id.clone(), mem.seats?)))

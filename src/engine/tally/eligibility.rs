@@ -83,7 +83,12 @@ impl<'a> Tally<'a> {
             Capacity::Proxy
         };
         let mut at_meeting = attends;
-        if attends && let Some(kind) = input.stand_in(id) {
+        let stand_in = self
+            .capacity
+            .get(id)
+            .copied()
+            .filter(|c| *c != Capacity::Member);
+        if attends && let Some(kind) = stand_in {
             by = kind;
             if let Err((clause, why)) = self.stand_in(m, kind) {
                 at_meeting = false;
@@ -182,7 +187,7 @@ impl<'a> Tally<'a> {
                     kind.as_str()
                 ),
             )
-        } else if self.input.notified.contains(id) {
+        } else if self.notified.contains(id) {
             Finding::pass(
                 Rule::Eligibility,
                 &rule.clause,

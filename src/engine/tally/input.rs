@@ -9,9 +9,10 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::engine::attendance::Attendance;
 use crate::engine::meeting::ChairPresence;
 use crate::engine::{InputError, resolve_member};
-use crate::model::{Capacity, DecisionKind, MemberId, Tor};
+use crate::model::{DecisionKind, MemberId, Tor};
 
 /// One organisation's vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,9 +101,11 @@ pub struct VoteInput {
     pub proxies: BTreeMap<MemberId, Choice>,
     pub conflicts: BTreeSet<MemberId>,
     pub opt_out: BTreeSet<MemberId>,
-    pub substitutes: BTreeSet<MemberId>,
-    pub deputies: BTreeSet<MemberId>,
-    pub notified: BTreeSet<MemberId>,
+    /// Who was at the meeting and in which capacity: those voting or present
+    /// by their own representatives, and by stand-ins (whose votes are still
+    /// listed under the member's id). Lists sorted by id. Empty for a written
+    /// procedure's replies, which have no meeting.
+    pub attendance: Attendance,
     pub casting: Option<Choice>,
     /// A decision by written procedure: `date` is the day it was sent, and
     /// for, against and abstain are the replies received in time.
@@ -175,17 +178,6 @@ impl VoteInput {
     /// Whether the member was at the meeting, voting or not.
     pub fn attends(&self, id: &MemberId) -> bool {
         self.in_person(id).is_some() || self.present.contains(id)
-    }
-
-    /// The stand-in capacity the member attended in, if not its own.
-    pub fn stand_in(&self, id: &MemberId) -> Option<Capacity> {
-        if self.substitutes.contains(id) {
-            Some(Capacity::Substitute)
-        } else if self.deputies.contains(id) {
-            Some(Capacity::Deputy)
-        } else {
-            None
-        }
     }
 }
 
@@ -424,6 +416,17 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
             None,
         )]);
     }
+    let dep_ids: BTreeSet<MemberId> = deputies.into_iter().map(|(id, _)| id).collect();
+    // Stand-ins are recorded under the member's id in the vote lists: the
+    // member is there by them, not in its own right.
+    let in_person = [&votes_for, &against, &abstain, &present]
+        .into_iter()
+        .flatten()
+        .filter(|id| !sub_ids.contains(*id) && !dep_ids.contains(*id))
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     Ok(VoteInput {
         date,
         as_of_today: false,
@@ -435,9 +438,13 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         proxies,
         conflicts,
         opt_out,
-        substitutes: sub_ids,
-        deputies: deputies.into_iter().map(|(id, _)| id).collect(),
-        notified,
+        attendance: Attendance {
+            in_person,
+            substitutes: sub_ids.into_iter().collect(),
+            deputies: dep_ids.into_iter().collect(),
+            notified: notified.into_iter().collect(),
+            ..Attendance::default()
+        },
         casting: lists.casting,
         written: lists.written,
         late,

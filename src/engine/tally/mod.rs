@@ -16,6 +16,8 @@ mod summaries;
 mod threshold;
 mod written;
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -175,6 +177,8 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         votes: Vec::new(),
         present: Vec::new(),
         not_bound: Vec::new(),
+        capacity: input.attendance.capacities(),
+        notified: input.attendance.notified.iter().collect(),
     };
     for member in &tor.members {
         t.ballot(member);
@@ -247,6 +251,10 @@ struct Tally<'a> {
     /// Members at the meeting on the day, in person or through a recognised stand-in.
     present: Vec<&'a Member>,
     not_bound: Vec<MemberId>,
+    /// The capacity each organisation at the meeting is there in, looked up
+    /// once per member of a large ToR.
+    capacity: HashMap<&'a MemberId, Capacity>,
+    notified: HashSet<&'a MemberId>,
 }
 
 struct Decided {

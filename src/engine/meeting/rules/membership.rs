@@ -12,7 +12,7 @@ use crate::msg;
 impl Ctx<'_> {
     pub(super) fn membership(&self) -> Finding {
         const R: Rule = Rule::Membership;
-        if !self.m.attendance_given() {
+        if !self.m.attendance.is_given() {
             return Finding::unjudged(R, None, Fact::Attendance, "who attended was not given");
         }
         let decisions_clause = self.tor.decisions.as_ref().map(|d| &d.clause);

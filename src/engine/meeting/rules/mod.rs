@@ -15,8 +15,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::{History, MeetingInput};
 use crate::calendar::Calendar;
-use crate::engine::Finding;
 use crate::engine::record::Record;
+use crate::engine::{Finding, attendance};
 
 use crate::model::{Capacity, Member, MemberId, StandIns, Tor};
 
@@ -48,16 +48,7 @@ impl<'a> Ctx<'a> {
         history: History<'a>,
     ) -> Self {
         let at = m.at.with_timezone(&tor.timezone);
-        let mut presence = HashMap::new();
-        for (list, how) in [
-            (&m.attendees, Capacity::Member),
-            (&m.substitutes, Capacity::Substitute),
-            (&m.deputies, Capacity::Deputy),
-        ] {
-            for id in list {
-                presence.entry(id).or_insert(how);
-            }
-        }
+        let presence = m.attendance.capacities();
         Self {
             tor,
             cal,
@@ -66,7 +57,7 @@ impl<'a> Ctx<'a> {
             date: at.date_naive(),
             history,
             presence,
-            notified: m.notified.iter().collect(),
+            notified: m.attendance.notified.iter().collect(),
         }
     }
 
@@ -96,13 +87,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn allowed(&self, how: Capacity) -> bool {
-        how == Capacity::Member || self.stand_in_rule(how).is_some()
+        attendance::allowed(self.tor, how)
     }
 
     /// Whether `member` is represented on the day: in person, or by a stand-in the
     /// ToR allows, while its membership holds.
     fn represented(&self, member: &Member) -> bool {
-        member.holds_on(self.date) && self.how(&member.id).is_some_and(|h| self.allowed(h))
+        attendance::represented(self.tor, self.date, member, self.how(&member.id))
     }
 
     /// Members named at the meeting, in the ToR's order (so input order never

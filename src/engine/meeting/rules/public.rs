@@ -97,7 +97,7 @@ impl Ctx<'_> {
         if self.m.public == Some(true) {
             let mut message = "a public meeting".to_owned();
             if let Some(class) = &pm.required_class {
-                if !self.m.attendance_given() {
+                if !self.m.attendance.is_given() {
                     return Finding::unjudged(
                         R,
                         clause,

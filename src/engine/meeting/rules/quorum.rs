@@ -12,7 +12,7 @@ impl Ctx<'_> {
         let Some(q) = &self.tor.quorum else {
             return Finding::not_stated(R, "quorum");
         };
-        if !self.m.attendance_given() {
+        if !self.m.attendance.is_given() {
             return Finding::unjudged(
                 R,
                 Some(&q.clause),
@@ -26,7 +26,7 @@ impl Ctx<'_> {
         let mut counted = Vec::new();
         let mut not_counted = Vec::new();
         for (member, how) in self.named() {
-            let people = self.m.people_of(&member.id);
+            let people = self.m.attendance.people_of(&member.id);
             let mut label = Self::label(member, how);
             if counting == Counting::People {
                 label = format!("{label} ×{people}");
@@ -125,7 +125,13 @@ impl<'a> Ctx<'a> {
         let rule = self.tor.attendance.remote.as_ref();
         let rule_counts = self.tor.quorum.as_ref().and_then(|q| q.rule.as_ref());
         for member in &self.tor.members {
-            let Some(&(_, people)) = self.m.remote.iter().find(|(id, _)| *id == member.id) else {
+            let Some(&(_, people)) = self
+                .m
+                .attendance
+                .remote
+                .iter()
+                .find(|(id, _)| *id == member.id)
+            else {
                 continue;
             };
             let label = match self.tor.counts {
