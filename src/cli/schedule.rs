@@ -179,6 +179,12 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         plan.time.format("%H:%M"),
         plan.timezone
     ));
+    for a in plan.phases.iter().filter_map(|p| p.amendment.as_ref()) {
+        out.push_str(&format!(
+            "amended {}; the meetings from that day are planned by it\n",
+            super::show::amendment_line(a)
+        ));
+    }
     for w in &plan.warnings {
         out.push_str(&format!(
             "{}: {}\n",
@@ -237,7 +243,7 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
     let failing = plan.meetings.iter().filter(|m| !m.valid).count();
     if !plan.shortfalls.is_empty() {
         out.push_str(&format!(
-            "NOT VALID: the plan cannot keep the frequency rule ({}{}): {} meeting(s) it needs have no free working day\n",
+            "NOT VALID: the plan cannot keep the frequency rule ({}{}): {} shortfall(s), each listed above\n",
             plan.rule,
             plan.clause
                 .as_ref()

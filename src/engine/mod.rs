@@ -15,6 +15,7 @@ pub mod life;
 pub mod meeting;
 mod message;
 pub(crate) mod period;
+pub mod phase;
 pub(crate) mod quorum;
 pub mod record;
 mod rule;

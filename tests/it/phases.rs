@@ -230,3 +230,158 @@ fn audit_html_heads_each_phase_of_the_frequency_table() {
         "{html}"
     );
 }
+
+/// `tor --dir DIR schedule ID --year Y ARGS`, with its exit code and output.
+fn schedule(dir: &std::path::Path, id: &str, year: &str, args: &[&str], code: i32) -> String {
+    let out = tor()
+        .arg("--dir")
+        .arg(dir)
+        .args(["schedule", id, "--year", year])
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn planned(plan: &serde_json::Value) -> Vec<String> {
+    plan["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["at"].as_str().expect("at")[..10].to_owned())
+        .collect()
+}
+
+#[test]
+fn schedule_plans_the_town_boards_2021_monthly_then_quarterly() {
+    let plan =
+        json(schedule(&examples(), "town-board", "2021", &["--format", "json"], 0).as_bytes());
+    assert_eq!(plan["valid"], true);
+    assert_eq!(
+        planned(&plan),
+        [
+            "2021-01-14",
+            "2021-02-11",
+            "2021-03-18",
+            "2021-05-13",
+            "2021-08-19",
+            "2021-11-18"
+        ]
+    );
+    let phases = plan["phases"].as_array().expect("phases");
+    assert_eq!(phases.len(), 2);
+    assert_eq!(phases[1]["from"], "2021-04-01");
+    assert_eq!(phases[1]["rule"], "at least 1 a quarter");
+    assert_eq!(phases[1]["amendment"]["clause"], "9");
+    assert_eq!(
+        plan["rule"],
+        "at least 1 a month until 2021-03-31, then at least 1 a quarter from 2021-04-01"
+    );
+    // The first meeting under the amendment says so.
+    assert_eq!(
+        plan["meetings"][3]["notes"][0],
+        "from 2021-04-01 (amended, clause 9): the first meeting planned by at least 1 a quarter (clause 9)"
+    );
+    let human = schedule(&examples(), "town-board", "2021", &[], 0);
+    insta::assert_snapshot!("schedule_town_board_2021_phases", human);
+}
+
+#[test]
+fn schedule_of_a_year_on_one_side_of_the_change_has_one_phase() {
+    let before =
+        json(schedule(&examples(), "town-board", "2020", &["--format", "json"], 0).as_bytes());
+    assert!(before.get("phases").is_none(), "{before}");
+    assert_eq!(planned(&before).len(), 12);
+    let after =
+        json(schedule(&examples(), "town-board", "2022", &["--format", "json"], 0).as_bytes());
+    assert!(after.get("phases").is_none(), "{after}");
+    assert_eq!(planned(&after).len(), 4);
+}
+
+#[test]
+fn schedule_never_plans_a_meeting_where_the_version_of_its_day_forbids_it() {
+    // Monthly on any day until June 2020; from 1 July, twice a year and only
+    // in October or November, on Tuesdays.
+    let toml = format!(
+        "{MINIMAL}\n[frequency]\nclause = \"6\"\nat_least = 1\nper = \"month\"\n\n\
+         [[amendments]]\nfrom = 2020-07-01\nclause = \"6\"\nminute = \"minute 4/20\"\n\
+         [amendments.frequency]\nclause = \"6\"\nat_least = 2\nper = \"year\"\n\
+         months = [\"october\", \"november\"]\nweekdays = [\"tuesday\"]\n",
+        MINIMAL = crate::common::MINIMAL
+    );
+    let dir = dir_with(&[("test-group.toml", toml.as_bytes())]);
+    let plan =
+        json(schedule(dir.path(), "test-group", "2020", &["--format", "json"], 0).as_bytes());
+    let days = planned(&plan);
+    let (first, second): (Vec<&String>, Vec<&String>) =
+        days.iter().partition(|d| d.as_str() < "2020-07-01");
+    assert_eq!(first.len(), 6, "{days:?}");
+    assert_eq!(second.len(), 2, "{days:?}");
+    for d in &second {
+        let date: chrono::NaiveDate = d.parse().expect("a date");
+        use chrono::Datelike;
+        assert!([10, 11].contains(&date.month()), "{d}");
+        assert_eq!(date.weekday(), chrono::Weekday::Tue, "{d}");
+    }
+    // Before the change the preferred Thursday holds.
+    for d in &first {
+        let date: chrono::NaiveDate = d.parse().expect("a date");
+        use chrono::Datelike;
+        assert_eq!(date.weekday(), chrono::Weekday::Thu, "{d}");
+    }
+    assert_eq!(plan["phases"][1]["amendment"]["minute"], "minute 4/20");
+    assert_eq!(plan["valid"], true);
+}
+
+#[test]
+fn schedule_ics_across_the_change_stays_a_valid_calendar() {
+    let ics = schedule(&examples(), "town-board", "2021", &["--ics", "-"], 0);
+    let text = icalendar::parser::unfold(&ics);
+    let cal = icalendar::parser::read_calendar(&text).expect("a calendar that parses");
+    let meetings = cal
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .filter(|c| {
+            c.properties
+                .iter()
+                .any(|p| p.name == "SUMMARY" && !p.val.as_str().starts_with("Papers"))
+        })
+        .count();
+    assert!(meetings >= 6, "{text}");
+    assert!(
+        text.contains("From Thursday 1 April 2021 (amended"),
+        "{text}"
+    );
+}
+
+#[test]
+fn schedule_says_when_the_gap_rule_needs_more_meetings_than_the_count_allows() {
+    // Two a year, at most five months apart: the turn of the year needs a
+    // third meeting, which breaks "2 a year" (engine/schedule/yearend.rs).
+    let toml = format!(
+        "{MINIMAL}\n[frequency]\nclause = \"6\"\ntimes = 2\nper = \"year\"\nmax_gap = {{ months = 5 }}\n",
+        MINIMAL = crate::common::MINIMAL
+    );
+    let dir = dir_with(&[("test-group.toml", toml.as_bytes())]);
+    let plan =
+        json(schedule(dir.path(), "test-group", "2027", &["--format", "json"], 1).as_bytes());
+    assert_eq!(plan["valid"], false);
+    assert_eq!(planned(&plan).len(), 3);
+    let shortfalls = plan["shortfalls"].as_array().expect("shortfalls");
+    assert!(
+        shortfalls.iter().any(|s| s
+            .as_str()
+            .is_some_and(|s| s.contains("more than the 2 a year the ToR sets"))),
+        "{shortfalls:?}"
+    );
+    // Seven months apart, two a year can be kept: no shortfall.
+    let toml = toml.replace("months = 5", "months = 7");
+    let dir = dir_with(&[("test-group.toml", toml.as_bytes())]);
+    let plan =
+        json(schedule(dir.path(), "test-group", "2027", &["--format", "json"], 0).as_bytes());
+    assert_eq!(planned(&plan).len(), 2);
+}

@@ -26,7 +26,7 @@ use crate::model::Amendment;
 use crate::model::{Frequency, Tor};
 use crate::msg;
 
-pub use phases::FrequencyPhase;
+pub use crate::engine::phase::FrequencyPhase;
 
 mod frequency;
 mod meetings;

@@ -4,60 +4,11 @@
 //! rule a period ends under is the one it had to keep. A gap between meetings
 //! is judged by the version in force on the day the next meeting fell due.
 
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use super::{Auditor, PeriodAudit, PeriodShape};
-use crate::engine::period::rule_words;
+use crate::engine::phase::FrequencyPhase;
 use crate::engine::{Finding, FindingStatus, Message};
-use crate::model::{Amendment, Clause, Phase, RuleFamily};
+use crate::model::{Phase, RuleFamily};
 use crate::msg;
-
-/// One version of the frequency rule within the audited year.
-#[derive(Debug, Clone, Serialize)]
-pub struct FrequencyPhase {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    /// The rule in words; null where this version states none.
-    pub rule: Option<String>,
-    pub clause: Option<Clause>,
-    /// The amendment that began the phase; null for the version the year
-    /// began with.
-    pub amendment: Option<Amendment>,
-}
-
-impl FrequencyPhase {
-    /// "until 31 March 2021" or "from 1 April 2021 (amended, clause 9,
-    /// minute 12/22)", for messages.
-    pub fn words(&self) -> Message {
-        match &self.amendment {
-            None => msg!["until ", self.to],
-            Some(a) => {
-                let minute = a
-                    .minute
-                    .as_ref()
-                    .map(|m| format!(", {m}"))
-                    .unwrap_or_default();
-                msg![
-                    "from ",
-                    self.from,
-                    format!(" (amended, clause {}{minute})", a.clause)
-                ]
-            }
-        }
-    }
-}
-
-impl FrequencyPhase {
-    /// "at least 1 a quarter (clause 9)", or that the version states none.
-    pub fn summary(&self) -> String {
-        match (&self.rule, &self.clause) {
-            (Some(rule), Some(clause)) => format!("{rule} (clause {clause})"),
-            (Some(rule), None) => rule.clone(),
-            (None, _) => "no frequency rule in force".to_owned(),
-        }
-    }
-}
 
 impl Auditor<'_> {
     /// The frequency finding and periods, phase by phase where an amendment
@@ -102,14 +53,7 @@ impl Auditor<'_> {
             phase: (phase.from, phase.end),
         };
         let (finding, periods) = a.frequency();
-        let f = version.frequency.as_ref();
-        let about = FrequencyPhase {
-            from: phase.from,
-            to: phase.last(),
-            rule: f.map(rule_words),
-            clause: f.map(|f| f.clause.clone()),
-            amendment: phase.amendment.cloned(),
-        };
+        let about = FrequencyPhase::of(&version, phase);
         (finding, periods, about)
     }
 }

@@ -88,6 +88,9 @@ impl<'a> Planner<'a> {
             if per == Period::Week && !self.year.contains(thursday) {
                 continue;
             }
+            if self.later_phase(p.last()) {
+                continue;
+            }
             let (lo, hi) = (p.start.max(self.from), p.last().min(self.to));
             if lo > hi {
                 continue;
@@ -187,7 +190,7 @@ impl<'a> Planner<'a> {
         let months: Vec<(NaiveDate, NaiveDate)> = Span::of(Period::Month, None, lo)
             .periods_until(hi)
             .into_iter()
-            .filter(|m| f.in_window(m.start))
+            .filter(|m| f.in_months(m.start))
             .map(|m| (m.start.max(lo), m.last().min(hi)))
             .collect();
         let k = months.len() as u64;
@@ -277,6 +280,16 @@ impl<'a> Planner<'a> {
             .find(|m| m.start.month() == 5)
             .map(|m| (m.start.max(self.from), m.last().min(self.to)))
             .filter(|(lo, hi)| lo <= hi);
+        // Another phase of the plan holds May: its planner plans the meeting.
+        let elsewhere = |(from, to): (NaiveDate, NaiveDate)| {
+            self.year
+                .periods(Period::Month)
+                .into_iter()
+                .any(|m| m.start.month() == 5 && m.start <= to && from <= m.last())
+        };
+        if may.is_none() && self.whole.is_some_and(elsewhere) {
+            return None;
+        }
         let Some((lo, hi)) = may else {
             warnings.push(
                 format!(

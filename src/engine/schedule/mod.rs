@@ -12,9 +12,9 @@
 
 mod dates;
 mod marks;
+mod phases;
 mod yearend;
 
-use crate::model::Keyword;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
@@ -23,9 +23,11 @@ use super::deadlines::{When, deadlines, format_instant};
 use super::meeting::{History, check_meeting};
 use super::{Finding, Message};
 use crate::calendar::{Calendar, FIRST_YEAR, LAST_YEAR};
-use crate::engine::period::{Span, window_phrase};
-use crate::model::{Clause, FrequencyRule, HistoryKind, Period, Tor};
+use crate::engine::period::Span;
+use crate::engine::phase::FrequencyPhase;
+use crate::model::{Clause, HistoryKind, Period, RuleFamily, Tor};
 use crate::msg;
+use phases::Dated;
 
 /// What the plan is asked for besides the ToR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +137,10 @@ pub struct Schedule {
     /// a plan with any cannot keep the rule, however valid each meeting is.
     pub shortfalls: Vec<Message>,
     pub meetings: Vec<ProposedMeeting>,
+    /// Where an amendment changes the frequency rule within the plan: the
+    /// versions in order, each planning the days it holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<FrequencyPhase>,
 }
 
 fn ser_instant<S: Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
@@ -175,84 +181,32 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
     if matches!(opts.weekday, Weekday::Sat | Weekday::Sun) {
         return Err(ScheduleError::Weekend(opts.weekday));
     }
-    // The year is planned by the version in force on its first day; a year that
-    // spans an amendment is not yet planned in two phases.
+    // The year's own rules (chair, public meetings, review) and its bounds are
+    // those of the version in force on its first day; the dates of each phase
+    // of the frequency rule are planned by that phase's version.
+    let base = tor;
     let version = NaiveDate::from_ymd_opt(opts.year, 1, 1).map(|d| tor.as_of(d));
     let tor = version.as_deref().unwrap_or(tor);
-    // A ToR that fixes the days of the week overrides the preferred day.
-    let fixed = tor
-        .frequency
-        .as_ref()
-        .map_or(&[][..], |f| f.weekdays.as_slice());
-    let opts = &Options {
-        weekday: match fixed.first() {
-            Some(first) if !fixed.iter().any(|d| d.chrono() == opts.weekday) => first.chrono(),
-            _ => opts.weekday,
-        },
-        ..*opts
-    };
+    let requested = opts;
+    let opts = &preferred_day(tor, opts);
     let planner = Planner::new(tor, cal, opts)?;
     let mut warnings = planner.warnings.clone();
-    let (rhythm, rule, clause, exact) = match &tor.frequency {
-        Some(f) => {
-            let (rhythm, rule, exact) = match f.rule {
-                FrequencyRule::EveryMonths { months } => (
-                    Rhythm::Every {
-                        months: months.max(1),
-                    },
-                    format!("every {months} months"),
-                    false,
-                ),
-                FrequencyRule::AtLeast { n, per } => (
-                    Rhythm::Periodic { n, per },
-                    format!("at least {n} a {}", per.as_str()),
-                    false,
-                ),
-                FrequencyRule::Exactly { n, per } => (
-                    Rhythm::Periodic { n, per },
-                    format!("{n} a {}", per.as_str()),
-                    true,
-                ),
-            };
-            let rule = format!("{rule}{}", window_phrase(f));
-            (rhythm, rule, Some(f.clause.clone()), exact)
-        }
-        None => {
-            warnings.push(
-                "the ToR states no meeting frequency: planned quarterly, which no rule requires"
-                    .into(),
-            );
-            (
-                Rhythm::Periodic {
-                    n: 1,
-                    per: Period::Quarter,
-                },
-                "quarterly (no frequency stated)".to_owned(),
-                None,
-                false,
-            )
-        }
-    };
     let mut shortfalls = Vec::new();
-    let gap = tor.frequency.as_ref().and_then(|f| f.max_gap);
-    // A count rule plans each year on its own, so a gap rule must also be
-    // kept against the meetings the plans of the years either side give.
-    let neighbours = match (rhythm, gap) {
-        (Rhythm::Periodic { .. }, Some(gap)) => {
-            yearend::Neighbours::of(tor, cal, opts, rhythm, exact, gap)
-        }
-        _ => yearend::Neighbours::default(),
+    let end = planner.to.succ_opt().unwrap_or(planner.to);
+    let cuts = base.phases(RuleFamily::Frequency, planner.from, end);
+    let (plan, phases) = if cuts.len() > 1 {
+        planner.phased(base, requested, &cuts, &mut shortfalls, &mut warnings)?
+    } else {
+        let plan = planner.plan(true, true, None, &mut shortfalls, &mut warnings);
+        (plan, Vec::new())
     };
-    let (seed, mut dates, may) = planner.dates(
-        rhythm,
-        exact,
-        neighbours.before,
-        &mut shortfalls,
-        &mut warnings,
-    );
-    if let (Some(gap), Some(next)) = (gap, neighbours.after) {
-        planner.reach(&mut dates, next, gap, &mut shortfalls);
-    }
+    let Dated {
+        seed,
+        dates,
+        may,
+        rule,
+        clause,
+    } = plan;
     if dates.is_empty() {
         return Err(ScheduleError::Empty {
             label: planner.label.clone(),
@@ -279,6 +233,14 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
             "follows the meeting this plan gives for the year before, on ",
             seed
         ]);
+    }
+    for phase in phases.iter().skip(1) {
+        if let Some(m) = meetings.iter_mut().find(|m| m.date() >= phase.from) {
+            m.notes.push(msg![
+                phase.words(),
+                format!(": the first meeting planned by {}", phase.summary())
+            ]);
+        }
     }
     planner.mark_chair(&mut meetings, may);
     planner.mark_public(&mut meetings, &mut warnings);
@@ -319,7 +281,24 @@ pub fn schedule(tor: &Tor, cal: &Calendar, opts: &Options) -> Result<Schedule, S
         warnings,
         shortfalls,
         meetings,
+        phases,
     })
+}
+
+/// `opts`, its weekday replaced by the ToR's first where the ToR fixes the
+/// days of the week and the preferred one is not among them.
+fn preferred_day(tor: &Tor, opts: &Options) -> Options {
+    let fixed = tor
+        .frequency
+        .as_ref()
+        .map_or(&[][..], |f| f.weekdays.as_slice());
+    Options {
+        weekday: match fixed.first() {
+            Some(first) if !fixed.iter().any(|d| d.chrono() == opts.weekday) => first.chrono(),
+            _ => opts.weekday,
+        },
+        ..*opts
+    }
 }
 
 /// The facts of a proposed meeting as it would be held: every member present,
@@ -334,6 +313,9 @@ struct Planner<'a> {
     from: NaiveDate,
     to: NaiveDate,
     warnings: Vec<Message>,
+    /// For the planner of one phase of the frequency rule: the first and last
+    /// day of the whole plan, which `from` and `to` are a part of.
+    whole: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl<'a> Planner<'a> {
@@ -390,6 +372,7 @@ impl<'a> Planner<'a> {
             from,
             to,
             warnings,
+            whole: None,
         })
     }
 
