@@ -232,20 +232,23 @@ fn verdict(r: &AuditReport, strict: bool) -> String {
 /// The frequency rule's periods, each judged.
 fn periods(r: &AuditReport) -> Grid {
     let mut periods = table(["period", "held", "status", "detail"]);
-    let mut phase = None;
+    // A year across an amendment of the rule: a row names each version, above
+    // the periods it judged (none, where it judged none).
+    let mut headed = 0;
+    let mut head = |periods: &mut Grid, upto: usize| {
+        for about in r.frequency_phases.iter().take(upto).skip(headed) {
+            periods.add_row([
+                Cell::new(dates::message(&about.words())),
+                Cell::new(""),
+                Cell::new(""),
+                Cell::new(esc(&about.summary())),
+            ]);
+        }
+        headed = headed.max(upto);
+    };
     for p in &r.periods {
-        // A year across an amendment of the rule: a row names the version
-        // that judged the periods below it.
-        if let Some(ph) = p.phase.filter(|i| phase != Some(*i)) {
-            phase = Some(ph);
-            if let Some(about) = r.frequency_phases.get(ph) {
-                periods.add_row([
-                    Cell::new(dates::message(&about.words())),
-                    Cell::new(""),
-                    Cell::new(""),
-                    Cell::new(esc(&about.summary())),
-                ]);
-            }
+        if let Some(ph) = p.phase {
+            head(&mut periods, ph + 1);
         }
         periods.add_row([
             Cell::new(match p.shape {
@@ -257,6 +260,7 @@ fn periods(r: &AuditReport) -> Grid {
             Cell::new(esc(&dates::message(&p.message))),
         ]);
     }
+    head(&mut periods, r.frequency_phases.len());
     periods
 }
 

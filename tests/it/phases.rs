@@ -385,3 +385,70 @@ fn schedule_says_when_the_gap_rule_needs_more_meetings_than_the_count_allows() {
         json(schedule(dir.path(), "test-group", "2027", &["--format", "json"], 0).as_bytes());
     assert_eq!(planned(&plan).len(), 2);
 }
+
+#[test]
+fn audit_judges_each_gap_by_the_version_in_force_when_the_next_meeting_fell_due() {
+    // Every 3 months until 14 May 2020, then every month (minute 4/20).
+    let toml = format!(
+        "{MINIMAL}\n[frequency]\nclause = \"6\"\nevery_months = 3\n\n\
+         [[amendments]]\nfrom = 2020-05-15\nclause = \"6\"\nminute = \"minute 4/20\"\n\
+         [amendments.frequency]\nclause = \"6\"\nevery_months = 1\n",
+        MINIMAL = crate::common::MINIMAL
+    );
+    let record: String = [
+        "2019-12-05",
+        "2020-03-05",
+        "2020-06-04",
+        "2020-07-02",
+        "2020-09-03",
+        "2020-10-01",
+        "2020-10-29",
+        "2020-11-26",
+        "2020-12-17",
+    ]
+    .iter()
+    .map(|d| format!("[[meeting]]\ndate = {d}\npresent = [\"council\", \"police\"]\n\n"))
+    .collect();
+    let dir = dir_with(&[
+        ("test-group.toml", toml.as_bytes()),
+        ("record.meetings.toml", record.as_bytes()),
+    ]);
+    let out = tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .args([
+            "audit",
+            "test-group",
+            "--year",
+            "2020",
+            "--as-of",
+            "2021-06-01",
+            "--record",
+        ])
+        .arg(dir.path().join("record.meetings.toml"))
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    // 5 March to 4 June is within three months, and the monthly rule's
+    // interval runs from its first day (due by 15 June): no failure. Only
+    // 2 July to 3 September, under the monthly rule, is too long.
+    let gaps: Vec<(&str, &str, u64)> = report["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .map(|p| {
+            (
+                p["from"].as_str().expect("from"),
+                p["status"].as_str().expect("status"),
+                p["phase"].as_u64().expect("a phase"),
+            )
+        })
+        .collect();
+    assert_eq!(gaps, [("2020-07-02", "fail", 1)]);
+    assert_eq!(report["frequency_phases"][0]["rule"], "every 3 months");
+    assert_eq!(report["frequency_phases"][1]["rule"], "every 1 months");
+}

@@ -353,10 +353,11 @@ impl<'a> Auditor<'a> {
             excused(f, c)
         })
         .due;
-        // A rule amended to a shorter interval cannot make a meeting late
-        // before it took effect: from its first day the next is due.
-        let due = if prev < self.phase.0 {
-            due.max(self.phase.0)
+        // A version that took effect within the year cannot make a meeting
+        // late before it did: for a meeting before it, its interval runs from
+        // its first day (the version before judged the days up to then).
+        let due = if prev < self.phase.0 && self.phase.0 > self.span.start {
+            due.max(add_months(self.phase.0, months))
         } else {
             due
         };

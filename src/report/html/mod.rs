@@ -207,19 +207,22 @@ fn periods(h: &mut String, r: &AuditReport) {
         return;
     }
     h.push_str("<section>\n<h2>Frequency, period by period</h2>\n<table class=\"data\">\n<thead><tr><th>Period</th><th>Held</th><th>Status</th><th>Detail</th></tr></thead>\n<tbody>\n");
-    let mut phase = None;
+    // Where an amendment changed the rule within the year, a heading row names
+    // each version above the periods it judged (none, where it judged none).
+    let mut headed = 0;
+    let mut head = |h: &mut String, upto: usize| {
+        for about in r.frequency_phases.iter().take(upto).skip(headed) {
+            h.push_str(&format!(
+                "<tr class=\"phase\"><th colspan=\"4\">{}: {}</th></tr>\n",
+                escape(&message(&about.words())),
+                escape(&about.summary())
+            ));
+        }
+        headed = headed.max(upto);
+    };
     for p in &r.periods {
-        // Where an amendment changed the rule within the year, a heading row
-        // says which version judged the periods below it.
-        if let Some(ph) = p.phase.filter(|i| phase != Some(*i)) {
-            phase = Some(ph);
-            if let Some(about) = r.frequency_phases.get(ph) {
-                h.push_str(&format!(
-                    "<tr class=\"phase\"><th colspan=\"4\">{}: {}</th></tr>\n",
-                    escape(&message(&about.words())),
-                    escape(&about.summary())
-                ));
-            }
+        if let Some(ph) = p.phase {
+            head(h, ph + 1);
         }
         h.push_str(&format!(
             "<tr class=\"{}\"><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
@@ -237,6 +240,7 @@ fn periods(h: &mut String, r: &AuditReport) {
             escape(&message(&p.message))
         ));
     }
+    head(h, r.frequency_phases.len());
     h.push_str("</tbody>\n</table>\n</section>\n");
 }
 
