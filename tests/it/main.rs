@@ -21,6 +21,7 @@ mod holidays;
 mod init;
 mod init_guidance;
 mod init_shapes;
+mod item_cases;
 mod items;
 mod life;
 mod limits;

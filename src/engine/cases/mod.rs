@@ -92,6 +92,8 @@ pub struct Expect {
     pub not_bound: Option<Vec<MemberId>>,
     /// `Some(None)`: no referral expected.
     pub referral: Option<Option<String>>,
+    /// The first inquorate item's title; `Some(None)`: every item quorate.
+    pub inquorate_from: Option<Option<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -16,8 +16,8 @@ pub struct CaseResult {
 /// Something tor found that the case did not expect.
 #[derive(Debug, Clone, Serialize)]
 pub struct Difference {
-    /// `valid`, `outcome`, `counts.for`, `excluded`, `not_bound`, `referral`, or
-    /// a rule name.
+    /// `valid`, `outcome`, `counts.for`, `excluded`, `not_bound`, `referral`,
+    /// `inquorate_from`, or a rule name.
     pub field: String,
     pub expected: Json,
     pub actual: Json,
@@ -68,6 +68,17 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
                 "check-meeting",
                 &mut differences,
             );
+            if let Some(want) = &e.inquorate_from {
+                let got = report.inquorate_from.as_ref().map(|i| i.title.as_str());
+                if !same_body(want.as_deref(), got) {
+                    let show = |r: Option<&str>| r.unwrap_or("none").to_owned();
+                    differences.push(Difference::new(
+                        "inquorate_from",
+                        show(want.as_deref()),
+                        show(got),
+                    ));
+                }
+            }
         }
         Subject::Vote(input) => {
             let report = tally(tor, input);

@@ -231,6 +231,17 @@ pub(super) fn expect(
     vote: Option<bool>,
     problems: &mut Vec<Diagnostic>,
 ) -> Expect {
+    if vote == Some(true)
+        && let Some(span) = e.inquorate_from.as_ref().map(Spanned::span)
+    {
+        problems.push(
+            Diagnostic::error(
+                Code::ConflictingKeys,
+                "`inquorate_from` is for meeting cases: this case counts a vote",
+            )
+            .at(first_line(text, span)),
+        );
+    }
     if vote == Some(false) {
         let vote_only = [
             ("outcome", e.outcome.as_ref().map(Spanned::span)),
@@ -305,6 +316,10 @@ pub(super) fn expect(
         referral: e.referral.as_ref().map(|r| {
             let to = r.get_ref().trim();
             (to != "none").then(|| to.to_owned())
+        }),
+        inquorate_from: e.inquorate_from.as_ref().map(|r| {
+            let title = r.get_ref().trim();
+            (title != "none").then(|| title.to_owned())
         }),
     }
 }

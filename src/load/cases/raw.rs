@@ -81,6 +81,11 @@ pub(crate) struct RawExpect {
     /// (e.g. "Local Strategic Partnership"), or "none". Vote cases only.
     #[schemars(with = "Option<String>")]
     pub(crate) referral: Option<Spanned<String>>,
+    /// The title of the first agenda item at which the meeting is not quorate
+    /// (its `inquorate_from`), or "none" where every item is quorate. Meeting
+    /// cases with `[[items]]` only.
+    #[schemars(with = "Option<String>")]
+    pub(crate) inquorate_from: Option<Spanned<String>>,
 }
 
 /// Expected counts of a vote.
