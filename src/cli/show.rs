@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tor::engine::life::{in_force, life_on};
-use tor::model::{Amendment, ChangeKind, Holds, Member, RuleFamily, Tor};
+use tor::model::{Amendment, ChairHolder, ChangeKind, Holds, Member, RuleFamily, Tor};
 use tor::report::{RuleSummary, summarise};
 
 use super::dates;
@@ -74,6 +74,10 @@ struct Out<'a> {
     members: Vec<MemberRow<'a>>,
     rules: Vec<RuleRow>,
     standing_items: Vec<&'a str>,
+    /// Who the ToR records as holding the chair on `as_of`; left out where it
+    /// records no one that day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chair_holder: Option<&'a ChairHolder>,
     history: &'a [tor::model::HistoryEvent],
     /// Whether the ToR is in force on `as_of` (the body's life).
     in_force: tor::engine::Finding,
@@ -141,6 +145,7 @@ pub fn run(g: &Global, args: &Args) -> Result<Status> {
                 .iter()
                 .flat_map(|s| s.items.iter().map(String::as_str))
                 .collect(),
+            chair_holder: tor.chair.as_ref().and_then(|c| c.holder_on(as_of)),
             history: &tor.history,
             in_force: in_force(all, as_of),
             tor,
@@ -227,6 +232,9 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleRow]) -> String {
         ]);
     }
     out.push_str(&format!("\nRules\n{t}\n"));
+    if let Some(h) = tor.chair.as_ref().and_then(|c| c.holder_on(as_of)) {
+        out.push_str(&holder_line(tor, h));
+    }
     if !tor.amendments.is_empty() {
         out.push_str("\nAmendments\n");
         for a in &tor.amendments {
@@ -242,6 +250,30 @@ fn human(tor: &Tor, as_of: NaiveDate, rules: &[RuleRow]) -> String {
         }
     }
     out
+}
+
+/// The chair's holder on the day shown: who, since and until when, and where
+/// the record of it comes from.
+fn holder_line(tor: &Tor, h: &ChairHolder) -> String {
+    let name = tor
+        .member(h.member.as_str())
+        .map(|m| format!(" ({})", esc(&m.name)))
+        .unwrap_or_default();
+    let until = h
+        .until
+        .map(|u| format!(" to {}", dates::day(u)))
+        .unwrap_or_default();
+    let source = h
+        .source
+        .as_ref()
+        .map(|s| format!("; {}", esc(s)))
+        .unwrap_or_default();
+    format!(
+        "\nChair held by {}{name} from {}{until} (clause {}{source})\n",
+        h.member,
+        dates::day(h.from),
+        esc(&h.clause)
+    )
 }
 
 /// One amendment in a line: its date, what it changed, its clause and minute.

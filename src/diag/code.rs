@@ -41,6 +41,9 @@ pub enum Code {
     AmendmentOrder,
     AmendmentOverlap,
     NotInForce,
+    // About the chair's recorded holders.
+    ChairHolderOrder,
+    ChairRotation,
     // About a meeting, a meeting record or a votes file.
     Contradiction,
     NeedsTime,
@@ -100,6 +103,8 @@ keywords!(serialize Code {
     AmendmentOrder = "amendment-order",
     AmendmentOverlap = "amendment-overlap",
     NotInForce = "not-in-force",
+    ChairHolderOrder = "chair-holder-order",
+    ChairRotation = "chair-rotation",
     Contradiction = "contradiction",
     NeedsTime = "needs-time",
     PreviousNotBefore = "previous-not-before",
@@ -165,6 +170,7 @@ impl Code {
             Self::ControlCharacter
             | Self::StandInNotAllowed
             | Self::NoDeputyChair
+            | Self::ChairRotation
             | Self::ReviewOverdue
             | Self::QuorumUnreachable
             | Self::NoQuorumRule
@@ -233,6 +239,12 @@ impl Code {
             Self::AmendmentOverlap => "One rule changed by two amendments on the same day.",
             Self::NotInForce => {
                 "A version of the ToR removes a rule not in force on its date, or names an organisation that is not a member on it."
+            }
+            Self::ChairHolderOrder => {
+                "Chair holders not in date order, or one starting before the one above it ended."
+            }
+            Self::ChairRotation => {
+                "Recorded chair holders that break the rotation: one member twice in a row, a holder outside the class the chair rotates among, or a turn longer than the chair's term."
             }
             Self::Contradiction => {
                 "A member named twice for one meeting or vote, in capacities that contradict each other."

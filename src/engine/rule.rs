@@ -29,6 +29,8 @@ pub enum Rule {
     // What only `audit` judges, over a year.
     Minutes,
     ChairElection,
+    /// A recorded holder kept the chair beyond its term.
+    ChairTerm,
     Review,
 }
 
@@ -51,6 +53,7 @@ keywords!(serialize Rule {
     OptOut = "opt-out",
     Minutes = "minutes",
     ChairElection = "chair-election",
+    ChairTerm = "chair-term",
     Review = "review",
 });
 

@@ -172,6 +172,26 @@ pub struct RawChair {
     pub alternation: Option<RawAlternation>,
     /// The chair's term, and how many terms one holder may serve in a row.
     pub term: Option<RawTerm>,
+    /// Who held the chair from when, in date order: `[[chair.holders]]`.
+    #[serde(default)]
+    pub holders: Vec<RawChairHolder>,
+}
+
+/// A member whose representative held the chair, from a date.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawChairHolder {
+    /// The member organisation whose representative held the chair.
+    pub member: S<String>,
+    /// The first day it held the chair.
+    pub from: S<TomlDate>,
+    /// The last day it held the chair (inclusive); without it, the day before
+    /// the next holder's `from`, or still held.
+    pub until: Option<S<TomlDate>>,
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// Where the record of this holder comes from (a minute, a report).
+    pub source: Option<String>,
 }
 
 /// Chair and vice-chair alternating: `members[0]` chairs from `starts` with

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::keyword::keywords;
-use super::{ClassId, Clause, MemberId};
+use super::{ChairHolder, ClassId, Clause, MemberId};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Chair {
@@ -33,6 +33,9 @@ pub struct Chair {
     /// How long one holder's term lasts and how many may run together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<Term>,
+    /// Who held the chair from when, in date order, none overlapping.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub holders: Vec<ChairHolder>,
 }
 
 impl Chair {
@@ -58,11 +61,14 @@ impl Chair {
     }
 
     /// The member that provides the chair on `date`: the alternation's, else
-    /// the named member.
+    /// the holder recorded on that day, else the named member.
     pub fn chair_member_on(&self, date: NaiveDate) -> Option<&MemberId> {
         match &self.alternation {
             Some(a) => a.chair_on(date),
-            None => self.member.as_ref(),
+            None => self
+                .holder_on(date)
+                .map(|h| &h.member)
+                .or(self.member.as_ref()),
         }
     }
 

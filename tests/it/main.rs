@@ -6,6 +6,7 @@ mod audit;
 mod bad_bounds;
 mod bad_input;
 mod calendar;
+mod chair_holders;
 mod check_meeting;
 mod codes;
 mod common;

@@ -28,6 +28,7 @@ use crate::msg;
 
 pub use crate::engine::phase::FrequencyPhase;
 
+mod chair;
 mod frequency;
 mod meetings;
 mod phases;
@@ -208,6 +209,7 @@ pub fn audit(
     let mut findings = vec![frequency, a.public_meeting(), a.standing_items()];
     findings.extend(PER_MEETING.iter().map(|&rule| a.sum_up(rule, &meetings)));
     findings.push(a.chair_election());
+    findings.extend(a.chair_term());
     findings.push(a.review());
     let mut holidays: Vec<DayOff> = cal
         .holidays_between(span.start, span.last())

@@ -128,6 +128,21 @@ fn present(tor: &Tor, chair: &Chair, date: NaiveDate, m: &MeetingInput) -> Findi
     if let Some(f) = wrong_turn(chair, date, m, "chair", chair.chair_member_on(date)) {
         return f;
     }
+    if let (Some(h), Some(given)) = (chair.holder_on(date), &m.chair_member)
+        && &h.member != given
+    {
+        return Finding::fail(
+            R,
+            &h.clause,
+            msg![
+                format!(
+                    "{given} presided as chair, but {} is recorded as holding the chair from ",
+                    h.member
+                ),
+                h.from
+            ],
+        );
+    }
     if let (Some(class), Some(given)) = (&chair.class, &m.chair_member)
         && tor
             .member(given.as_str())

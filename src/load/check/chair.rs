@@ -2,12 +2,15 @@
 //! after the appointment, so every reference is to a defined member or class.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::{Checker, clause};
-use crate::diag::Code;
+use crate::diag::{Code, Diagnostic};
 use crate::load::bounds;
-use crate::load::raw::{RawAlternation, RawChair, RawTerm};
-use crate::model::{Alternation, Chair, ChairFallback, Class, Member, Term};
+use crate::load::raw::{RawAlternation, RawChair, RawChairHolder, RawTerm};
+use crate::model::{
+    Alternation, Chair, ChairFallback, ChairHolder, Class, Member, RotationBreak, Term,
+};
 
 impl Checker<'_> {
     /// `chair` with the keys beyond its appointment read from `raw`; `None`
@@ -62,6 +65,10 @@ impl Checker<'_> {
         }
         if let Some(t) = &raw.term {
             chair.term = self.term(t);
+        }
+        let spans = self.holders(&raw.holders, members, &mut chair);
+        if self.error_count() == errors_before {
+            self.rotation(&chair, members, &spans);
         }
         (self.error_count() == errors_before).then_some(chair)
     }
@@ -132,6 +139,115 @@ impl Checker<'_> {
             members: ids,
             starts,
         })
+    }
+
+    /// The recorded holders into `chair`, each a member, in date order and
+    /// none starting before the one above it ended. Returns each holder's
+    /// `member` span, for the rotation's warnings.
+    fn holders(
+        &mut self,
+        raw: &[RawChairHolder],
+        members: &[Member],
+        chair: &mut Chair,
+    ) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        for h in raw {
+            let member = self.member_ref(&h.member, members);
+            let from = self.date(&h.from);
+            let until = h.until.as_ref().map(|u| (self.date(u), u.span()));
+            let (Some(member), Some(from)) = (member, from) else {
+                continue;
+            };
+            let until = match until {
+                Some((None, _)) => continue,
+                Some((Some(u), span)) if u < from => {
+                    self.error(
+                        Code::InvertedDates,
+                        format!("`until` {u} is before `from` {from}"),
+                        span,
+                    );
+                    continue;
+                }
+                Some((Some(u), _)) => Some(u),
+                None => None,
+            };
+            if let Some(prev) = chair.holders.last() {
+                let overlap = prev.until.is_some_and(|u| from <= u);
+                if from <= prev.from || overlap {
+                    let why = if overlap {
+                        format!(
+                            "`{member}` takes the chair on {from}, but `{}` held it until {}",
+                            prev.member,
+                            prev.until.unwrap_or(from)
+                        )
+                    } else {
+                        format!(
+                            "`{member}` takes the chair on {from}, not after `{}` did on {}",
+                            prev.member, prev.from
+                        )
+                    };
+                    self.error(Code::ChairHolderOrder, why, h.from.span()).help = Some(
+                        "list the holders in date order, each from after the one above it ended"
+                            .into(),
+                    );
+                    continue;
+                }
+            }
+            chair.holders.push(ChairHolder {
+                member,
+                from,
+                until,
+                clause: clause(&h.clause),
+                source: h.source.clone(),
+            });
+            spans.push(h.member.span());
+        }
+        spans
+    }
+
+    /// Warnings for the recorded holders that break the chair's rotation or
+    /// term: facts about the past, so the ToR still loads.
+    fn rotation(&mut self, chair: &Chair, members: &[Member], spans: &[Range<usize>]) {
+        for b in chair.rotation_breaks(members) {
+            let (index, message) = match &b {
+                RotationBreak::Repeated { index } => (
+                    *index,
+                    format!(
+                        "`{}` holds the chair twice in a row, but it rotates",
+                        chair.holders[*index].member
+                    ),
+                ),
+                RotationBreak::OutsideClass { index, class } => (
+                    *index,
+                    format!(
+                        "`{}` holds the chair, but it rotates among class `{class}`",
+                        chair.holders[*index].member
+                    ),
+                ),
+                RotationBreak::TooLong {
+                    index,
+                    ends,
+                    last_day,
+                } => {
+                    let h = &chair.holders[*index];
+                    let years = chair.held_limit().map_or(0, |l| l.years);
+                    (
+                        *index,
+                        format!(
+                            "`{}` holds the chair from {} to {last_day}, beyond {years} year(s) (to {})",
+                            h.member,
+                            h.from,
+                            ends.pred_opt().unwrap_or(*ends)
+                        ),
+                    )
+                }
+            };
+            let clause = chair.held_limit().map_or(&chair.clause, |l| l.clause);
+            self.diagnostics.push(
+                Diagnostic::warning(Code::ChairRotation, format!("{message} (clause {clause})"))
+                    .at(spans[index].clone()),
+            );
+        }
     }
 
     fn term(&mut self, raw: &RawTerm) -> Option<Term> {

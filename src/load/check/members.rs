@@ -174,6 +174,7 @@ impl Checker<'_> {
             class: None,
             alternation: None,
             term: None,
+            holders: Vec::new(),
         };
         self.chair_rules(raw, classes, members, chair)
     }
