@@ -1,7 +1,9 @@
 //! Properties of who counts, over random ToRs and random meetings taken item by
 //! item (issue 14): adding an attendee never makes a quorate meeting (or item)
 //! inquorate, removing one never makes an inquorate one quorate, and the
-//! verdict never depends on the order the input names anyone in.
+//! verdict never depends on the order the input names anyone in. The quorum is
+//! a simple count or fraction, or a compound `[[quorum.all]]` of counts,
+//! fractions, `at_least_each`, named members and `any_of`.
 
 use chrono::{DateTime, TimeDelta, TimeZone};
 use chrono_tz::Tz;
@@ -15,7 +17,8 @@ use tor::load::load_tor;
 use tor::model::{MemberId, Tor};
 
 /// A random body: up to 8 members in up to 3 classes (the first voting), and
-/// a quorum of some of one class, of all voting members, or a fraction.
+/// a quorum of some of one class, of all voting members, a fraction, or
+/// conditions that must all hold.
 #[derive(Debug, Clone)]
 struct Body {
     classes: Vec<bool>,
@@ -28,6 +31,40 @@ struct Body {
 enum QuorumShape {
     Of { n: u32, class: Option<usize> },
     Fraction(u32, u32),
+    All(Vec<Cond>),
+}
+
+/// One condition of a compound quorum. Member and class indices are taken
+/// modulo the body's, so every one names something defined.
+#[derive(Debug, Clone)]
+enum Cond {
+    Count { n: u32, class: Option<usize> },
+    Fraction(u32, u32),
+    Each { n: u32, from: Vec<Ref> },
+    Members(Vec<usize>),
+    AnyOf(Vec<usize>),
+}
+
+#[derive(Debug, Clone)]
+enum Ref {
+    Member(usize),
+    Class(usize),
+}
+
+fn cond(classes: usize) -> impl Strategy<Value = Cond> {
+    let group = prop_oneof![
+        (0usize..8).prop_map(Ref::Member),
+        (0..classes).prop_map(Ref::Class),
+    ];
+    prop_oneof![
+        (1u32..=4, proptest::option::of(0..classes))
+            .prop_map(|(n, class)| Cond::Count { n, class }),
+        (1u32..=3, 2u32..=4).prop_map(|(a, b)| Cond::Fraction(a.min(b), b)),
+        (1u32..=2, proptest::collection::vec(group, 1..=3))
+            .prop_map(|(n, from)| Cond::Each { n, from }),
+        proptest::collection::vec(0usize..8, 1..=2).prop_map(Cond::Members),
+        proptest::collection::vec(0usize..8, 1..=3).prop_map(Cond::AnyOf),
+    ]
 }
 
 fn body() -> impl Strategy<Value = Body> {
@@ -39,6 +76,7 @@ fn body() -> impl Strategy<Value = Body> {
                 (1u32..=4, proptest::option::of(0..classes))
                     .prop_map(|(n, class)| QuorumShape::Of { n, class }),
                 (1u32..=3, 2u32..=4).prop_map(|(a, b)| QuorumShape::Fraction(a.min(b), b)),
+                proptest::collection::vec(cond(classes), 1..=3).prop_map(QuorumShape::All),
             ],
             any::<bool>(),
         )
@@ -67,21 +105,14 @@ fn toml_of(b: &Body) -> String {
     }
     s += "[quorum]\nclause = \"1\"\n";
     match &b.quorum {
-        QuorumShape::Of { n, class } => {
-            let eligible = b
-                .members
-                .iter()
-                .filter(|(c, v)| match class {
-                    Some(k) => c == k,
-                    None => v.unwrap_or(b.classes[*c]),
-                })
-                .count() as u32;
-            s += &format!("at_least = {}\n", (*n).min(eligible.max(1)));
-            if let Some(k) = class {
-                s += &format!("class = \"c{k}\"\n");
+        QuorumShape::Of { n, class } => s += &count(b, *n, *class),
+        QuorumShape::Fraction(a, d) => s += &format!("fraction = \"{a}/{d}\"\n"),
+        QuorumShape::All(conds) => {
+            for c in conds {
+                s += "[[quorum.all]]\n";
+                s += &condition(b, c);
             }
         }
-        QuorumShape::Fraction(a, d) => s += &format!("fraction = \"{a}/{d}\"\n"),
     }
     s += "[chair]\nclause = \"2\"\nappointment = \"elected-annually\"\nfallbacks = [\"vice-chair\", \"chosen\"]\n";
     s += "[decisions]\nclause = \"3\"\nmethod = \"majority\"\n";
@@ -89,6 +120,50 @@ fn toml_of(b: &Body) -> String {
         s += "[decisions.substitutes]\nclause = \"3\"\n";
     }
     s
+}
+
+/// `at_least` (of a class), no more than the members who could meet it.
+fn count(b: &Body, n: u32, class: Option<usize>) -> String {
+    let eligible = b
+        .members
+        .iter()
+        .filter(|(c, v)| match class {
+            Some(k) => *c == k,
+            None => v.unwrap_or(b.classes[*c]),
+        })
+        .count() as u32;
+    let mut s = format!("at_least = {}\n", n.min(eligible.max(1)));
+    if let Some(k) = class {
+        s += &format!("class = \"c{k}\"\n");
+    }
+    s
+}
+
+/// The keys of one `[[quorum.all]]` table, each id named once.
+fn condition(b: &Body, c: &Cond) -> String {
+    let n = b.members.len();
+    let ids = |list: &[usize]| -> String {
+        let set: std::collections::BTreeSet<usize> = list.iter().map(|i| i % n).collect();
+        let quoted: Vec<String> = set.iter().map(|i| format!("\"m{i}\"")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    match c {
+        Cond::Count { n, class } => count(b, *n, *class),
+        Cond::Fraction(a, d) => format!("fraction = \"{a}/{d}\"\n"),
+        Cond::Each { n: each, from } => {
+            let set: std::collections::BTreeSet<String> = from
+                .iter()
+                .map(|r| match r {
+                    Ref::Member(i) => format!("\"m{}\"", i % n),
+                    Ref::Class(k) => format!("\"c{}\"", k % b.classes.len()),
+                })
+                .collect();
+            let from: Vec<String> = set.into_iter().collect();
+            format!("at_least_each = {each}\nfrom = [{}]\n", from.join(", "))
+        }
+        Cond::Members(list) => format!("members = {}\n", ids(list)),
+        Cond::AnyOf(list) => format!("any_of = {}\n", ids(list)),
+    }
 }
 
 /// The body as a ToR, or `None` where the random shape is one `validate`
@@ -336,4 +411,58 @@ fn the_generator_makes_bodies_that_load() {
         ]
     );
     assert_eq!(r.inquorate_from.map(|i| i.number), Some(2));
+}
+
+#[test]
+fn the_generator_makes_compound_quorums_that_load_and_decide() {
+    let b = Body {
+        classes: vec![true, false],
+        members: vec![(0, None), (0, None), (1, None), (1, None)],
+        quorum: QuorumShape::All(vec![
+            Cond::Count { n: 2, class: None },
+            Cond::Each {
+                n: 1,
+                from: vec![Ref::Class(0), Ref::Class(1)],
+            },
+            Cond::Members(vec![0]),
+            Cond::AnyOf(vec![2, 3]),
+            Cond::Fraction(1, 2),
+        ]),
+        substitutes: false,
+    };
+    let (tor, cal) = load(&b).expect("a well-formed compound quorum");
+    let quorate = |attend: [u8; 4]| {
+        let mut a = attend.to_vec();
+        a.resize(8, 0);
+        let s = Shape {
+            attend: a,
+            leaves: vec![0; 8],
+            arrives: vec![0; 8],
+            conflicts: [0; 3],
+        };
+        quorums(&check(&tor, &cal, &meeting(&tor, &s)))[0]
+    };
+    assert_eq!(quorate([1, 1, 1, 0]), FindingStatus::Pass);
+    // Without m0, whom the quorum names.
+    assert_eq!(quorate([0, 1, 1, 1]), FindingStatus::Fail);
+    // Without anyone of the second class.
+    assert_eq!(quorate([1, 1, 0, 0]), FindingStatus::Fail);
+}
+
+/// Most random compound quorums are ones the loader accepts, so the
+/// properties above are not vacuously true of them.
+#[test]
+fn most_generated_compound_quorums_load() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut compound, mut loaded) = (0, 0);
+    for _ in 0..300 {
+        let b = body().new_tree(&mut runner).expect("a body").current();
+        if matches!(b.quorum, QuorumShape::All(_)) {
+            compound += 1;
+            loaded += usize::from(load(&b).is_some());
+        }
+    }
+    assert!(compound >= 50, "{compound} compound bodies of 300");
+    assert!(loaded * 2 >= compound, "{loaded} of {compound} loaded");
 }
