@@ -452,3 +452,58 @@ fn audit_judges_each_gap_by_the_version_in_force_when_the_next_meeting_fell_due(
     assert_eq!(report["frequency_phases"][0]["rule"], "every 3 months");
     assert_eq!(report["frequency_phases"][1]["rule"], "every 1 months");
 }
+
+#[test]
+fn audit_judges_a_month_window_by_the_version_of_the_meetings_day() {
+    // Once a year on any day until June 2020; from 1 July, only in October
+    // or November.
+    let toml = format!(
+        "{MINIMAL}\n[frequency]\nclause = \"6\"\nat_least = 1\nper = \"year\"\n\n\
+         [[amendments]]\nfrom = 2020-07-01\nclause = \"6\"\n\
+         [amendments.frequency]\nclause = \"6\"\nat_least = 1\nper = \"year\"\n\
+         months = [\"october\", \"november\"]\n",
+        MINIMAL = crate::common::MINIMAL
+    );
+    let record: String = ["2020-03-05", "2020-08-06", "2020-10-08"]
+        .iter()
+        .map(|d| format!("[[meeting]]\ndate = {d}\npresent = [\"council\", \"police\"]\n\n"))
+        .collect();
+    let dir = dir_with(&[
+        ("test-group.toml", toml.as_bytes()),
+        ("record.meetings.toml", record.as_bytes()),
+    ]);
+    let out = tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .args([
+            "audit",
+            "test-group",
+            "--year",
+            "2020",
+            "--as-of",
+            "2021-06-01",
+            "--record",
+        ])
+        .arg(dir.path().join("record.meetings.toml"))
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report = json(&out);
+    let frequency = &report["findings"][0];
+    assert_eq!(frequency["status"], "fail");
+    let message = frequency["message"].as_str().expect("a message");
+    assert!(
+        message.contains("held on 2020-08-06, outside the months"),
+        "{message}"
+    );
+    assert!(!message.contains("2020-03-05, outside"), "{message}");
+    // The year ends under the amended version, which judges it.
+    assert!(
+        message.starts_with("until 2020-06-30: no year ends under this version"),
+        "{message}"
+    );
+    assert_eq!(report["periods"][0]["phase"], 1);
+}

@@ -217,6 +217,16 @@ impl<'a> Auditor<'a> {
                     Message::join(failing, "; ")
                 ],
             )
+        } else if periods.is_empty() && self.phase != (self.span.start, self.span.end) {
+            // A version in force for part of the year, in which no period ends.
+            Finding::skip(
+                R,
+                Some(&f.clause),
+                format!(
+                    "no {} ends under this version; the next version judges it",
+                    per.as_str()
+                ),
+            )
         } else if judged == 0 {
             Finding::skip(
                 R,
