@@ -20,11 +20,10 @@ use super::{dates, explain};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
 /// (With the shared attendance flags, `super::attendance::FLAGS`.)
-const FACT_FLAGS: [&str; 10] = [
+const FACT_FLAGS: [&str; 9] = [
     "at",
     "circulated",
     "attendees",
-    "remote",
     "chair",
     "extraordinary",
     "public",
@@ -106,10 +105,6 @@ pub struct Facts {
     /// Members present in person
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub attendees: Vec<String>,
-    /// Members attending remotely, besides those in the room (ORG or ORG:N);
-    /// whether they count for quorum is the ToR's [attendance.remote]
-    #[arg(add = super::complete::member(), long, value_name = "ORG[:N],...", value_delimiter = ',', value_parser = super::org_id)]
-    pub remote: Vec<String>,
     #[command(flatten)]
     pub attendance: super::attendance::Attendance,
     /// Who chaired
@@ -204,7 +199,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         at: f.at.clone().unwrap_or_default(),
         circulated: f.circulated.clone(),
         attendees: f.attendees.clone(),
-        remote: f.remote.clone(),
+        remote: f.attendance.remote.clone(),
         substitutes: f.attendance.substitute.clone(),
         deputies: f.attendance.deputy.clone(),
         notified: f.attendance.notified.clone(),

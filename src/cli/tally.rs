@@ -62,6 +62,7 @@ struct ExplainStep<'a> {
 #[derive(Debug, clap::Args)]
 // The shared attendance flags, worded for a vote: voters are named by member.
 #[command(
+    mut_arg("remote", |a| a.help("Of the people in --for etc., those who took part remotely (ORG or ORG:N); whether they count for quorum and vote is the ToR's [attendance.remote]")),
     mut_arg("substitute", |a| a.help("Members represented by their substitute (list them under the member's id in --for etc.)")),
     mut_arg("deputy", |a| a.help("Members represented by their deputy (list them under the member's id in --for etc.)")),
     mut_arg("notified", |a| a.help("Members that told the secretariat beforehand who would stand in for them")),
@@ -71,16 +72,16 @@ pub struct VoteFlags {
     /// 6 Dec 2012 2pm) [default: today]
     #[arg(long, value_name = "DATETIME|DATE")]
     pub at: Option<String>,
-    /// Members voting for (comma-separated ids)
+    /// Members voting for (comma-separated ids; ORG:N for N people of a member with seats)
     #[arg(add = super::complete::member(), long = "for", value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub votes_for: Vec<String>,
-    /// Members voting against
+    /// Members voting against (ORG:N for N people)
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub against: Vec<String>,
-    /// Members abstaining
+    /// Members abstaining (ORG:N for N people)
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub abstain: Vec<String>,
-    /// Members present but not voting (they count for the quorum)
+    /// Members present but not voting (they count for the quorum; ORG:N for N people)
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub present: Vec<String>,
     /// A proxy vote from an absent member (repeatable)
@@ -229,6 +230,7 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
         substitutes: args.attendance.substitute.clone(),
         deputies: args.attendance.deputy.clone(),
         notified: args.attendance.notified.clone(),
+        remote: args.attendance.remote.clone(),
         casting: args.casting.map(|c| match c {
             CastingArg::For => Choice::For,
             CastingArg::Against => Choice::Against,
@@ -264,9 +266,9 @@ fn human(r: &TallyReport, strict: bool) -> String {
         "{} for, {} against, {} abstain",
         c.votes_for, c.against, c.abstain
     );
-    let how = match (r.outcome, r.casting_vote) {
-        (Outcome::Carried | Outcome::Lost, Some(_)) => {
-            format!(" by {} on the chair's casting vote", r.method)
+    let how = match (r.outcome, r.casting_by) {
+        (Outcome::Carried | Outcome::Lost, Some(by)) => {
+            format!(" by {} on {} casting vote", r.method, by.whose())
         }
         (Outcome::Carried | Outcome::Lost, None) => format!(" by {}", r.method),
         (Outcome::NoConsensus | Outcome::Tied, _) => String::new(),
@@ -308,11 +310,17 @@ fn human(r: &TallyReport, strict: bool) -> String {
             .votes
             .iter()
             .filter(|v| v.vote == choice)
-            .map(|v| match v.by {
-                Capacity::Member => v.org.to_string(),
-                Capacity::Substitute => format!("{} (substitute)", v.org),
-                Capacity::Deputy => format!("{} (deputy)", v.org),
-                Capacity::Proxy => format!("{} (proxy)", v.org),
+            .map(|v| {
+                let who = match v.people {
+                    1 => v.org.to_string(),
+                    n => format!("{} ×{n}", v.org),
+                };
+                match v.by {
+                    Capacity::Member => who,
+                    Capacity::Substitute => format!("{who} (substitute)"),
+                    Capacity::Deputy => format!("{who} (deputy)"),
+                    Capacity::Proxy => format!("{who} (proxy)"),
+                }
             })
             .collect();
         if ids.is_empty() {

@@ -86,6 +86,12 @@ pub struct RawVotes {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     notified: Vec<S<String>>,
+    /// Members of whom some took part remotely, `ORG` or `ORG:N`: people named
+    /// in for, against, abstain or present. Whether they count for the quorum
+    /// or vote is the ToR's `[attendance.remote]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    remote: Vec<S<String>>,
     /// The chair's casting vote on equal votes.
     #[schemars(with = "Option<String>", extend("enum" = ["for", "against"]))]
     casting: Option<S<String>>,
@@ -236,6 +242,7 @@ pub(crate) fn from_raw(
         casting,
         written: raw.written,
         late: items(&raw.late),
+        remote: items(&raw.remote),
     };
     let chair_member = raw
         .chair_member

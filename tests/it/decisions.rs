@@ -34,9 +34,9 @@ fn explain_gives_the_threshold_with_its_rounding_and_clause() {
         "--kind",
         "precept-veto",
         "--for",
-        "council-a,council-b,council-c,council-d",
+        "council-a:2,council-b:2,council-c:2,independent-1",
         "--abstain",
-        "council-e,independent-1",
+        "council-e:2",
         "--explain",
     ];
     let r = run_json(Some(&examples()), "tally", &args, 0);
@@ -49,7 +49,7 @@ fn explain_gives_the_threshold_with_its_rounding_and_clause() {
     assert_eq!(threshold["clause"], "10");
     assert_eq!(
         threshold["detail"],
-        "at least two thirds of 7 = 5; 4 voted for"
+        "at least two thirds of 12 members in post = 8; 7 voted for"
     );
     for (i, s) in steps.iter().enumerate() {
         assert_eq!(s["step"], i + 1);

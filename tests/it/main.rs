@@ -49,6 +49,7 @@ mod show;
 mod small_truths;
 mod style;
 mod tally;
+mod tally_people;
 mod tally_props;
 mod test_cmd;
 mod uk_dates;

@@ -1,7 +1,7 @@
 //! The casting vote on equal votes: given by the rule, stated as none, or not
 //! mentioned at all; and only ever given by whoever presides.
 
-use super::{Choice, Tally};
+use super::{CastingBy, Choice, Tally};
 use crate::engine::Rule;
 use crate::engine::meeting::presiding_as;
 use crate::engine::{Finding, FindingStatus, SkipReason};
@@ -114,14 +114,19 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Whose casting vote it is, for messages: "the chair's" unless the input
-    /// says someone else presided.
-    pub(super) fn casting_whose(&self) -> &'static str {
+    /// Whose casting vote it is: the chair's unless the input says someone
+    /// else presided.
+    pub(super) fn casting_by(&self) -> CastingBy {
         match self.presiding() {
-            Presiding::ViceChair(_) => "the vice-chair's",
-            Presiding::Chosen(_) => "the presiding member's",
-            _ => "the chair's",
+            Presiding::ViceChair(_) => CastingBy::ViceChair,
+            Presiding::Chosen(_) => CastingBy::Chosen,
+            _ => CastingBy::Chair,
         }
+    }
+
+    /// Whose casting vote it is, for messages: "the chair's".
+    pub(super) fn casting_whose(&self) -> &'static str {
+        self.casting_by().whose()
     }
 
     /// Who presided over the vote: as the input says, else the chair.

@@ -16,33 +16,38 @@ impl<'a> Tally<'a> {
             let id = &m.id;
             let finding = match rule {
                 Some(r) if r.applies_to(kinds) => {
-                    match self.votes.iter().position(|v| &v.org == id) {
-                        Some(pos) => {
-                            let vote = self.votes.remove(pos).vote;
-                            self.exclude(
-                                m,
-                                vote,
-                                format!(
-                                    "declared a conflict of interest on {} decision",
-                                    a_kinds(kinds)
-                                ),
-                            );
-                            Finding::fail(
-                                Rule::ConflictOfInterest,
-                                &r.clause,
-                                format!(
-                                    "`{id}` declared a conflict of interest on {} decision and may not take part: its vote is left out",
-                                    a_kinds(kinds)
-                                ),
-                            )
-                        }
-                        None => Finding::pass(
+                    // Every way its people voted is left out, not just the first.
+                    let (out, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.votes)
+                        .into_iter()
+                        .partition(|v| &v.org == id);
+                    self.votes = kept;
+                    if out.is_empty() {
+                        Finding::pass(
                             Rule::ConflictOfInterest,
                             &r.clause,
                             format!(
                                 "`{id}` declared a conflict of interest and took no part in the vote"
                             ),
-                        ),
+                        )
+                    } else {
+                        for v in out {
+                            self.exclude(
+                                m,
+                                (v.vote, v.people),
+                                format!(
+                                    "declared a conflict of interest on {} decision",
+                                    a_kinds(kinds)
+                                ),
+                            );
+                        }
+                        Finding::fail(
+                            Rule::ConflictOfInterest,
+                            &r.clause,
+                            format!(
+                                "`{id}` declared a conflict of interest on {} decision and may not take part: its vote is left out",
+                                a_kinds(kinds)
+                            ),
+                        )
                     }
                 }
                 Some(r) => Finding::new(

@@ -1,6 +1,6 @@
 //! Who may vote: membership on the day, the voting right, and stand-ins.
 
-use super::{Tally, Vote, a_kinds, member_clause};
+use super::{Choice, Tally, Vote, a_kinds, member_clause};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, abolished_membership};
 use crate::model::{Capacity, Clause, Keyword, Member};
@@ -18,7 +18,11 @@ impl<'a> Tally<'a> {
             return;
         }
         // The input never holds both: voting in person and by proxy is refused.
-        let mut counted = in_person.or(proxy);
+        let mut counted: Vec<(Choice, u32)> = if in_person.is_empty() {
+            proxy.map(|p| (p, 1)).into_iter().collect()
+        } else {
+            in_person.clone()
+        };
 
         if !m.holds_on(date) {
             let why = match (m.from, m.until) {
@@ -28,11 +32,12 @@ impl<'a> Tally<'a> {
             };
             let clause = member_clause(self.tor, m);
             if let Some(why) = abolished_membership(self.tor, m, date) {
-                let (status, then) = match counted {
-                    Some(_) => (FindingStatus::Fail, "its vote is left out"),
-                    None => (FindingStatus::Warn, "not counted as present"),
+                let (status, then) = if counted.is_empty() {
+                    (FindingStatus::Warn, "not counted as present")
+                } else {
+                    (FindingStatus::Fail, "its vote is left out")
                 };
-                if let Some(vote) = counted {
+                for vote in counted {
                     self.exclude(m, vote, why.to_string());
                 }
                 let message = why.then(format!("; {then}"));
@@ -40,29 +45,28 @@ impl<'a> Tally<'a> {
                     .push(Finding::new(Rule::Eligibility, clause, status, message));
                 return;
             }
-            match counted {
-                Some(vote) => {
-                    self.eligibility.push(Finding::new(
-                        Rule::Eligibility,
-                        clause,
-                        FindingStatus::Fail,
-                        format!("`{id}` is not a member on {date} ({why}): its vote is left out"),
-                    ));
-                    self.exclude(m, vote, format!("not a member on {date}: {why}"));
-                }
-                None => self.eligibility.push(Finding::new(
+            if counted.is_empty() {
+                self.eligibility.push(Finding::new(
                     Rule::Eligibility,
                     clause,
                     FindingStatus::Warn,
                     format!("`{id}` is not a member on {date} ({why}): not counted as present"),
-                )),
+                ));
+            } else {
+                self.eligibility.push(Finding::new(
+                    Rule::Eligibility,
+                    clause,
+                    FindingStatus::Fail,
+                    format!("`{id}` is not a member on {date} ({why}): its vote is left out"),
+                ));
+                for vote in counted {
+                    self.exclude(m, vote, format!("not a member on {date}: {why}"));
+                }
             }
             return;
         }
 
-        if let Some(vote) = counted
-            && !m.voting
-        {
+        if !counted.is_empty() && !m.voting {
             let class = self
                 .tor
                 .class(&m.class)
@@ -73,14 +77,15 @@ impl<'a> Tally<'a> {
                 FindingStatus::Fail,
                 format!("`{id}` ({class}) has no vote: its vote is left out"),
             ));
-            self.exclude(m, vote, format!("has no vote ({class})"));
-            counted = None;
+            for vote in counted.drain(..) {
+                self.exclude(m, vote, format!("has no vote ({class})"));
+            }
         }
 
-        let mut by = if in_person.is_some() {
-            Capacity::Member
-        } else {
+        let mut by = if in_person.is_empty() {
             Capacity::Proxy
+        } else {
+            Capacity::Member
         };
         let mut at_meeting = attends;
         let stand_in = self
@@ -92,20 +97,8 @@ impl<'a> Tally<'a> {
             by = kind;
             if let Err((clause, why)) = self.stand_in(m, kind) {
                 at_meeting = false;
-                match counted.take() {
-                    Some(vote) => {
-                        self.eligibility.push(Finding::new(
-                            Rule::Eligibility,
-                            clause,
-                            FindingStatus::Fail,
-                            format!(
-                                "`{id}` was represented by a {} but {why}: its vote is left out",
-                                kind.as_str()
-                            ),
-                        ));
-                        self.exclude(m, vote, format!("cast by a {}: {why}", kind.as_str()));
-                    }
-                    None => self.eligibility.push(Finding::new(
+                if counted.is_empty() {
+                    self.eligibility.push(Finding::new(
                         Rule::Eligibility,
                         clause,
                         FindingStatus::Warn,
@@ -113,15 +106,29 @@ impl<'a> Tally<'a> {
                             "`{id}` was represented by a {} but {why}: not counted as present",
                             kind.as_str()
                         ),
-                    )),
+                    ));
+                } else {
+                    self.eligibility.push(Finding::new(
+                        Rule::Eligibility,
+                        clause,
+                        FindingStatus::Fail,
+                        format!(
+                            "`{id}` was represented by a {} but {why}: its vote is left out",
+                            kind.as_str()
+                        ),
+                    ));
+                    for vote in counted.drain(..) {
+                        self.exclude(m, vote, format!("cast by a {}: {why}", kind.as_str()));
+                    }
                 }
             }
         }
         if at_meeting {
             self.present.push(m);
+            self.remote_votes(m, &mut counted);
         }
 
-        if let (Some(vote), Some(_)) = (counted, proxy) {
+        if let (Some(&(vote, _)), Some(_)) = (counted.first(), proxy) {
             if let Err((clause, why)) = self.proxy_allowed(attends) {
                 self.proxy.push(Finding::new(
                     Rule::Proxy,
@@ -129,8 +136,9 @@ impl<'a> Tally<'a> {
                     FindingStatus::Fail,
                     format!("`{id}` voted {vote} by proxy, but {why}: the vote is left out"),
                 ));
-                self.exclude(m, vote, format!("proxy vote not allowed: {why}"));
-                counted = None;
+                for vote in counted.drain(..) {
+                    self.exclude(m, vote, format!("proxy vote not allowed: {why}"));
+                }
             } else if let Some(rule) = self.decisions.and_then(|d| d.proxies.as_ref()) {
                 self.proxy.push(Finding::pass(
                     Rule::Proxy,
@@ -143,11 +151,12 @@ impl<'a> Tally<'a> {
             }
         }
 
-        if let Some(vote) = counted {
+        for (vote, people) in counted {
             self.votes.push(Vote {
                 org: id.clone(),
                 vote,
                 by,
+                people,
             });
         }
     }

@@ -2,29 +2,41 @@
 //! and which rule decides a vote of these kinds.
 
 use super::{Tally, kinds_text};
-use crate::model::{Capacity, CastingVote, Keyword};
+use crate::model::{Capacity, CastingVote, Counting, Keyword};
 
 impl Tally<'_> {
     /// Who was counted and in what capacity, and who was left out and why.
     pub(super) fn explain_eligibility(&mut self) {
+        let counting = self.tor.counts;
         let counted: Vec<String> = self
             .votes
             .iter()
-            .map(|v| match v.by {
-                Capacity::Member => format!("{} ({})", v.org, v.vote),
-                Capacity::Substitute => format!("{} ({}, by its substitute)", v.org, v.vote),
-                Capacity::Deputy => format!("{} ({}, by its deputy)", v.org, v.vote),
-                Capacity::Proxy => format!("{} ({}, by proxy)", v.org, v.vote),
+            .map(|v| {
+                let who = match (counting, v.people) {
+                    (Counting::People, n) if n != 1 => format!("{} ×{n}", v.org),
+                    _ => v.org.to_string(),
+                };
+                match v.by {
+                    Capacity::Member => format!("{who} ({})", v.vote),
+                    Capacity::Substitute => format!("{who} ({}, by its substitute)", v.vote),
+                    Capacity::Deputy => format!("{who} ({}, by its deputy)", v.vote),
+                    Capacity::Proxy => format!("{who} ({}, by proxy)", v.vote),
+                }
             })
             .collect();
+        let units: u32 = self.votes.iter().map(|v| v.units(counting)).sum();
         let left: Vec<String> = self
             .excluded
             .iter()
             .map(|e| format!("{} ({})", e.org, e.reason))
             .collect();
         let mut detail = format!(
-            "{} vote(s) counted: {}",
-            counted.len(),
+            "{} vote(s) counted{}: {}",
+            units,
+            match counting {
+                Counting::Organisations => "",
+                Counting::People => " (people)",
+            },
             if counted.is_empty() {
                 "none".to_owned()
             } else {

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::people::Place;
 use crate::engine::attendance::Attendance;
 use crate::engine::meeting::ChairPresence;
 use crate::engine::{InputError, resolve_member};
@@ -80,6 +81,9 @@ pub struct VoteArgs {
     pub written: bool,
     /// Written-procedure replies received after the response period.
     pub late: Vec<String>,
+    /// Members attending remotely, `ORG` or `ORG:N`: people named in the vote
+    /// lists who took part remotely.
+    pub remote: Vec<String>,
     /// Who presided over the vote, where given.
     pub chair: Option<ChairPresence>,
 }
@@ -112,6 +116,14 @@ pub struct VoteInput {
     pub written: bool,
     /// Replies received after the response period: never counted.
     pub late: BTreeSet<MemberId>,
+    /// People of a member in a list (`None`: present, not voting) where not
+    /// one (`ORG:N`, SPEC §5a).
+    pub people: BTreeMap<(MemberId, Place), u32>,
+    /// Members of whom some people took part remotely, and how many. Unlike
+    /// `attendance.remote` (in addition to those in the room, and left empty
+    /// here) these people are among those the vote lists name, so how they
+    /// voted is known.
+    pub remote: BTreeMap<MemberId, u32>,
     /// Who presided over the vote, where given: the casting vote is theirs.
     pub chair: Option<ChairPresence>,
     /// The member whose representative presided, where given.
@@ -154,6 +166,7 @@ impl VoteInput {
             casting: args.casting,
             written: args.written,
             late: items(&args.late),
+            remote: items(&args.remote),
         };
         let input = build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)?;
         Ok(Self {
@@ -162,22 +175,38 @@ impl VoteInput {
         })
     }
 
-    /// How the member voted in person (or through its stand-in), if it did.
-    pub fn in_person(&self, id: &MemberId) -> Option<Choice> {
-        if self.votes_for.contains(id) {
-            Some(Choice::For)
-        } else if self.against.contains(id) {
-            Some(Choice::Against)
-        } else if self.abstain.contains(id) {
-            Some(Choice::Abstain)
+    /// How the member voted at the meeting (or through its stand-in), with the
+    /// people for each way; several ways only where its seats split.
+    pub fn in_person(&self, id: &MemberId) -> Vec<(Choice, u32)> {
+        [
+            (&self.votes_for, Choice::For),
+            (&self.against, Choice::Against),
+            (&self.abstain, Choice::Abstain),
+        ]
+        .into_iter()
+        .filter(|(set, _)| set.contains(id))
+        .map(|(_, choice)| (choice, self.people_in(id, Some(choice))))
+        .collect()
+    }
+
+    /// The people of `id` in one list: as `ORG:N` gave it, else one.
+    pub fn people_in(&self, id: &MemberId, place: Place) -> u32 {
+        self.people.get(&(id.clone(), place)).copied().unwrap_or(1)
+    }
+
+    /// The people of `id` at the meeting, voting or not.
+    pub fn people_at(&self, id: &MemberId) -> u32 {
+        let present = if self.present.contains(id) {
+            self.people_in(id, None)
         } else {
-            None
-        }
+            0
+        };
+        self.in_person(id).iter().map(|(_, n)| n).sum::<u32>() + present
     }
 
     /// Whether the member was at the meeting, voting or not.
     pub fn attends(&self, id: &MemberId) -> bool {
-        self.in_person(id).is_some() || self.present.contains(id)
+        !self.in_person(id).is_empty() || self.present.contains(id)
     }
 }
 
@@ -231,6 +260,7 @@ pub(crate) struct Lists<'a> {
     pub casting: Option<Choice>,
     pub written: bool,
     pub late: Vec<Item<'a>>,
+    pub remote: Vec<Item<'a>>,
 }
 
 /// Problems with the place they were found at, where known.
@@ -254,34 +284,28 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
                 .collect()
         };
 
-    // Where each organisation was first placed, to catch it placed again elsewhere.
-    let mut placed: BTreeMap<MemberId, &'static str> = BTreeMap::new();
-    let mut place =
-        |name: &'static str, items: &[Item<'_>], problems: &mut Problems| -> BTreeSet<MemberId> {
-            let mut set = BTreeSet::new();
-            for (id, span) in resolve(items, problems) {
-                match placed.get(&id) {
-                    Some(first) if *first != name => problems.push((
-                        InputError::Contradiction {
-                            org: id.to_string(),
-                            first: (*first).to_owned(),
-                            second: name.to_owned(),
-                        },
-                        span,
-                    )),
-                    _ => {
-                        placed.insert(id.clone(), name);
-                        set.insert(id);
-                    }
-                }
-            }
-            set
-        };
-    let votes_for = place("for", &lists.votes_for, &mut problems);
-    let against = place("against", &lists.against, &mut problems);
-    let abstain = place("abstain", &lists.abstain, &mut problems);
-    let present = place("present", &lists.present, &mut problems);
-    let late = place("late", &lists.late, &mut problems);
+    let placed = super::people::place(
+        tor,
+        [
+            ("for", Some(Choice::For), &lists.votes_for),
+            ("against", Some(Choice::Against), &lists.against),
+            ("abstain", Some(Choice::Abstain), &lists.abstain),
+            ("present", None, &lists.present),
+        ],
+        &lists.late,
+        &lists.remote,
+        &mut problems,
+    );
+    let super::people::Placed {
+        votes_for,
+        against,
+        abstain,
+        present,
+        late,
+        people,
+        first: placed,
+        remote,
+    } = placed;
     if !lists.written
         && let Some(first) = lists.late.first()
     {
@@ -448,6 +472,8 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         casting: lists.casting,
         written: lists.written,
         late,
+        people,
+        remote,
         chair: None,
         chair_member: None,
     })

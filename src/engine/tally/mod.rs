@@ -10,8 +10,10 @@ mod eligibility;
 mod explain;
 mod input;
 mod outcome;
+mod people;
 mod proxies;
 mod quorum;
+mod remote;
 mod summaries;
 mod threshold;
 mod written;
@@ -23,11 +25,12 @@ use serde::Serialize;
 
 pub use input::{Choice, VoteArgs, VoteInput};
 pub(crate) use input::{Item, Lists, build};
+pub use people::Place;
 
 use crate::engine::{Finding, Unchecked};
 use crate::model::{
-    Capacity, CastingVote, Clause, DecisionKind, DecisionRule, Decisions, KindRule, Member,
-    MemberId, PartnershipId, Tor,
+    Capacity, CastingVote, Clause, Counting, DecisionKind, DecisionRule, Decisions, KindRule,
+    Member, MemberId, PartnershipId, Tor,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,6 +55,27 @@ impl Outcome {
     }
 }
 
+/// Who gave the casting vote: whoever presided over the vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CastingBy {
+    Chair,
+    ViceChair,
+    /// A member the meeting chose to preside.
+    Chosen,
+}
+
+impl CastingBy {
+    /// "the chair's", for "on the chair's casting vote".
+    pub fn whose(self) -> &'static str {
+        match self {
+            Self::Chair => "the chair's",
+            Self::ViceChair => "the vice-chair's",
+            Self::Chosen => "the presiding member's",
+        }
+    }
+}
+
 /// The votes counted (never the ones left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Counts {
@@ -62,12 +86,14 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, choice: Choice) {
-        match choice {
-            Choice::For => self.votes_for += 1,
-            Choice::Against => self.against += 1,
-            Choice::Abstain => self.abstain += 1,
-        }
+    /// Adds `units` votes (organisations, or people) of one kind.
+    fn add(&mut self, choice: Choice, units: u32) {
+        let slot = match choice {
+            Choice::For => &mut self.votes_for,
+            Choice::Against => &mut self.against,
+            Choice::Abstain => &mut self.abstain,
+        };
+        *slot = slot.saturating_add(units);
     }
 }
 
@@ -76,6 +102,24 @@ pub struct Vote {
     pub org: MemberId,
     pub vote: Choice,
     pub by: Capacity,
+    /// The people of `org` who voted this way (`ORG:N`); one for an organisation.
+    #[serde(skip_serializing_if = "is_one")]
+    pub people: u32,
+}
+
+impl Vote {
+    /// The votes this counts for: one organisation, or its people.
+    pub(crate) fn units(&self, counting: Counting) -> u32 {
+        match counting {
+            Counting::Organisations => 1,
+            Counting::People => self.people,
+        }
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 /// A vote left out of the count, and why.
@@ -85,15 +129,22 @@ pub struct Excluded {
     /// `None` for a written-procedure reply that came too late to be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vote: Option<Choice>,
+    /// The people whose votes were left out (`ORG:N`); one for an organisation.
+    #[serde(skip_serializing_if = "is_one")]
+    pub people: u32,
     pub reason: String,
 }
 
 impl Excluded {
     /// "org (for: reason)", or "org (reason)" where the vote is not known.
     pub fn describe(&self) -> String {
+        let who = match self.people {
+            1 => self.org.to_string(),
+            n => format!("{}:{n}", self.org),
+        };
         match self.vote {
-            Some(vote) => format!("{} ({vote}: {})", self.org, self.reason),
-            None => format!("{} ({})", self.org, self.reason),
+            Some(vote) => format!("{who} ({vote}: {})", self.reason),
+            None => format!("{who} ({})", self.reason),
         }
     }
 }
@@ -119,6 +170,9 @@ pub struct TallyReport {
     pub method: String,
     pub counts: Counts,
     pub casting_vote: Option<Choice>,
+    /// Who gave the casting vote, where one decided the outcome.
+    #[serde(skip)]
+    pub casting_by: Option<CastingBy>,
     /// The votes counted, in the ToR's member order.
     pub votes: Vec<Vote>,
     pub excluded: Vec<Excluded>,
@@ -189,7 +243,7 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
 
     let mut counts = Counts::default();
     for vote in &t.votes {
-        counts.add(vote.vote);
+        counts.add(vote.vote, vote.units(tor.counts));
     }
     let quorum = if input.written {
         t.written_late();
@@ -223,6 +277,7 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         method: decided.method,
         counts,
         casting_vote: decided.casting_vote,
+        casting_by: decided.casting_vote.map(|_| t.casting_by()),
         votes: t.votes,
         excluded: t.excluded,
         not_bound: t.not_bound,
@@ -302,10 +357,11 @@ impl<'a> Tally<'a> {
         });
     }
 
-    fn exclude(&mut self, m: &Member, vote: Choice, reason: String) {
+    fn exclude(&mut self, m: &Member, (vote, people): (Choice, u32), reason: String) {
         self.excluded.push(Excluded {
             org: m.id.clone(),
             vote: Some(vote),
+            people,
             reason,
         });
     }

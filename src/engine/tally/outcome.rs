@@ -7,7 +7,7 @@ use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::Keyword;
 use crate::model::{
-    Base, CastingVote, ClassId, Clause, DecisionRule, MemberId, Method, Step, Threshold,
+    Base, CastingVote, ClassId, Clause, Counting, DecisionRule, MemberId, Method, Step, Threshold,
 };
 
 impl<'a> Tally<'a> {
@@ -124,21 +124,37 @@ impl<'a> Tally<'a> {
                 .member(v.org.as_str())
                 .is_some_and(|m| &m.class == class)
             {
-                c.add(v.vote);
+                c.add(v.vote, v.units(self.tor.counts));
             }
         }
         c
     }
 
-    /// Voting members at the meeting (of `class`, if given) who cast no vote.
+    /// Voting members at the meeting (of `class`, if given) who cast no vote,
+    /// in the units the ToR counts (people of a member with seats).
     fn present_not_voting(&self, class: Option<&ClassId>) -> u32 {
-        let n = self
-            .present
+        let counting = self.tor.counts;
+        self.present
             .iter()
             .filter(|m| m.voting && class.is_none_or(|c| &m.class == c))
-            .filter(|m| !self.votes.iter().any(|v| v.org == m.id))
-            .count();
-        u32::try_from(n).unwrap_or(u32::MAX)
+            .map(|m| {
+                let voted: u32 = self
+                    .votes
+                    .iter()
+                    .filter(|v| v.org == m.id)
+                    .map(|v| v.units(counting))
+                    .sum();
+                self.units_at(m).saturating_sub(voted)
+            })
+            .sum()
+    }
+
+    /// What `m` brings to the meeting: one organisation, or its people there.
+    fn units_at(&self, m: &crate::model::Member) -> u32 {
+        match self.tor.counts {
+            Counting::Organisations => 1,
+            Counting::People => self.input.people_at(&m.id),
+        }
     }
 
     fn by_consensus(&mut self, clause: &Clause, c: Counts, method: &str) -> Decided {
@@ -239,21 +255,25 @@ impl<'a> Tally<'a> {
         let in_class = |class: Option<&ClassId>, m: &crate::model::Member| {
             m.voting && class.is_none_or(|k| &m.class == k)
         };
-        let n = match base {
-            Base::VotesCast | Base::PresentAndVoting => (c.votes_for + c.against) as usize,
-            Base::Present => self.present.iter().filter(|m| in_class(among, m)).count(),
-            Base::Membership => self
-                .tor
+        let counting = self.tor.counts;
+        let in_post = |class: Option<&ClassId>| -> u64 {
+            self.tor
                 .members_on(self.input.date)
-                .filter(|m| in_class(among, m))
-                .count(),
-            Base::Class(class) => self
-                .tor
-                .members_on(self.input.date)
-                .filter(|m| in_class(Some(class), m))
-                .count(),
+                .filter(|m| in_class(class, m))
+                .map(|m| counting.capacity(m))
+                .sum()
         };
-        n as u64
+        match base {
+            Base::VotesCast | Base::PresentAndVoting => u64::from(c.votes_for + c.against),
+            Base::Present => self
+                .present
+                .iter()
+                .filter(|m| in_class(among, m))
+                .map(|m| u64::from(self.units_at(m)))
+                .sum(),
+            Base::Membership => in_post(among),
+            Base::Class(class) => in_post(Some(class)),
+        }
     }
 
     /// Counts under a majority step; equal votes go to the casting vote where the
@@ -335,17 +355,22 @@ impl<'a> Tally<'a> {
                 base_words(&t.base, self.input.date)
             ),
         );
+        // Counting people, say whose number it is: "two thirds of 12 members in post".
+        let of = match self.tor.counts {
+            Counting::Organisations => String::new(),
+            Counting::People => format!(" {}", people_base(&t.base)),
+        };
         self.explain(
             "threshold",
             clause,
             match need {
                 Some(need) => format!(
-                    "{} {} of {total} = {need}; {f} voted for",
+                    "{} {} of {total}{of} = {need}; {f} voted for",
                     t.comparison.as_str().replace('-', " "),
                     t.fraction.words(),
                 ),
                 None => format!(
-                    "{} {} of {total} cannot be reached; {f} voted for",
+                    "{} {} of {total}{of} cannot be reached; {f} voted for",
                     t.comparison.as_str().replace('-', " "),
                     t.fraction.words(),
                 ),
@@ -439,6 +464,17 @@ impl<'a> Tally<'a> {
                 )
             }
         }
+    }
+}
+
+/// Who a base counts, counting people.
+fn people_base(base: &Base) -> String {
+    match base {
+        Base::VotesCast => "votes cast".to_owned(),
+        Base::Present => "members present".to_owned(),
+        Base::PresentAndVoting => "members present and voting".to_owned(),
+        Base::Membership => "members in post".to_owned(),
+        Base::Class(c) => format!("members of class `{c}` in post"),
     }
 }
 

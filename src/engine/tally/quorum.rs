@@ -1,11 +1,11 @@
 //! Quorum at the time of the vote, on the one quorum count of
 //! [`crate::engine::quorum`].
 
-use super::{Tally, list};
+use super::Tally;
 use crate::engine::Finding;
 use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
-use crate::model::{MemberId, QuorumRule};
+use crate::model::{Counting, QuorumRule};
 
 impl<'a> Tally<'a> {
     /// Quorum at the time of the vote: members at the meeting whose membership
@@ -15,23 +15,40 @@ impl<'a> Tally<'a> {
             return Finding::not_stated(Rule::Quorum, "quorum");
         };
         let counting = self.tor.counts;
+        let refused = self.remote_refused(true);
+        let mut not_counted = Vec::new();
         let here: Vec<Here> = self
             .present
             .iter()
-            .map(|m| Here {
-                member: m,
-                people: 1,
+            .filter_map(|m| {
+                let mut people = self.input.people_at(&m.id);
+                if let (Some(&remote), Some((clause, why))) =
+                    (self.input.remote.get(&m.id), &refused)
+                {
+                    // Counting organisations, a member partly remote is not here.
+                    let off = match counting {
+                        Counting::People => remote.min(people),
+                        Counting::Organisations => people,
+                    };
+                    people -= off;
+                    let cite = clause.map(|c| format!(" ({c})")).unwrap_or_default();
+                    not_counted.push(format!("{} ×{off} (remote): {why}{cite}", m.id));
+                }
+                (people > 0).then_some(Here { member: m, people })
             })
             .collect();
+        let label = |h: &Here| match (counting, h.people) {
+            (Counting::People, n) if n != 1 => format!("{} ×{n}", h.member.id),
+            _ => h.member.id.to_string(),
+        };
         let shortfalls = quorum::shortfalls(self.tor, q, &here, None, self.input.date);
         let in_post = quorum::voting_in_post(self.tor, self.input.date);
         let (counted, got, need, of) = match &q.rule {
             Some(rule) => {
-                let counted: Vec<&MemberId> = self
-                    .present
+                let counted: Vec<String> = here
                     .iter()
-                    .filter(|m| rule.counts(m))
-                    .map(|m| &m.id)
+                    .filter(|h| rule.counts(h.member))
+                    .map(label)
                     .collect();
                 let of = match rule {
                     QuorumRule::AtLeast { class: Some(c), .. } => {
@@ -48,7 +65,7 @@ impl<'a> Tally<'a> {
                 (counted, got, rule.needed(in_post), of)
             }
             None => {
-                let all: Vec<&MemberId> = self.present.iter().map(|m| &m.id).collect();
+                let all: Vec<String> = here.iter().map(label).collect();
                 (all, 0, 0, "members".to_owned())
             }
         };
@@ -56,22 +73,33 @@ impl<'a> Tally<'a> {
         let mut message = format!(
             "{}: {got} {of} present ({}), at least {need} needed",
             if quorate { "quorate" } else { "inquorate" },
-            list(&counted)
+            names(&counted)
         );
         if q.rule.is_none() {
             message = format!(
                 "{}: present {}",
                 if quorate { "quorate" } else { "inquorate" },
-                list(&counted)
+                names(&counted)
             );
         }
         for s in &shortfalls {
             message.push_str(&format!("; {s}"));
+        }
+        if !not_counted.is_empty() {
+            message.push_str(&format!("; not counted: {}", not_counted.join("; ")));
         }
         if quorate {
             Finding::pass(Rule::Quorum, &q.clause, message)
         } else {
             Finding::fail(Rule::Quorum, &q.clause, message)
         }
+    }
+}
+
+fn names(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "none".to_owned()
+    } else {
+        ids.join(", ")
     }
 }

@@ -3,7 +3,7 @@
 use super::{Tally, a_kinds, kinds_text};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
-use crate::model::KindRule;
+use crate::model::{Counting, KindRule};
 
 impl<'a> Tally<'a> {
     /// One finding for each rule the input did not touch, so every rule is reported.
@@ -17,11 +17,18 @@ impl<'a> Tally<'a> {
                 Rule::Eligibility,
                 clause,
                 FindingStatus::Pass,
-                crate::msg![
-                    "every vote is from a member with a vote on ",
-                    self.input.date,
-                    ", one per organisation"
-                ],
+                match self.tor.counts {
+                    Counting::Organisations => crate::msg![
+                        "every vote is from a member with a vote on ",
+                        self.input.date,
+                        ", one per organisation"
+                    ],
+                    Counting::People => crate::msg![
+                        "every vote is from a member with a vote on ",
+                        self.input.date,
+                        ", one per person in its seats"
+                    ],
+                },
             ));
         }
         // `rule` names the finding and the rule alike ("proxy", "opt-out", ...).

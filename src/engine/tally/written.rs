@@ -35,6 +35,7 @@ impl Tally<'_> {
             self.excluded.push(Excluded {
                 org: id.clone(),
                 vote: None,
+                people: 1,
                 reason,
             });
         }
