@@ -214,3 +214,137 @@ proptest! {
         }
     }
 }
+
+/// How one member's people voted, for the bodies that count people:
+/// (for, against, abstain), together at most its seats; the rest absent.
+type Split = (u32, u32, u32);
+
+#[derive(Debug, Clone)]
+struct PeopleScenario {
+    /// The panel or the joint scrutiny committee (both count people).
+    body: usize,
+    splits: Vec<Split>,
+    casting: Option<Choice>,
+    kind: usize,
+    seed: u64,
+}
+
+fn people_scenario() -> impl Strategy<Value = PeopleScenario> {
+    (
+        2..4usize,
+        prop::collection::vec((0u32..=10, 0u32..=10, 0u32..=10), 7),
+        prop_oneof![
+            Just(None),
+            Just(Some(Choice::For)),
+            Just(Some(Choice::Against))
+        ],
+        0..2usize,
+        any::<u64>(),
+    )
+        .prop_map(|(body, raw, casting, kind, seed)| {
+            let tor = &BODIES[body];
+            let splits = tor
+                .members
+                .iter()
+                .zip(raw)
+                .map(|(m, (f, a, ab))| {
+                    let seats = m.seats.unwrap_or(1);
+                    let f = f.min(seats);
+                    let a = a.min(seats - f);
+                    (f, a, ab.min(seats - f - a))
+                })
+                .collect();
+            PeopleScenario {
+                body,
+                splits,
+                casting,
+                kind,
+                seed,
+            }
+        })
+}
+
+impl PeopleScenario {
+    fn tor(&self) -> &'static Tor {
+        &BODIES[self.body]
+    }
+
+    fn outcome(&self, splits: &[Split], reordered: bool) -> Option<(Outcome, String)> {
+        let tor = self.tor();
+        let mut args = VoteArgs {
+            casting: self.casting,
+            ..VoteArgs::default()
+        };
+        if self.kind == 1
+            && let Some(k) = tor.decisions.iter().flat_map(|d| &d.kinds).next()
+        {
+            args.kinds.push(k.kind.to_string());
+        }
+        for (m, &(f, a, ab)) in tor.members.iter().zip(splits) {
+            for (n, list) in [
+                (f, &mut args.votes_for),
+                (a, &mut args.against),
+                (ab, &mut args.abstain),
+            ] {
+                if n > 0 {
+                    list.push(format!("{}:{n}", m.id));
+                }
+            }
+        }
+        if args.votes_for.is_empty() && args.against.is_empty() && args.abstain.is_empty() {
+            return None;
+        }
+        if reordered {
+            for (list, by) in [
+                (&mut args.votes_for, self.seed),
+                (&mut args.against, self.seed >> 8),
+                (&mut args.abstain, self.seed >> 16),
+            ] {
+                let n = (by as usize) % list.len().max(1);
+                list.rotate_left(n);
+                list.reverse();
+            }
+        }
+        let day = NaiveDate::from_ymd_opt(2025, 11, 12).unwrap();
+        let input = VoteInput::new(tor, day, &args).expect("within every member's seats");
+        let report = tally(tor, &input);
+        Some((report.outcome, serde_json::to_string(&report).unwrap()))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Counting people, the order the votes are given in never changes anything.
+    #[test]
+    fn counting_people_the_order_does_not_matter(s in people_scenario()) {
+        prop_assert_eq!(s.outcome(&s.splits, false), s.outcome(&s.splits, true));
+    }
+
+    /// Counting people, one more person voting for (an absent one, else one
+    /// who voted against or abstained) never turns carried into lost.
+    #[test]
+    fn counting_people_a_vote_for_never_loses_a_carried_decision(
+        s in people_scenario(),
+        which in 0usize..7,
+    ) {
+        let Some((before, _)) = s.outcome(&s.splits, false) else { return Ok(()) };
+        let mut splits = s.splits.clone();
+        let which = which % splits.len();
+        let seats = s.tor().members[which].seats.unwrap_or(1);
+        let (f, a, ab) = &mut splits[which];
+        if *f + *a + *ab < seats {
+            *f += 1;
+        } else if *a > 0 {
+            *a -= 1;
+            *f += 1;
+        } else if *ab > 0 {
+            *ab -= 1;
+            *f += 1;
+        }
+        let (after, _) = s.outcome(&splits, false).expect("at least one vote");
+        if before == Outcome::Carried {
+            prop_assert_eq!(after, Outcome::Carried, "{:?}", s);
+        }
+    }
+}
