@@ -14,8 +14,11 @@ use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
 use crate::engine::meeting::ChairPresence;
-use crate::engine::tally::{Choice, Item, Lists, VoteInput, build};
-use crate::model::{DecisionKind, Tor};
+use crate::engine::meeting::items::{self, RawItem, RawMovement};
+use crate::engine::meeting::{self, MeetingInput};
+use crate::engine::same_item;
+use crate::engine::tally::{Away, Choice, Item, Lists, VoteInput, build};
+use crate::model::{DecisionKind, MemberId, Tor};
 
 type S<T> = Spanned<T>;
 
@@ -103,6 +106,20 @@ pub struct RawVotes {
     /// The member whose representative presided.
     #[schemars(with = "Option<String>")]
     chair_member: Option<S<String>>,
+    /// The agenda item the vote was taken on, one of `items`: the quorum is
+    /// counted as the room stood for it. Needs `at` with the meeting's start.
+    #[schemars(with = "Option<String>")]
+    item: Option<S<String>>,
+    /// The meeting's items, as in a meeting file: titles, or `[[items]]`
+    /// tables with the time each is taken and who has a conflict on it.
+    #[serde(default)]
+    items: Vec<RawItem>,
+    /// Members arriving after the start: `{ member, at }`.
+    #[serde(default)]
+    arrivals: Vec<RawMovement>,
+    /// Members leaving before the end: `{ member, at }`.
+    #[serde(default)]
+    departures: Vec<RawMovement>,
 }
 
 fn item(s: &S<String>) -> Item<'_> {
@@ -264,15 +281,146 @@ pub(crate) fn from_raw(
             }
         }));
     }
+    let moment = match &built {
+        Ok(input) => at_item(tor, raw, input, &mut problems),
+        Err(_) => None,
+    };
     match built {
-        Ok(input) if problems.is_empty() => Ok(VoteInput {
-            as_of_today: raw.at.is_none() && default_date.is_some(),
-            chair: raw.chair,
-            chair_member,
-            ..input
-        }),
+        Ok(input) if problems.is_empty() => {
+            let (item, away) = moment.unzip();
+            Ok(VoteInput {
+                as_of_today: raw.at.is_none() && default_date.is_some(),
+                chair: raw.chair,
+                chair_member,
+                item,
+                away: away.unwrap_or_default(),
+                ..input
+            })
+        }
         _ => Err(problems),
     }
+}
+
+/// The item the vote was taken on and who, named at the vote, was out of the
+/// room for it; `None` where the file names no item.
+fn at_item(
+    tor: &Tor,
+    raw: &RawVotes,
+    input: &VoteInput,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, BTreeMap<MemberId, Away>)> {
+    let Some(named) = &raw.item else {
+        if !(raw.items.is_empty() && raw.arrivals.is_empty() && raw.departures.is_empty()) {
+            problems.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    "items, arrivals and departures need `item`: the item the vote was taken on",
+                )
+                .help("add e.g. item = \"Budget\""),
+            );
+        }
+        return None;
+    };
+    let start = match raw
+        .at
+        .as_ref()
+        .map(|at| (at, values::date_or_time(at, tor.timezone)))
+    {
+        Some((_, Ok(DateOrTime::Instant(t)))) => t,
+        Some((at, Ok(DateOrTime::Date(_)))) => {
+            problems.push(
+                Diagnostic::error(
+                    Code::NeedsTime,
+                    "a vote on an item needs the meeting's start time, to place the item",
+                )
+                .at(at.span())
+                .help("give the start, e.g. at = 2026-03-05T18:00"),
+            );
+            return None;
+        }
+        Some((_, Err(_))) => return None,
+        None => {
+            problems.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    "a vote on an item needs `at`, the meeting's start",
+                )
+                .at(named.span()),
+            );
+            return None;
+        }
+    };
+    // At the start: everyone named at the vote but those listed as arriving.
+    let arriving: Vec<MemberId> = raw
+        .arrivals
+        .iter()
+        .filter_map(|a| tor.member(a.member().trim()).map(|m| m.id.clone()))
+        .collect();
+    let mut meeting = MeetingInput::new(start);
+    meeting.attendance = input.attendance.clone();
+    for list in [
+        &mut meeting.attendance.in_person,
+        &mut meeting.attendance.substitutes,
+        &mut meeting.attendance.deputies,
+    ] {
+        list.retain(|id| !arriving.contains(id));
+    }
+    let agenda = items::resolve(
+        tor,
+        start,
+        &meeting
+            .attendance
+            .lists()
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+        &raw.items,
+        &raw.arrivals,
+        &raw.departures,
+        problems,
+    );
+    let Some(item) = agenda
+        .items
+        .iter()
+        .find(|i| same_item(&i.title, named.get_ref()))
+    else {
+        let titles: Vec<String> = agenda.titles.iter().map(|t| format!("`{t}`")).collect();
+        problems.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!("`{}` is not one of the items", named.get_ref().trim()),
+            )
+            .at(named.span())
+            .help(if titles.is_empty() {
+                "list the meeting's items as [[items]] tables with `title` (and `at`, `conflicts`)"
+                    .to_owned()
+            } else {
+                format!("the items are {}", titles.join(", "))
+            }),
+        );
+        return None;
+    };
+    meeting.movements = agenda.movements;
+    let (room, _) = meeting::at_item(&meeting, item);
+    let away = input
+        .attendance
+        .lists()
+        .into_iter()
+        .flatten()
+        .filter(|id| !room.attendance.attends(id))
+        .map(|id| {
+            let why = if item.conflicts.contains(id) {
+                Away::Conflict
+            } else if arriving.contains(id) {
+                Away::NotArrived
+            } else {
+                Away::Left
+            };
+            (id.clone(), why)
+        })
+        .collect();
+    Some((item.title.clone(), away))
 }
 
 fn kind_names(kinds: &[DecisionKind]) -> String {

@@ -55,4 +55,5 @@ mod test_cmd;
 mod uk_dates;
 mod validate;
 mod verdicts;
+mod vote_items;
 mod walk;

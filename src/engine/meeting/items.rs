@@ -182,6 +182,13 @@ pub(crate) struct RawMovement {
     at: Value,
 }
 
+impl RawMovement {
+    /// The member as written.
+    pub(crate) fn member(&self) -> &str {
+        self.member.get_ref()
+    }
+}
+
 /// Titles for the standing-items rule, and the timed agenda where any item is
 /// a table.
 pub(crate) struct Agenda {

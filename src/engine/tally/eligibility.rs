@@ -23,6 +23,10 @@ impl<'a> Tally<'a> {
         } else {
             in_person.clone()
         };
+        if let (Some(title), Some(&away)) = (&input.item, input.away.get(id)) {
+            self.away(m, title, away, &in_person);
+            return;
+        }
 
         if !m.holds_on(date) {
             let why = match (m.from, m.until) {

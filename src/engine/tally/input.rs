@@ -128,6 +128,33 @@ pub struct VoteInput {
     pub chair: Option<ChairPresence>,
     /// The member whose representative presided, where given.
     pub chair_member: Option<MemberId>,
+    /// The agenda item the vote was taken on, where the votes file names it.
+    pub item: Option<String>,
+    /// Members named at the vote who were out of the room when the item was
+    /// taken: they neither vote nor count for its quorum.
+    pub away: BTreeMap<MemberId, Away>,
+}
+
+/// Why a member named at a vote was out of the room for the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Away {
+    /// It has a conflict of interest on the item and left for it.
+    Conflict,
+    /// It arrived after the item was taken.
+    NotArrived,
+    /// It left before the item was taken.
+    Left,
+}
+
+impl Away {
+    /// Said of the member, before the item's title.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Self::Conflict => "left for its conflict of interest on",
+            Self::NotArrived => "had not yet arrived for",
+            Self::Left => "had left before",
+        }
+    }
 }
 
 impl VoteInput {
@@ -476,5 +503,7 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         remote,
         chair: None,
         chair_member: None,
+        item: None,
+        away: BTreeMap::new(),
     })
 }

@@ -9,6 +9,7 @@ mod conflicts;
 mod eligibility;
 mod explain;
 mod input;
+mod item;
 mod outcome;
 mod people;
 mod proxies;
@@ -23,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use input::{Choice, VoteArgs, VoteInput};
+pub use input::{Away, Choice, VoteArgs, VoteInput};
 pub(crate) use input::{Item, Lists, build};
 pub use people::Place;
 

@@ -70,17 +70,17 @@ impl<'a> Tally<'a> {
             }
         };
         let quorate = got >= need && shortfalls.is_empty();
+        let verdict = if quorate { "quorate" } else { "inquorate" };
+        let verdict = match &self.input.item {
+            Some(item) => format!("{verdict} at item `{item}`"),
+            None => verdict.to_owned(),
+        };
         let mut message = format!(
-            "{}: {got} {of} present ({}), at least {need} needed",
-            if quorate { "quorate" } else { "inquorate" },
+            "{verdict}: {got} {of} present ({}), at least {need} needed",
             names(&counted)
         );
         if q.rule.is_none() {
-            message = format!(
-                "{}: present {}",
-                if quorate { "quorate" } else { "inquorate" },
-                names(&counted)
-            );
+            message = format!("{verdict}: present {}", names(&counted));
         }
         for s in &shortfalls {
             message.push_str(&format!("; {s}"));
