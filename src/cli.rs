@@ -31,15 +31,15 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-pub use error::message as error_message;
-pub use output::{Format, OutputFormat, Status, guard_stderr};
+pub(crate) use error::message as error_message;
+pub(crate) use output::{Format, OutputFormat, Status, guard_stderr};
 
 /// Check meetings and votes against a partnership's terms of reference.
 ///
 /// Exit codes: 0 checked and valid, 1 checked and not valid, 2 could not check.
 #[derive(Debug, Parser)]
 #[command(name = "tor", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
@@ -47,7 +47,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Folder of ToR files [default: ./partnerships if it exists, else the built-in set]
     // Empty values get through clap so that `run` can say which of the two was
     // empty: clap's own message would blame `--dir` for an empty TOR_DIR.
@@ -72,13 +72,13 @@ pub struct GlobalArgs {
 
 /// The options every command sees, once checked.
 #[derive(Debug)]
-pub struct Global {
+pub(crate) struct Global {
     pub dir: Option<PathBuf>,
     pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// List the partnerships: id, name, members, review due
     List,
     /// Show the terms of reference in force on a date, every rule with its clause
@@ -110,7 +110,7 @@ pub enum Command {
 }
 
 /// The command line, with each command's own `--format` and examples.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
     let names: Vec<String> = cmd
@@ -135,7 +135,7 @@ pub fn command() -> clap::Command {
 /// Parses the command line (exiting with clap's message on a usage error). A
 /// `--format` after the command is that command's; one before it is checked
 /// against the command in [`run`].
-pub fn parse() -> Cli {
+pub(crate) fn parse() -> Cli {
     use clap::FromArgMatches;
     complete::answer_if_asked();
     let matches = command()
@@ -183,7 +183,7 @@ fn excerpt_values(mut e: clap::Error) -> clap::Error {
     e
 }
 
-pub fn run(cli: Cli) -> Result<Status> {
+pub(crate) fn run(cli: Cli) -> Result<Status> {
     style::init(cli.global.color);
     let name = command_name(&cli.command);
     let output = cli.global.format.unwrap_or(OutputFormat::Human);

@@ -57,22 +57,26 @@ impl Diagnostic {
         }
     }
 
+    #[must_use]
     pub fn at(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
         self
     }
 
+    #[must_use]
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
+    #[must_use]
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds "did you mean" help when one candidate is close to `got`.
+    #[must_use]
     pub fn suggest<'a>(self, got: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
         match nearest(got, candidates) {
             Some(best) => self.help(format!("did you mean `{best}`?")),

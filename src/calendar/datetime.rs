@@ -207,8 +207,7 @@ fn resolve_local(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<T
 fn offset_near(tz: Tz, naive: Option<NaiveDateTime>) -> String {
     naive
         .and_then(|n| tz.from_local_datetime(&n).earliest())
-        .map(|t| t.offset().fix().to_string())
-        .unwrap_or_else(|| "?".to_owned())
+        .map_or_else(|| "?".to_owned(), |t| t.offset().fix().to_string())
 }
 
 /// Splits a trailing `Z` or `±HH:MM` off the local part.

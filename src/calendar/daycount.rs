@@ -89,14 +89,13 @@ pub fn reason(convention: Convention, d: NaiveDate, cal: &Calendar) -> DayReason
         Convention::Working | Convention::ClearWorking => weekend
             .or_else(|| holiday(d))
             .or_else(|| cal.is_closure(d).then_some(DayReason::Closure)),
-        Convention::Clear | Convention::Days => None,
+        Convention::Clear | Convention::Days | Convention::Hours => None,
         Convention::StatutoryDays => excluded(d, cal).map(|e| match e {
             Excluded::ChristmasBreak => DayReason::ChristmasBreak,
             Excluded::EasterBreak => DayReason::EasterBreak,
             Excluded::Sunday => DayReason::Sunday,
             Excluded::BankHoliday => holiday(d).unwrap_or(DayReason::Counted),
         }),
-        Convention::Hours => None,
     };
     skipped.unwrap_or(DayReason::Counted)
 }

@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 ///
 /// Years chrono cannot represent saturate to [`NaiveDate::MIN`] / [`NaiveDate::MAX`]
 /// rather than panic.
+// The one-letter names are the published algorithm's, so it can be checked line by line.
+#[allow(clippy::many_single_char_names)]
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let y = i64::from(year);
     // Position in the 19-year Metonic cycle: fixes the ecclesiastical full moon.
@@ -23,8 +25,12 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let m = (a + 11 * h + 22 * l).div_euclid(451);
     let n = h + l - 7 * m + 114;
     let (month, day) = (n.div_euclid(31), n.rem_euclid(31) + 1);
-    // month is 3 or 4 and day 1..=31 by construction, so the casts are lossless.
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).unwrap_or(if year < 0 {
+    // month is 3 or 4 and day 1..=31 by construction, so the conversions succeed.
+    let date = u32::try_from(month)
+        .ok()
+        .zip(u32::try_from(day).ok())
+        .and_then(|(month, day)| NaiveDate::from_ymd_opt(year, month, day));
+    date.unwrap_or(if year < 0 {
         NaiveDate::MIN
     } else {
         NaiveDate::MAX

@@ -41,7 +41,10 @@ pub(crate) fn year_table(region: Region, year: i32) -> &'static [BankHoliday] {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return &[];
     }
-    let slot = &TABLES[region.index()][(year - FIRST_YEAR) as usize];
+    let Ok(index) = usize::try_from(year - FIRST_YEAR) else {
+        return &[];
+    };
+    let slot = &TABLES[region.index()][index];
     slot.get_or_init(|| compute(region, year))
 }
 

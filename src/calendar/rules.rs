@@ -42,7 +42,7 @@ pub(crate) fn candidates(region: Region, year: i32) -> Vec<Candidate> {
             date,
             name,
             movable: false,
-        })
+        });
     };
     let easter = easter_sunday(year);
     fixed(easter - Days::new(2), GOOD_FRIDAY);
@@ -65,7 +65,7 @@ pub(crate) fn candidates(region: Region, year: i32) -> Vec<Candidate> {
             date: ymd(year, month, day),
             name,
             movable: true,
-        })
+        });
     };
     if region == Region::NorthernIreland {
         movable(3, 17, ST_PATRICK);

@@ -27,6 +27,7 @@ impl Calendar {
 
     /// Adds newly proclaimed bank holidays that this release does not know.
     /// A date given twice keeps the last name.
+    #[must_use]
     pub fn with_extra_holidays(
         mut self,
         days: impl IntoIterator<Item = (NaiveDate, String)>,
@@ -36,6 +37,7 @@ impl Calendar {
     }
 
     /// Adds days the body does not work although they are not bank holidays.
+    #[must_use]
     pub fn with_closures(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Self {
         self.closures.extend(days);
         self

@@ -26,7 +26,7 @@ use super::unchecked::{Source, label, not_checked, strict_status};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -53,7 +53,7 @@ pub struct Args {
     pub strict: bool,
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     if let Some(path) = &args.html {
         check_output(path, args.force)?;
     }

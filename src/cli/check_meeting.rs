@@ -33,7 +33,7 @@ const FACT_FLAGS: [&str; 9] = [
 ];
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -92,7 +92,7 @@ impl Report for Out<'_> {
 
 /// The facts of the meeting, given as flags.
 #[derive(Debug, clap::Args)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// When the meeting starts: 2012-12-06T14:00 or day first (06/12/2012 14:00,
     /// 6 Dec 2012 2pm), local time of the partnership,
     /// or with an offset (+01:00, Z)
@@ -151,7 +151,7 @@ impl From<ChairArg> for ChairPresence {
     }
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
     let calendar = catalog.calendar(&tor)?;

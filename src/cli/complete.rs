@@ -10,22 +10,22 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use tor::catalog::Catalog;
 
 /// The environment variable that asks tor for completions.
-pub const VAR: &str = "COMPLETE";
+pub(super) const VAR: &str = "COMPLETE";
 
 /// Answers a completion request and exits, when the shell made one.
-pub fn answer_if_asked() {
+pub(super) fn answer_if_asked() {
     clap_complete::CompleteEnv::with_factory(super::command)
         .var(VAR)
         .complete();
 }
 
 /// Completes a partnership id.
-pub fn partnership() -> ArgValueCompleter {
+pub(super) fn partnership() -> ArgValueCompleter {
     ArgValueCompleter::new(partnership_ids)
 }
 
 /// Completes a member id of the partnership named on the command line.
-pub fn member() -> ArgValueCompleter {
+pub(super) fn member() -> ArgValueCompleter {
     ArgValueCompleter::new(member_ids)
 }
 

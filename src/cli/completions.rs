@@ -10,13 +10,13 @@ use super::Global;
 use super::output::{Status, print_document};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
-pub fn run(_g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(_g: &Global, args: &Args) -> Result<Status> {
     let shell: &dyn EnvCompleter = match args.shell {
         Shell::Bash => &Bash,
         Shell::Zsh => &Zsh,

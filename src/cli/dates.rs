@@ -9,14 +9,14 @@ use tor::engine::Message;
 use tor::engine::deadlines::When;
 
 /// "Thu 6 Dec 2012".
-pub fn day(d: NaiveDate) -> String {
+pub(super) fn day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
 }
 
 /// "Thu 6 Dec 2012 14:00" in the time's own zone (the partnership's); seconds
 /// only when not zero. A time the autumn change repeats carries its zone
 /// abbreviation ("01:30 BST"), since the clock time alone names two moments.
-pub fn instant(t: DateTime<Tz>) -> String {
+pub(super) fn instant(t: DateTime<Tz>) -> String {
     let clock = if t.second() == 0 { "%H:%M" } else { "%H:%M:%S" };
     let mut out = t.format(&format!("%a %-d %b %Y {clock}")).to_string();
     if let LocalResult::Ambiguous(..) = t.timezone().from_local_datetime(&t.naive_local()) {
@@ -26,7 +26,7 @@ pub fn instant(t: DateTime<Tz>) -> String {
 }
 
 /// A deadline: a day, or a moment.
-pub fn when(w: When) -> String {
+pub(super) fn when(w: When) -> String {
     match w.0 {
         DateOrTime::Date(d) => day(d),
         DateOrTime::Instant(t) => instant(t),
@@ -34,7 +34,7 @@ pub fn when(w: When) -> String {
 }
 
 /// A finding's message with its days and moments written as above.
-pub fn message(m: &Message) -> String {
+pub(super) fn message(m: &Message) -> String {
     m.render(day, instant)
 }
 

@@ -17,7 +17,7 @@ use super::{Global, catalog};
 use super::{dates, explain};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -80,7 +80,7 @@ impl Report for Out<'_> {
     }
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
     let calendar = catalog.calendar(&tor)?;

@@ -10,7 +10,7 @@ use tor::load::FileError;
 /// `error[code]` heading, so it gets no second prefix. And a cause whose text
 /// the message so far already ends with (an error that prints its source and
 /// also returns it as its source) is said once, not twice.
-pub fn message(err: &anyhow::Error) -> String {
+pub(crate) fn message(err: &anyhow::Error) -> String {
     if let Some(file) = err.chain().find_map(file_error) {
         return file.to_string();
     }

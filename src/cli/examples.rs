@@ -5,7 +5,7 @@
 
 /// One example: what it shows, and the command line.
 #[derive(Debug, Clone, Copy)]
-pub struct Example {
+pub(super) struct Example {
     pub what: &'static str,
     pub line: &'static str,
 }
@@ -21,7 +21,7 @@ macro_rules! ex {
 }
 
 /// The examples of a command, by the name it is typed as.
-pub fn of(command: &str) -> &'static [Example] {
+pub(super) fn of(command: &str) -> &'static [Example] {
     match command {
         "list" => &[
             ex!(
@@ -165,7 +165,7 @@ pub fn of(command: &str) -> &'static [Example] {
 }
 
 /// The text that ends a command's `--help`.
-pub fn after_help(examples: &[Example]) -> String {
+pub(super) fn after_help(examples: &[Example]) -> String {
     let mut text = String::from("Examples:\n");
     for e in examples {
         text.push_str(&format!("  # {}\n  {}\n", e.what, e.line));

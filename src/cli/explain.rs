@@ -14,7 +14,9 @@ use super::output::{esc, table};
 /// One step of the JSON explanation. `step`, `clause` and `detail` are SPEC
 /// §5a's; the rest carry the day list for programs.
 #[derive(Serialize)]
-pub struct Step<'a> {
+// The field names are SPEC §5a's JSON keys, `step` among them.
+#[allow(clippy::struct_field_names)]
+pub(super) struct Step<'a> {
     step: usize,
     clause: &'a str,
     detail: String,
@@ -27,7 +29,7 @@ pub struct Step<'a> {
     unlisted: u64,
 }
 
-pub fn json(workings: &[Working]) -> Vec<Step<'_>> {
+pub(super) fn json(workings: &[Working]) -> Vec<Step<'_>> {
     workings
         .iter()
         .enumerate()
@@ -43,7 +45,7 @@ pub fn json(workings: &[Working]) -> Vec<Step<'_>> {
         .collect()
 }
 
-pub fn human(workings: &[Working]) -> String {
+pub(super) fn human(workings: &[Working]) -> String {
     let mut out = String::from("Working\n");
     if workings.is_empty() {
         out.push_str("the ToR states no notice rule that applies\n");

@@ -8,7 +8,7 @@ use tor::fileio::{check_target, is_std_stream, write_atomic};
 
 /// Refuses before any work is done when `path` may not be written: it exists
 /// without `force`, or is not a regular file.
-pub fn check_output(path: &Path, force: bool) -> Result<()> {
+pub(super) fn check_output(path: &Path, force: bool) -> Result<()> {
     if !is_std_stream(path) {
         check_target(path, force)?;
     }
@@ -16,7 +16,7 @@ pub fn check_output(path: &Path, force: bool) -> Result<()> {
 }
 
 /// Writes `text` to `path`, or to stdout for `-`.
-pub fn write_output(path: &Path, text: &str, force: bool) -> Result<()> {
+pub(super) fn write_output(path: &Path, text: &str, force: bool) -> Result<()> {
     if is_std_stream(path) {
         // A document (iCalendar, HTML): its bytes are its meaning.
         return super::output::print_document(text);
@@ -27,7 +27,7 @@ pub fn write_output(path: &Path, text: &str, force: bool) -> Result<()> {
 
 /// [`write_output`] to a file whose folders are made first, as `tor init`
 /// makes `./partnerships`.
-pub fn write_new_file(path: &Path, text: &str, force: bool) -> Result<()> {
+pub(super) fn write_new_file(path: &Path, text: &str, force: bool) -> Result<()> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| tor::fileio::WriteError::Io {
             path: path.display().to_string(),
@@ -40,7 +40,7 @@ pub fn write_new_file(path: &Path, text: &str, force: bool) -> Result<()> {
 /// From the first write on, SIGINT, SIGTERM and SIGHUP remove the temporary
 /// file of a write under way, then end tor as the signal would have. Until
 /// then the default handling stands: there is nothing to clean up.
-pub fn on_signal_remove_temp_files() {
+pub(super) fn on_signal_remove_temp_files() {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

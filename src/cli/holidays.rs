@@ -10,7 +10,7 @@ use super::output::{Report, Status, emit, esc, table};
 use super::{Global, catalog, parse_date_arg};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// england-and-wales, scotland or northern-ireland
     #[arg(long, default_value = "england-and-wales", value_parser = parse_region)]
     pub region: Region,
@@ -29,7 +29,7 @@ fn parse_region(s: &str) -> Result<Region, String> {
     s.parse::<Region>().map_err(|e| e.to_string())
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let (from, to) = match (args.year, args.from, args.to) {
         (Some(year), _, _) => {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {

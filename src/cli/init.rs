@@ -22,7 +22,7 @@ use super::output::{Report, Status, emit, print_document};
 use super::{Global, keyword_parser};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// The new partnership's id: lower-case words joined by hyphens; the file is ID.toml
     pub id: String,
     // Boxed: the answers are many, and every other command's arguments are small.
@@ -44,7 +44,7 @@ pub struct Args {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("quorum_rule").multiple(true).args(["quorum", "quorum_also"])))]
 #[command(group(clap::ArgGroup::new("decision_rule").multiple(true).args(["decision", "casting_vote"])))]
-pub struct AnswerArgs {
+pub(crate) struct AnswerArgs {
     /// The body's name [asked for when stdin is a terminal]
     #[arg(long)]
     pub name: Option<String>,
@@ -260,7 +260,7 @@ impl Report for Out<'_> {
     }
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let id = PartnershipId::parse(&args.id)?;
     let target = target(g, args, &id)?;
     // Before any question: answers typed for a file that cannot be written are lost.

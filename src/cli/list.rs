@@ -18,7 +18,7 @@ struct Row {
     valid: bool,
 }
 
-pub fn run(g: &Global) -> Result<Status> {
+pub(super) fn run(g: &Global) -> Result<Status> {
     let catalog = catalog(g)?;
     let today = today();
     let rows: Vec<Row> = catalog

@@ -9,12 +9,12 @@ use super::examples::{self, Example};
 use super::output::{Status, print_document};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// A command whose page to print instead, e.g. `validate` (the page tor-validate(1))
     pub command: Option<String>,
 }
 
-pub fn run(_g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(_g: &Global, args: &Args) -> Result<Status> {
     // Built, so each command knows its full name (tor-validate) and the global
     // options; without the help command, which has no page of its own.
     let mut cmd = super::command()
@@ -36,7 +36,7 @@ pub fn run(_g: &Global, args: &Args) -> Result<Status> {
         }
         Some(name) => {
             let Some(sub) = cmd.find_subcommand(name) else {
-                let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+                let names: Vec<&str> = cmd.get_subcommands().map(clap::Command::get_name).collect();
                 bail!("no command `{name}`: one of {}", names.join(", "));
             };
             // The examples that end its --help become the page's EXAMPLES.

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
-pub use super::style::{Grid, Tone, cell, paint, stdout_color, table};
+pub(super) use super::style::{Grid, Tone, cell, paint, stdout_color, table};
 
 /// `--format` as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Tables for people
     Human,
     /// JSON for scripts (fields stable between releases)
@@ -32,11 +32,11 @@ impl std::fmt::Display for OutputFormat {
 }
 
 /// The argument id of `--format`.
-pub const FORMAT: &str = "format";
+pub(super) const FORMAT: &str = "format";
 
 /// The formats a command takes, by the name it is typed as; none for the
 /// commands whose output has one form (a schema, a script, a page).
-pub fn formats_of(command: &str) -> &'static [OutputFormat] {
+pub(super) fn formats_of(command: &str) -> &'static [OutputFormat] {
     use OutputFormat::{Github, Human, Json, Junit, Sarif};
     match command {
         "validate" => &[Human, Json, Github, Sarif, Junit],
@@ -50,11 +50,11 @@ pub fn formats_of(command: &str) -> &'static [OutputFormat] {
 /// The formats every command that reports takes: all `--format` offers before
 /// the command is known. The CI formats follow `validate`, whose own `--format`
 /// offers them.
-pub const COMMON_FORMATS: &[OutputFormat] = &[OutputFormat::Human, OutputFormat::Json];
+pub(super) const COMMON_FORMATS: &[OutputFormat] = &[OutputFormat::Human, OutputFormat::Json];
 
 /// A parser of `--format` that offers `formats` alone: clap refuses, and help
 /// does not list, any other.
-pub fn format_parser(
+pub(super) fn format_parser(
     formats: &'static [OutputFormat],
 ) -> impl clap::builder::TypedValueParser<Value = OutputFormat> {
     use clap::ValueEnum;
@@ -69,7 +69,7 @@ pub fn format_parser(
 }
 
 /// A command's own `--format`, offering only the formats it takes.
-pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
+pub(super) fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
     clap::Arg::new(FORMAT)
         .long(FORMAT)
         .value_name("FORMAT")
@@ -79,7 +79,7 @@ pub fn format_arg(formats: &'static [OutputFormat]) -> clap::Arg {
 
 /// The format of a command that reports to people or scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
@@ -110,7 +110,7 @@ impl From<Status> for ExitCode {
 /// What a reporting command has to say: one value, written as JSON for scripts
 /// or as text for people, and the exit status it ends with. Commands build it,
 /// [`emit`] writes it: no command chooses between the formats itself.
-pub trait Report: Serialize {
+pub(super) trait Report: Serialize {
     /// The text people read; [`emit`] makes it safe for the terminal.
     fn human(&self) -> String;
     /// How the command ends once the report is written.
@@ -119,7 +119,7 @@ pub trait Report: Serialize {
 
 /// Writes `report` in `format` and returns its exit status: the one output path
 /// of every command that reports (`validate` streams its files through its own sink).
-pub fn emit(format: Format, report: &impl Report) -> Result<Status> {
+pub(super) fn emit(format: Format, report: &impl Report) -> Result<Status> {
     match format {
         Format::Json => print_json(report)?,
         Format::Human => print(&report.human())?,
@@ -127,21 +127,21 @@ pub fn emit(format: Format, report: &impl Report) -> Result<Status> {
     Ok(report.status())
 }
 
-pub use tor::report::safe::escape as esc;
+pub(super) use tor::report::safe::escape as esc;
 
 /// Writes human output to stdout, made safe as a whole (see [`tor::report::safe`]).
-pub fn print(text: &str) -> Result<()> {
+pub(super) fn print(text: &str) -> Result<()> {
     write_stdout(&tor::report::safe::guard(text, stdout_color()))
 }
 
 /// An error message for stderr, made safe like stdout (errors are never coloured).
-pub fn guard_stderr(text: &str) -> String {
+pub(crate) fn guard_stderr(text: &str) -> String {
     tor::report::safe::guard(text, false).into_owned()
 }
 
 /// Writes a document (a ToR file, a shell script, a man page) to stdout as it
 /// is: it is data for a program, and escaping would change its meaning.
-pub fn print_document(text: &str) -> Result<()> {
+pub(super) fn print_document(text: &str) -> Result<()> {
     write_stdout(text)
 }
 
@@ -154,14 +154,14 @@ fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
-pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
+pub(super) fn print_json<T: Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     write_stdout(&tor::report::safe::guard_json(&text))
 }
 
 /// A finding's status as shown to people: failures stand out.
-pub fn status_label(status: tor::engine::FindingStatus) -> &'static str {
+pub(super) fn status_label(status: tor::engine::FindingStatus) -> &'static str {
     use tor::engine::FindingStatus;
     match status {
         FindingStatus::Pass => "pass",
@@ -171,7 +171,7 @@ pub fn status_label(status: tor::engine::FindingStatus) -> &'static str {
     }
 }
 
-pub fn status_tone(status: tor::engine::FindingStatus) -> Tone {
+pub(super) fn status_tone(status: tor::engine::FindingStatus) -> Tone {
     use tor::engine::FindingStatus;
     match status {
         FindingStatus::Pass => Tone::Good,
@@ -182,17 +182,17 @@ pub fn status_tone(status: tor::engine::FindingStatus) -> Tone {
 }
 
 /// A finding's status as a table cell, in its colour.
-pub fn status_cell(status: tor::engine::FindingStatus) -> comfy_table::Cell {
+pub(super) fn status_cell(status: tor::engine::FindingStatus) -> comfy_table::Cell {
     cell(status_label(status), status_tone(status))
 }
 
 /// A clause as shown to people; `—` where the ToR states no such rule.
-pub fn clause_label(clause: Option<&tor::model::Clause>) -> String {
+pub(super) fn clause_label(clause: Option<&tor::model::Clause>) -> String {
     clause.map_or_else(|| "—".to_owned(), |c| esc(c).to_string())
 }
 
 /// The table of findings every checking command prints.
-pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
+pub(super) fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
     let mut t = table(["rule", "clause", "status", "message"]);
     for f in findings {
         let rule = match &f.item {
@@ -210,13 +210,16 @@ pub fn findings_table(findings: &[tor::engine::Finding]) -> Grid {
 }
 
 /// The deadlines a meeting sets, each with the rule and clause behind it.
-pub fn deadlines_table(tor: &tor::model::Tor, due: &tor::engine::deadlines::Deadlines) -> Grid {
+pub(super) fn deadlines_table(
+    tor: &tor::model::Tor,
+    due: &tor::engine::deadlines::Deadlines,
+) -> Grid {
     deadlines_table_needing(tor, due, &[])
 }
 
 /// [`deadlines_table`] for a meeting known by its day: the deadlines in
 /// `needs_time` say so instead of "not stated".
-pub fn deadlines_table_needing(
+pub(super) fn deadlines_table_needing(
     tor: &tor::model::Tor,
     due: &tor::engine::deadlines::Deadlines,
     needs_time: &[tor::engine::deadlines::DeadlineKind],

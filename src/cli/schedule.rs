@@ -19,7 +19,7 @@ use super::output::{Report, Status, Tone, clause_label, emit, esc, paint, table}
 use super::{Global, catalog};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -102,7 +102,7 @@ fn parse_time(s: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("`{s}` is not a time: write HH:MM, e.g. 14:00"))
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     if let Some(path) = &args.ics {
         check_output(path, args.force)?;
     }
@@ -160,6 +160,8 @@ impl Report for Out<'_> {
 }
 
 fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
+    // The first few shortfalls say where; a rule no calendar can hold would list hundreds.
+    const SHOWN: usize = 5;
     let mut out = format!(
         "{} ({}): proposed meetings for {}, {} to {}\n",
         esc(&plan.name),
@@ -229,8 +231,6 @@ fn human(plan: &Schedule, wrote: Option<&Path>) -> String {
         ]);
     }
     out.push_str(&format!("{t}\n"));
-    // The first few say where; a rule no calendar can hold would list hundreds.
-    const SHOWN: usize = 5;
     for s in plan.shortfalls.iter().take(SHOWN) {
         out.push_str(&format!("FAILS frequency: {}\n", dates::message(s)));
     }

@@ -7,14 +7,14 @@ use super::Global;
 use super::output::{Status, print_json};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Which file: a ToR, a record of meetings, or worked cases
     #[arg(value_enum, default_value_t = Kind::Tor)]
     pub kind: Kind,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A ToR file, <id>.toml
     Tor,
     /// The record of held meetings, <id>.meetings.toml
@@ -23,7 +23,7 @@ pub enum Kind {
     Cases,
 }
 
-pub fn run(_g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(_g: &Global, args: &Args) -> Result<Status> {
     let kind = match args.kind {
         Kind::Tor => SchemaKind::Tor,
         Kind::Meetings => SchemaKind::Meetings,

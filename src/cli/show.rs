@@ -12,7 +12,7 @@ use super::output::{Report, Status, clause_label, emit, esc, table};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -95,7 +95,7 @@ impl Report for Out<'_> {
     }
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let tor = catalog(g)?.load(&args.id)?;
     if args.history {
         return emit(

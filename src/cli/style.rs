@@ -13,7 +13,7 @@ use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Widt
 
 /// `--color` as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// Colour when standard output is a terminal and NO_COLOR is unset or empty
     #[default]
     Auto,
@@ -25,18 +25,22 @@ pub enum ColorChoice {
 
 /// What `--color auto` decides: colour only on a terminal, and never with
 /// `NO_COLOR` set to anything but the empty string (no-color.org).
-pub fn decide(choice: ColorChoice, is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+pub(super) fn decide(
+    choice: ColorChoice,
+    is_terminal: bool,
+    no_color: Option<&std::ffi::OsStr>,
+) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => is_terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
     }
 }
 
 static COLOR: OnceLock<bool> = OnceLock::new();
 
 /// Makes the one decision about colour for this run.
-pub fn init(choice: ColorChoice) {
+pub(super) fn init(choice: ColorChoice) {
     let on = decide(
         choice,
         std::io::stdout().is_terminal(),
@@ -46,7 +50,7 @@ pub fn init(choice: ColorChoice) {
 }
 
 /// Whether standard output is coloured in this run.
-pub fn stdout_color() -> bool {
+pub(super) fn stdout_color() -> bool {
     *COLOR.get_or_init(|| {
         decide(
             ColorChoice::Auto,
@@ -58,7 +62,7 @@ pub fn stdout_color() -> bool {
 
 /// The meaning a word carries, which picks its colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
+pub(super) enum Tone {
     /// Valid, passed, carried.
     Good,
     /// Not valid, failed, lost.
@@ -90,7 +94,7 @@ impl Tone {
 }
 
 /// `text` in the colour of `tone`, bold, when output is coloured; else as is.
-pub fn paint(text: &str, tone: Tone) -> String {
+pub(super) fn paint(text: &str, tone: Tone) -> String {
     if !stdout_color() {
         return text.to_owned();
     }
@@ -99,7 +103,7 @@ pub fn paint(text: &str, tone: Tone) -> String {
 }
 
 /// A table cell in the colour of `tone` (the table decides whether to show it).
-pub fn cell(text: impl Into<String>, tone: Tone) -> Cell {
+pub(super) fn cell(text: impl Into<String>, tone: Tone) -> Cell {
     Cell::new(text.into()).fg(tone.table_color())
 }
 
@@ -133,19 +137,19 @@ fn fit_width(
 
 /// A table for people, fitted to the terminal when printed.
 #[derive(Debug, Clone)]
-pub struct Grid {
+pub(super) struct Grid {
     table: Table,
     width: Option<u16>,
 }
 
 impl Grid {
-    pub fn add_row<R: Into<comfy_table::Row>>(&mut self, row: R) -> &mut Self {
+    pub(super) fn add_row<R: Into<comfy_table::Row>>(&mut self, row: R) -> &mut Self {
         self.table.add_row(row);
         self
     }
 }
 
-pub fn table<I, S>(header: I) -> Grid
+pub(super) fn table<I, S>(header: I) -> Grid
 where
     I: IntoIterator<Item = S>,
     S: Into<Cell>,
@@ -184,6 +188,8 @@ impl fmt::Display for Grid {
 /// as the width allows: the first column first, since it names the row (an id,
 /// a rule, a date), then the narrowest.
 fn keep_words_whole(table: &mut Table, width: u16) {
+    // The width below which a column is no longer readable.
+    const READABLE: usize = 8;
     let columns = table.column_count();
     let mut longest = vec![0usize; columns];
     let rows = table.header().into_iter().chain(table.row_iter());
@@ -203,7 +209,6 @@ fn keep_words_whole(table: &mut Table, width: u16) {
     let mut order: Vec<usize> = (0..columns).collect();
     order.sort_by_key(|&i| (i != 0, longest[i]));
     // What the columns not yet protected still need to stay readable.
-    const READABLE: usize = 8;
     let mut reserve: usize = longest.iter().map(|&w| w.min(READABLE)).sum();
     for i in order {
         // Whether protected or not, this column no longer needs its reserve.

@@ -31,7 +31,7 @@ const VOTE_FLAGS: [&str; 12] = [
 ];
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Partnership id (see `tor list`)
     #[arg(add = super::complete::partnership())]
     pub id: String,
@@ -67,7 +67,7 @@ struct ExplainStep<'a> {
     mut_arg("deputy", |a| a.help("Members represented by their deputy (list them under the member's id in --for etc.)")),
     mut_arg("notified", |a| a.help("Members that told the secretariat beforehand who would stand in for them")),
 )]
-pub struct VoteFlags {
+pub(crate) struct VoteFlags {
     /// Day of the vote (2012-12-06 or 6/12/2012), or a local date-time (2012-12-06T14:00,
     /// 6 Dec 2012 2pm) [default: today]
     #[arg(long, value_name = "DATETIME|DATE")]
@@ -116,7 +116,7 @@ pub struct VoteFlags {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum CastingArg {
+pub(crate) enum CastingArg {
     For,
     Against,
 }
@@ -129,27 +129,24 @@ fn parse_proxy(s: &str) -> Result<(String, Choice), String> {
     Ok((super::org_id(org)?, vote))
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let catalog = catalog(g)?;
     let tor = catalog.load(&args.id)?;
-    let input = match &args.votes {
-        Some(path) => {
-            let (label, bytes) = read_votes(path)?;
-            let ctx = VoteContext {
-                tor: &tor,
-                default_date: Some(today()),
-            };
-            load::read::<VoteInput>(&label, &bytes, ctx)?
-        }
-        None => {
-            let date = match &args.vote.at {
-                None => today(),
-                Some(at) => parse_date_or_datetime(at, tor.timezone)?.day(),
-            };
-            VoteInput {
-                as_of_today: args.vote.at.is_none(),
-                ..VoteInput::new(&tor, date, &vote_args(&args.vote))?
-            }
+    let input = if let Some(path) = &args.votes {
+        let (label, bytes) = read_votes(path)?;
+        let ctx = VoteContext {
+            tor: &tor,
+            default_date: Some(today()),
+        };
+        load::read::<VoteInput>(&label, &bytes, ctx)?
+    } else {
+        let date = match &args.vote.at {
+            None => today(),
+            Some(at) => parse_date_or_datetime(at, tor.timezone)?.day(),
+        };
+        VoteInput {
+            as_of_today: args.vote.at.is_none(),
+            ..VoteInput::new(&tor, date, &vote_args(&args.vote))?
         }
     };
     // Like an empty votes file: a tally of no votes is a slip, not a vote lost.
@@ -304,7 +301,11 @@ fn human(r: &TallyReport, strict: bool) -> String {
         ));
     }
 
-    let kinds: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = r
+        .kinds
+        .iter()
+        .map(tor::model::DecisionKind::as_str)
+        .collect();
     let voters = |choice: Choice| -> String {
         let ids: Vec<String> = r
             .votes
@@ -351,7 +352,11 @@ fn human(r: &TallyReport, strict: bool) -> String {
         out.push_str(&format!("Left out: {}\n", left.join("; ")));
     }
     if !r.not_bound.is_empty() {
-        let ids: Vec<&str> = r.not_bound.iter().map(|id| id.as_str()).collect();
+        let ids: Vec<&str> = r
+            .not_bound
+            .iter()
+            .map(tor::model::MemberId::as_str)
+            .collect();
         out.push_str(&format!("Not bound: {}\n", ids.join(", ")));
     }
     out

@@ -16,7 +16,7 @@ use super::{Global, catalog};
 const SUFFIX: &str = ".cases.toml";
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Cases files (<id>.cases.toml) or folders of them [default: every cases
     /// file of the ToR folder, or the built-in cases]. A file is run against the
     /// ToR beside it, else the ToR of that id in the --dir folder.
@@ -47,7 +47,7 @@ struct Out<'a> {
     failed: usize,
 }
 
-pub fn run(g: &Global, args: &Args) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
     let jobs = jobs(g, &args.paths)?;
     // Every file is read before any is run, so bad input (exit 2) is reported
     // for all files at once and never mixed with results.

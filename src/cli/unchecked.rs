@@ -7,7 +7,7 @@ use super::output::{Status, Tone, paint};
 
 /// Where the facts came from, so the hint names what the user can give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub(super) enum Source {
     /// Command-line flags.
     Flags,
     /// A meeting file (`--meeting FILE`).
@@ -17,6 +17,8 @@ pub enum Source {
 }
 
 /// The flag or key that gives `fact`.
+// A table, one row per source and fact: merging equal rows would hide the grid.
+#[allow(clippy::match_same_arms)]
 fn gives(fact: Fact, source: Source) -> &'static str {
     match (source, fact) {
         (Source::Flags, Fact::Circulated) => "--circulated",
@@ -45,7 +47,7 @@ fn gives(fact: Fact, source: Source) -> &'static str {
 
 /// "4 rules the ToR states were not checked (notice, quorum, chair, membership)
 /// — give --circulated, --attendees, --chair"; `None` when all were checked.
-pub fn not_checked(unchecked: &Unchecked, source: Source) -> Option<String> {
+pub(super) fn not_checked(unchecked: &Unchecked, source: Source) -> Option<String> {
     if unchecked.is_empty() {
         return None;
     }
@@ -71,7 +73,7 @@ pub fn not_checked(unchecked: &Unchecked, source: Source) -> Option<String> {
 /// The label of a verdict with no failure: `pass` (the command's word: VALID,
 /// COMPLIED), or "`pass` so far" where stated rules were left open, or "`fail`
 /// under --strict" where `--strict` refuses them.
-pub fn label(pass: &str, fail: &str, unchecked: &Unchecked, strict: bool) -> String {
+pub(super) fn label(pass: &str, fail: &str, unchecked: &Unchecked, strict: bool) -> String {
     match (unchecked.is_empty(), strict) {
         (true, _) => paint(pass, Tone::Good),
         (false, false) => paint(&format!("{pass} so far"), Tone::Warn),
@@ -81,6 +83,6 @@ pub fn label(pass: &str, fail: &str, unchecked: &Unchecked, strict: bool) -> Str
 
 /// The exit status: not valid where a rule fails, or where `--strict` is given
 /// and a stated rule was left open.
-pub fn strict_status(valid: bool, unchecked: &Unchecked, strict: bool) -> Status {
+pub(super) fn strict_status(valid: bool, unchecked: &Unchecked, strict: bool) -> Status {
     Status::from_valid(valid && (unchecked.is_empty() || !strict))
 }

@@ -12,7 +12,7 @@ use crate::msg;
 
 /// A cancellation the ToR's cancellation rule accepts in place of a meeting:
 /// the ToR provides for cancelling, and members were consulted where it says so.
-pub fn excused(f: &Frequency, c: &CancelledMeeting) -> bool {
+pub(crate) fn excused(f: &Frequency, c: &CancelledMeeting) -> bool {
     f.cancellation
         .as_ref()
         .is_some_and(|rule| c.consulted || !rule.consult_members)
@@ -20,7 +20,7 @@ pub fn excused(f: &Frequency, c: &CancelledMeeting) -> bool {
 
 /// Where an "every N months" clock stands after the cancellations it went through.
 #[derive(Debug)]
-pub struct Chain<'a> {
+pub(crate) struct Chain<'a> {
     /// The day the next meeting was due by.
     pub due: NaiveDate,
     /// The cancellations that restarted the clock, in the order they did.
@@ -32,13 +32,13 @@ pub struct Chain<'a> {
 /// and falls after the clock's last restart, on or before that day, restarts it
 /// from its own day. Each restart moves to a later cancellation, so the walk
 /// takes at most one step per cancellation.
-pub fn chain<'a>(
+pub(crate) fn chain(
     prev: NaiveDate,
     months: u32,
     until: NaiveDate,
-    cancelled: &'a [CancelledMeeting],
+    cancelled: &[CancelledMeeting],
     counts: impl Fn(&CancelledMeeting) -> bool,
-) -> Chain<'a> {
+) -> Chain<'_> {
     let (mut anchor, mut due) = (prev, add_months(prev, months));
     let mut used = Vec::new();
     while until > due {
@@ -57,7 +57,7 @@ pub fn chain<'a>(
 /// "; the meeting(s) of … were cancelled, but the ToR provides no cancellation",
 /// or "… without consulting members first", naming the cancellation clause where
 /// `with_clause`. Empty when `days` is.
-pub fn unexcused_note(f: &Frequency, days: Vec<Message>, with_clause: bool) -> Message {
+pub(crate) fn unexcused_note(f: &Frequency, days: Vec<Message>, with_clause: bool) -> Message {
     if days.is_empty() {
         return Message::default();
     }

@@ -131,6 +131,7 @@ impl Finding {
     }
 
     /// The same finding, skipped for `reason`.
+    #[must_use]
     pub fn because(mut self, reason: SkipReason) -> Self {
         self.status = FindingStatus::Skip;
         self.skipped = Some(reason);
@@ -153,6 +154,7 @@ impl Finding {
     }
 
     /// The same finding, about `item`.
+    #[must_use]
     pub fn for_item(mut self, item: ItemRef) -> Self {
         self.item = Some(item);
         self

@@ -74,6 +74,7 @@ macro_rules! msg {
 impl Message {
     /// This message followed by `part` (text, a date, a moment, a deadline or
     /// another message).
+    #[must_use]
     pub fn then(mut self, part: impl Into<Message>) -> Self {
         for p in part.into().0 {
             match (self.0.last_mut(), p) {

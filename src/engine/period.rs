@@ -8,7 +8,7 @@ use crate::model::{Frequency, Gap, Period};
 
 /// One whole period: `start` inclusive, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(crate) struct Span {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub kind: Period,
@@ -17,7 +17,7 @@ pub struct Span {
 
 impl Span {
     /// The period of `kind` holding `date`.
-    pub fn of(kind: Period, year_starts: Option<(u32, u32)>, date: NaiveDate) -> Self {
+    pub(crate) fn of(kind: Period, year_starts: Option<(u32, u32)>, date: NaiveDate) -> Self {
         let (start, end) = match kind {
             // Weeks run Monday to Sunday, as ISO 8601 numbers them.
             Period::Week => {
@@ -57,28 +57,28 @@ impl Span {
     }
 
     /// The partnership's year that starts in calendar year `y`.
-    pub fn year(year_starts: Option<(u32, u32)>, y: i32) -> Self {
+    pub(crate) fn year(year_starts: Option<(u32, u32)>, y: i32) -> Self {
         Self::of(Period::Year, year_starts, year_start(y, year_starts))
     }
 
     /// The period after this one.
-    pub fn next(&self) -> Self {
+    pub(crate) fn next(&self) -> Self {
         Self::of(self.kind, self.year_starts, self.end)
     }
 
-    pub fn contains(&self, date: NaiveDate) -> bool {
+    pub(crate) fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date < self.end
     }
 
     /// The last day of the period.
-    pub fn last(&self) -> NaiveDate {
+    pub(crate) fn last(&self) -> NaiveDate {
         self.end.pred_opt().unwrap_or(self.end)
     }
 
     /// This period and the ones after it, in order. The walk ends where a
     /// period would not advance (at the end of chrono's range), and takes at
     /// most 400 steps: no caller needs more than a few years of months.
-    pub fn walk(self) -> impl Iterator<Item = Span> {
+    pub(crate) fn walk(self) -> impl Iterator<Item = Span> {
         std::iter::successors(Some(self), |p| {
             let next = p.next();
             (next.start > p.start).then_some(next)
@@ -87,7 +87,7 @@ impl Span {
     }
 
     /// Periods of `kind` that overlap this one, in order.
-    pub fn periods(&self, kind: Period) -> Vec<Span> {
+    pub(crate) fn periods(&self, kind: Period) -> Vec<Span> {
         let end = self.end;
         Self::of(kind, self.year_starts, self.start)
             .walk()
@@ -96,13 +96,13 @@ impl Span {
     }
 
     /// This period and the ones after it, up to the one holding `last`.
-    pub fn periods_until(self, last: NaiveDate) -> Vec<Span> {
+    pub(crate) fn periods_until(self, last: NaiveDate) -> Vec<Span> {
         self.walk().take_while(|p| p.start <= last).collect()
     }
 
     /// `2012-07`, `2012-Q3`, `2012`, or `2012/13` for a year that does not start
     /// on 1 January.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let y = self.start.year();
         match self.kind {
             Period::Week => {
@@ -119,14 +119,14 @@ impl Span {
 
 /// `date` plus `n` months: the same day, or that month's last day where the day
 /// does not exist (SPEC §3). Saturates at the end of chrono's range.
-pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
+pub(crate) fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_months(Months::new(n))
         .unwrap_or(NaiveDate::MAX)
 }
 
 /// The last day a meeting may follow one held on `prev` under `gap`: calendar
 /// months by the month-end rule (31 January + 1 month = 28/29 February).
-pub fn gap_end(gap: Gap, prev: NaiveDate) -> NaiveDate {
+pub(crate) fn gap_end(gap: Gap, prev: NaiveDate) -> NaiveDate {
     let days = |n: u32| prev.checked_add_days(Days::new(u64::from(n)));
     match gap {
         Gap::Months(n) => add_months(prev, n),
@@ -137,7 +137,11 @@ pub fn gap_end(gap: Gap, prev: NaiveDate) -> NaiveDate {
 
 /// Why a meeting on `next` follows one on `prev` too late under `gap`; `None`
 /// when it is in time.
-pub fn gap_too_long(gap: Gap, prev: NaiveDate, next: NaiveDate) -> Option<crate::engine::Message> {
+pub(crate) fn gap_too_long(
+    gap: Gap,
+    prev: NaiveDate,
+    next: NaiveDate,
+) -> Option<crate::engine::Message> {
     let end = gap_end(gap, prev);
     (next > end).then(|| {
         crate::msg![
@@ -154,7 +158,7 @@ pub fn gap_too_long(gap: Gap, prev: NaiveDate, next: NaiveDate) -> Option<crate:
 }
 
 /// `2 calendar months`, `4 weeks`, `60 days`.
-pub fn gap_words(gap: Gap) -> String {
+pub(crate) fn gap_words(gap: Gap) -> String {
     use crate::engine::words::plural;
     match gap {
         Gap::Months(n) => plural(n as usize, "calendar month", "calendar months"),
@@ -178,7 +182,7 @@ pub fn rule_words(f: &Frequency) -> String {
 /// `, in October or November` for a ToR with a month window, `, on Thursdays`
 /// with fixed days of the week, and `; at most 2
 /// calendar months apart` with a maximum gap; empty without either.
-pub fn window_phrase(f: &Frequency) -> String {
+pub(crate) fn window_phrase(f: &Frequency) -> String {
     let gap = f
         .max_gap
         .map(|g| format!("; at most {} apart", gap_words(g)))
@@ -204,7 +208,7 @@ pub fn window_phrase(f: &Frequency) -> String {
 
 /// Why a meeting on `date` breaks the ToR's month window ("in October or
 /// November") or its days of the week ("on Thursdays").
-pub fn outside_window(f: &Frequency, date: NaiveDate) -> crate::engine::Message {
+pub(crate) fn outside_window(f: &Frequency, date: NaiveDate) -> crate::engine::Message {
     if f.in_months(date) {
         let days: Vec<&str> = f.weekdays.iter().map(|d| d.plural_title()).collect();
         return crate::msg![

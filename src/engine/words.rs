@@ -1,7 +1,7 @@
 //! Findings are read by people: lists and counts in plain English.
 
 /// `a, b and c`; `none` for an empty list.
-pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => "none".to_owned(),
         [one] => one.as_ref().to_owned(),
@@ -13,7 +13,7 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// `1 meeting`, `2 meetings`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

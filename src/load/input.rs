@@ -100,6 +100,11 @@ fn render_all(path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
         .iter()
         .map(|d| crate::diag::render_in(path, text, &lines, d, false))
         .collect();
-    parts.extend(reported.suppressed.iter().map(|s| s.line()));
+    parts.extend(
+        reported
+            .suppressed
+            .iter()
+            .map(super::super::diag::Suppressed::line),
+    );
     parts.join("\n\n")
 }

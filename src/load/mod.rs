@@ -75,9 +75,9 @@ impl Input for CheckedTor {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Self> {
         let mut checker = check::Checker::new(expected_id);
-        let checked = checker.check(raw);
+        let result = checker.check(raw);
         diags.append(&mut checker.diagnostics);
-        let (tor, spans) = checked?;
+        let (tor, spans) = result?;
         Some(Self { tor, spans })
     }
 }

@@ -191,8 +191,7 @@ fn shape_diagnostic(err: &toml::de::Error, text: &str) -> Diagnostic {
         let name = rest.split('`').next().unwrap_or(rest);
         let header = text
             .get(span.clone())
-            .map(|s| s.lines().next().unwrap_or(s))
-            .unwrap_or("");
+            .map_or("", |s| s.lines().next().unwrap_or(s));
         let start = span.start;
         return Diagnostic::error(Code::MissingKey, format!("missing required key `{name}`"))
             .at(start..start + header.len().max(1))

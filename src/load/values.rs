@@ -13,7 +13,7 @@ use crate::calendar::{DateOrTime, parse_date, parse_date_or_datetime, parse_date
 use crate::diag::{Code, Diagnostic};
 use crate::model::{MemberId, Tor};
 
-pub type Value = Spanned<toml::Value>;
+pub(crate) type Value = Spanned<toml::Value>;
 
 /// The JSON Schema of a [`Value`] holding a date-time (`#[schemars(with)]`):
 /// to taplo a TOML date-time is a string.
@@ -69,23 +69,23 @@ fn text(v: &Value, expected: &str) -> Result<String, Diagnostic> {
     }
 }
 
-fn bad(v: &Value, e: impl ToString) -> Diagnostic {
+fn bad(v: &Value, e: &impl ToString) -> Diagnostic {
     Diagnostic::error(Code::InvalidDate, e.to_string()).at(v.span())
 }
 
 /// A plain date, `2012-03-01`.
-pub fn date(v: &Value) -> Result<NaiveDate, Diagnostic> {
-    parse_date(&text(v, "a date (YYYY-MM-DD)")?).map_err(|e| bad(v, e))
+pub(crate) fn date(v: &Value) -> Result<NaiveDate, Diagnostic> {
+    parse_date(&text(v, "a date (YYYY-MM-DD)")?).map_err(|e| bad(v, &e))
 }
 
 /// A date-time; without an offset it is local time in `tz`.
-pub fn datetime(v: &Value, tz: Tz) -> Result<DateTime<Tz>, Diagnostic> {
-    parse_datetime(&text(v, "a date-time (YYYY-MM-DDTHH:MM)")?, tz).map_err(|e| bad(v, e))
+pub(crate) fn datetime(v: &Value, tz: Tz) -> Result<DateTime<Tz>, Diagnostic> {
+    parse_datetime(&text(v, "a date-time (YYYY-MM-DDTHH:MM)")?, tz).map_err(|e| bad(v, &e))
 }
 
 /// A date or a date-time.
-pub fn date_or_time(v: &Value, tz: Tz) -> Result<DateOrTime, Diagnostic> {
-    parse_date_or_datetime(&text(v, "a date or a date-time")?, tz).map_err(|e| bad(v, e))
+pub(crate) fn date_or_time(v: &Value, tz: Tz) -> Result<DateOrTime, Diagnostic> {
+    parse_date_or_datetime(&text(v, "a date or a date-time")?, tz).map_err(|e| bad(v, &e))
 }
 
 /// A member id of `tor`, or an `unknown-member` diagnostic, suggesting the
@@ -127,7 +127,7 @@ const SUGGEST_WITHIN: usize = 1000;
 
 /// Each list of ids resolved, with the span of every id kept; unknown ids become
 /// diagnostics.
-pub fn members(
+pub(crate) fn members(
     tor: &Tor,
     ids: &[Spanned<String>],
     problems: &mut Vec<Diagnostic>,
@@ -147,7 +147,7 @@ pub fn members(
 
 /// Attendees as `ORG` or `ORG:N` (N people of ORG), resolved with their spans;
 /// unknown ids and impossible counts become diagnostics.
-pub fn attendees(
+pub(crate) fn attendees(
     tor: &Tor,
     ids: &[Spanned<String>],
     problems: &mut Vec<Diagnostic>,

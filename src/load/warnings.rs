@@ -6,7 +6,7 @@ use super::Spans;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Counted, QuorumRule, Tor};
 
-pub fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
+pub(super) fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let missing = [
         (tor.quorum.is_none(), Code::NoQuorumRule, "quorum"),

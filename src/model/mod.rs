@@ -91,6 +91,8 @@ pub struct Tor {
     pub(crate) member_index: std::collections::HashMap<MemberId, usize>,
 }
 
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn ser_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(tz.name())
 }

@@ -229,7 +229,7 @@ impl Quorum {
     /// `validate`'s warnings (members in post) and `tor init` (members given).
     pub fn unreachable<'m>(
         &self,
-        members: impl Iterator<Item = &'m Member> + Clone,
+        members: &(impl Iterator<Item = &'m Member> + Clone),
         counting: Counting,
     ) -> Option<Unreachable> {
         self.rule
@@ -287,8 +287,8 @@ mod tests {
                 ],
             }],
         };
-        assert_eq!(q(2).unreachable(members.iter(), Counting::People), None);
-        let u = q(7).unreachable(members.iter(), Counting::People).unwrap();
+        assert_eq!(q(2).unreachable(&members.iter(), Counting::People), None);
+        let u = q(7).unreachable(&members.iter(), Counting::People).unwrap();
         let southmere = Group::Member(MemberId::parse("southmere").unwrap());
         assert_eq!(
             (u.needed, u.available, u.of),
@@ -296,7 +296,7 @@ mod tests {
         );
         // Counted as organisations, six members are out of reach of two.
         assert!(
-            q(2).unreachable(members.iter(), Counting::Organisations)
+            q(2).unreachable(&members.iter(), Counting::Organisations)
                 .is_some()
         );
     }

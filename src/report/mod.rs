@@ -344,11 +344,11 @@ fn describe_quorum(tor: &Tor, q: &crate::model::Quorum) -> String {
                 format!("at least {n} from each of {}", groups.join(", "))
             }
             Condition::Members { members } => {
-                let ids: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+                let ids: Vec<&str> = members.iter().map(crate::model::MemberId::as_str).collect();
                 format!("{} present", ids.join(" and "))
             }
             Condition::AnyOf { members } => {
-                let ids: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+                let ids: Vec<&str> = members.iter().map(crate::model::MemberId::as_str).collect();
                 format!("one of {} present", ids.join(" or "))
             }
             Condition::Presiding => "whoever presides among them".to_owned(),

@@ -102,12 +102,11 @@ pub fn violation(text: &str, styled: bool) -> Option<&str> {
         let mut rest = *line;
         let mut raw = false;
         while let Some(i) = rest.find(|c: char| c != '\t' && is_unsafe(c)) {
-            match sgr_len(&rest[i..]).filter(|_| styled) {
-                Some(len) => rest = &rest[i + len..],
-                None => {
-                    raw = true;
-                    break;
-                }
+            if let Some(len) = sgr_len(&rest[i..]).filter(|_| styled) {
+                rest = &rest[i + len..];
+            } else {
+                raw = true;
+                break;
             }
         }
         raw || line.trim_start().starts_with("::") || line.contains("##[")

@@ -112,22 +112,21 @@ pub fn classify_name(name: &OsStr) -> Option<Named> {
             id: id.as_str().to_owned(),
         },
         Err(_) => Named::BadId(format!(
-            "the file name `{}` does not start with a partnership id: lower-case letters, digits and single hyphens, e.g. `sefton-scp.toml`",
-            name
+            "the file name `{name}` does not start with a partnership id: lower-case letters, digits and single hyphens, e.g. `sefton-scp.toml`"
         )),
     })
 }
 
 /// One `*.toml` entry of a folder, as found by [`walk`].
 #[derive(Debug, Clone)]
-pub enum Entry {
+pub(super) enum Entry {
     Check { path: PathBuf, named: Named },
     Skip(Skipped),
 }
 
 /// The `*.toml` entries directly in `dir`, sorted by name. Symbolic links are
 /// followed only to files inside `dir`, or anywhere with `follow`.
-pub fn walk(dir: &Path, follow: bool) -> Result<Vec<Entry>, ReadError> {
+pub(super) fn walk(dir: &Path, follow: bool) -> Result<Vec<Entry>, ReadError> {
     let shown = dir.display().to_string();
     let read_err = |e: std::io::Error| ReadError::io(&shown, &e);
     let root = std::fs::canonicalize(dir).map_err(read_err)?;
@@ -188,21 +187,25 @@ mod tests {
         classify_name(OsStr::new(name))
     }
 
-    fn known(kind: FileKind, id: &str) -> Option<Named> {
-        Some(Named::Known {
-            kind,
-            id: id.to_owned(),
-        })
+    fn known(kind: FileKind, id: &str) -> Named {
+        let id = id.to_owned();
+        Named::Known { kind, id }
     }
 
     #[test]
     fn names_say_what_a_file_is() {
-        assert_eq!(named("sefton-scp.toml"), known(FileKind::Tor, "sefton-scp"));
-        assert_eq!(named("a.meetings.toml"), known(FileKind::Meetings, "a"));
-        assert_eq!(named("a.cases.toml"), known(FileKind::Cases, "a"));
+        assert_eq!(
+            named("sefton-scp.toml"),
+            Some(known(FileKind::Tor, "sefton-scp"))
+        );
+        assert_eq!(
+            named("a.meetings.toml"),
+            Some(known(FileKind::Meetings, "a"))
+        );
+        assert_eq!(named("a.cases.toml"), Some(known(FileKind::Cases, "a")));
         assert_eq!(
             named("bank-holidays.toml"),
-            known(FileKind::BankHolidays, "")
+            Some(known(FileKind::BankHolidays, ""))
         );
         assert_eq!(named("notes.old.toml"), Some(Named::Other));
         assert_eq!(named("README.md"), None);

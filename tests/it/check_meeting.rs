@@ -779,14 +779,14 @@ fn oxfordshire_ordinary_notice_is_five_working_days() {
     assert_rule(&r, "notice", "fail", Some("4.3"));
 }
 
-const OXFORD_RECORD: &str = r#"
+const OXFORD_RECORD: &str = r"
 [[meeting]]
 date = 2012-01-12
 
 [[cancelled]]
 date = 2012-03-08
 consulted = true
-"#;
+";
 
 #[test]
 fn oxfordshire_every_two_months_with_a_cancellation() {

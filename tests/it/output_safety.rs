@@ -13,7 +13,7 @@ const EVIL: &str = r"Evil\u001b]0;pwned\u0007\u001b[2J\u202e\n::error file=x,lin
 
 /// No control or bidi character (but the output's own newlines), no line a
 /// workflow command, no legacy `##[` command anywhere.
-pub fn assert_safe(output: &str) {
+pub(crate) fn assert_safe(output: &str) {
     for line in output.lines() {
         assert!(
             !line.trim_start().starts_with("::"),

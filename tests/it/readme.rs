@@ -75,22 +75,19 @@ fn sh_lines(text: &str) -> Vec<Line> {
         let mut pending = String::new();
         for raw in block {
             let (code, comment) = split_comment(raw);
-            match code.trim_end().strip_suffix('\\') {
-                Some(head) => {
-                    pending.push_str(head);
-                    pending.push(' ');
+            if let Some(head) = code.trim_end().strip_suffix('\\') {
+                pending.push_str(head);
+                pending.push(' ');
+            } else {
+                pending.push_str(code);
+                let command = pending.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !command.is_empty() {
+                    out.push(Line {
+                        command,
+                        comment: comment.to_owned(),
+                    });
                 }
-                None => {
-                    pending.push_str(code);
-                    let command = pending.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !command.is_empty() {
-                        out.push(Line {
-                            command,
-                            comment: comment.to_owned(),
-                        });
-                    }
-                    pending.clear();
-                }
+                pending.clear();
             }
         }
     }

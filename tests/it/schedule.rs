@@ -276,7 +276,7 @@ fn richmond_2008_has_ten_meetings_a_may_meeting_and_a_joint_public_meeting() {
 #[test]
 fn richmond_full_year_spreads_ten_meetings() {
     let p = plan(&["richmond-strategy-group", "--year", "2009"], 0);
-    let months: Vec<u32> = dates(&p).iter().map(|d| d.month()).collect();
+    let months: Vec<u32> = dates(&p).iter().map(chrono::Datelike::month).collect();
     assert_eq!(months, [1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
     assert_eq!(
         meetings(&p)

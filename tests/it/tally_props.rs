@@ -256,7 +256,7 @@ proptest! {
         if !r.excluded.is_empty() {
             prop_assert!(!r.valid);
         }
-        prop_assert_eq!(r.valid, !r.findings.iter().any(|f| f.failed()));
+        prop_assert_eq!(r.valid, !r.findings.iter().any(tor::engine::Finding::failed));
     }
 
     #[test]

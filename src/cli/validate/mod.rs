@@ -15,7 +15,7 @@ use super::output::{OutputFormat, Status};
 use super::{Global, catalog, parse_date_arg, today};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(crate) struct Args {
     /// Files or folders to check (`-`: a ToR read from stdin) [default: the --dir
     /// folder]
     pub paths: Vec<PathBuf>,
@@ -31,7 +31,7 @@ pub struct Args {
     pub follow: bool,
 }
 
-pub fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
+pub(super) fn run(g: &Global, args: &Args, format: OutputFormat) -> Result<Status> {
     let as_of = args.as_of.unwrap_or_else(today);
     let (Plan { jobs, skipped }, origin) = plan(g, args)?;
     if jobs.is_empty() {

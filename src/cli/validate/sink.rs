@@ -12,14 +12,14 @@ use crate::cli::output::{OutputFormat, Tone, paint, stdout_color};
 use tor::report::ci;
 
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Totals {
+pub(super) struct Totals {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub skipped: usize,
 }
 
-pub struct Sink {
+pub(super) struct Sink {
     format: OutputFormat,
     deny_warnings: bool,
     totals: Totals,
@@ -43,7 +43,7 @@ struct JsonSkipped {
 
 /// A diagnostic as `validate --format json` prints it.
 #[derive(Serialize)]
-pub struct JsonDiagnostic<'a> {
+pub(super) struct JsonDiagnostic<'a> {
     severity: Severity,
     code: Code,
     message: &'a str,
@@ -53,7 +53,7 @@ pub struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
 }
 
-pub fn json_diagnostics<'a>(file: &'a FileReport) -> Vec<JsonDiagnostic<'a>> {
+pub(super) fn json_diagnostics(file: &FileReport) -> Vec<JsonDiagnostic<'_>> {
     file.diagnostics
         .iter()
         .map(|d: &Diagnostic| {
@@ -74,7 +74,7 @@ pub fn json_diagnostics<'a>(file: &'a FileReport) -> Vec<JsonDiagnostic<'a>> {
 }
 
 impl Sink {
-    pub fn new(format: OutputFormat, deny_warnings: bool) -> Self {
+    pub(super) fn new(format: OutputFormat, deny_warnings: bool) -> Self {
         Self {
             format,
             deny_warnings,
@@ -88,7 +88,7 @@ impl Sink {
     }
 
     /// A `*.toml` file not checked: a line for people, an entry in JSON.
-    pub fn skipped(&mut self, file: &Skipped) -> Result<()> {
+    pub(super) fn skipped(&mut self, file: &Skipped) -> Result<()> {
         use tor::report::safe;
         self.totals.skipped += 1;
         let path = file.path.display().to_string();
@@ -114,7 +114,7 @@ impl Sink {
         }
     }
 
-    pub fn file(&mut self, file: &FileReport) -> Result<()> {
+    pub(super) fn file(&mut self, file: &FileReport) -> Result<()> {
         let first = self.totals.files == 0;
         self.totals.files += 1;
         self.totals.errors += file.errors();
@@ -187,7 +187,7 @@ impl Sink {
         self.write(&text)
     }
 
-    pub fn finish(mut self) -> Result<Totals> {
+    pub(super) fn finish(mut self) -> Result<Totals> {
         let t = self.totals;
         let text = match self.format {
             OutputFormat::Human => {

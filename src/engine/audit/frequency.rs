@@ -286,7 +286,7 @@ impl<'a> Auditor<'a> {
                     } else {
                         msg!["the rule took effect on ", start]
                     };
-                    self.gap(f, &rule, start, next, due, after)
+                    Some(self.gap(f, &rule, start, next, due, after))
                 }
                 Some(prev) => self.chain_gap(f, &rule, months, prev, next),
             };
@@ -375,7 +375,7 @@ impl<'a> Auditor<'a> {
             return None;
         }
         let end = next.unwrap_or(self.span.end).min(self.span.end);
-        self.gap(f, rule, prev, end, due, msg!["the meeting of ", prev])
+        Some(self.gap(f, rule, prev, end, due, msg!["the meeting of ", prev]))
     }
 
     pub(super) fn gap(
@@ -386,7 +386,7 @@ impl<'a> Auditor<'a> {
         until: NaiveDate,
         due: NaiveDate,
         after: Message,
-    ) -> Option<PeriodAudit> {
+    ) -> PeriodAudit {
         let cancelled: Vec<&CancelledMeeting> = self
             .record
             .cancelled
@@ -398,7 +398,7 @@ impl<'a> Auditor<'a> {
         } else {
             msg!["the next was on ", until]
         };
-        Some(PeriodAudit {
+        PeriodAudit {
             label: format!("{from} to {until}"),
             shape: PeriodShape::Gap,
             from,
@@ -416,6 +416,6 @@ impl<'a> Auditor<'a> {
                 next,
                 Self::unexcused(f, &cancelled)
             ],
-        })
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::engine::{Fact, Finding, FindingStatus, Message, SkipReason};
 use crate::msg;
 use chrono::NaiveDate;
 
-impl<'a> Auditor<'a> {
+impl Auditor<'_> {
     // ---- one meeting ------------------------------------------------------------
 
     /// One held meeting, judged by the ToR in force on its day.

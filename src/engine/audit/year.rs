@@ -10,7 +10,7 @@ use crate::model::{ChairAppointment, Period};
 use crate::msg;
 use chrono::NaiveDate;
 
-impl<'a> Auditor<'a> {
+impl Auditor<'_> {
     // ---- the year as a whole -------------------------------------------------------
 
     pub(super) fn public_meeting(&self) -> Finding {

@@ -8,7 +8,7 @@ use crate::model::{ChairAppointment, Gap, Period};
 use crate::msg;
 use chrono::{Datelike, Days, NaiveDate};
 
-impl<'a> Planner<'a> {
+impl Planner<'_> {
     /// The good day in `lo..=hi` nearest `target` (earlier on a tie), on the
     /// preferred weekday where one is free, else on any working day.
     pub(super) fn pick(
@@ -47,7 +47,7 @@ impl<'a> Planner<'a> {
             return None;
         }
         let target = target.clamp(lo, hi);
-        let span = (hi - lo).num_days().max(0) as u64;
+        let span = (hi - lo).num_days().max(0).unsigned_abs();
         let ok = |d: &NaiveDate| {
             lo <= *d
                 && *d <= hi
@@ -201,7 +201,7 @@ impl<'a> Planner<'a> {
             .flat_map(|(i, (a, b))| {
                 let i = i as u64;
                 // Month i's share: the meetings whose even spacing falls in it.
-                let share = ((i + 1) * n / k - i * n / k) as u32;
+                let share = u32::try_from((i + 1) * n / k - i * n / k).unwrap_or(u32::MAX);
                 spread(*a, *b, share)
             })
             .collect()
@@ -382,7 +382,9 @@ fn spread(lo: NaiveDate, hi: NaiveDate, n: u32) -> Vec<(NaiveDate, NaiveDate, Na
 /// `n` equal runs of days over `lo..=hi`, each with its middle day as target:
 /// for more meetings than months, and for a week, which months do not divide.
 fn spread_days(lo: NaiveDate, hi: NaiveDate, n: usize) -> Vec<(NaiveDate, NaiveDate, NaiveDate)> {
-    let len = (hi - lo).num_days().max(0) as usize + 1;
+    let len = usize::try_from((hi - lo).num_days().max(0))
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
     // More meetings than days cannot be held: one a day at most.
     (0..n.min(len))
         .filter_map(|j| {
@@ -398,7 +400,7 @@ fn spread_days(lo: NaiveDate, hi: NaiveDate, n: usize) -> Vec<(NaiveDate, NaiveD
 
 /// The day halfway from `a` to `b` (the earlier of two).
 fn mid(a: NaiveDate, b: NaiveDate) -> NaiveDate {
-    a.checked_add_days(Days::new(((b - a).num_days() / 2).max(0) as u64))
+    a.checked_add_days(Days::new(((b - a).num_days() / 2).max(0).unsigned_abs()))
         .unwrap_or(a)
 }
 

@@ -8,7 +8,7 @@ use crate::model::ChairAppointment;
 use crate::msg;
 use chrono::NaiveDate;
 
-impl<'a> Planner<'a> {
+impl Planner<'_> {
     pub(super) fn mark_chair(&self, meetings: &mut [ProposedMeeting], may: Option<NaiveDate>) {
         let Some(chair) = &self.tor.chair else {
             return;
@@ -179,7 +179,7 @@ impl<'a> Planner<'a> {
             .collect();
         input.chair = Some(ChairPresence::Present);
         input.public = m.public.then_some(true);
-        input.items = m.items.clone();
+        input.items.clone_from(&m.items);
         input
     }
 }

@@ -7,7 +7,7 @@ use crate::engine::meeting::presiding_as;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::{CastingVote, Clause, Presiding};
 
-impl<'a> Tally<'a> {
+impl Tally<'_> {
     pub(super) fn casting_rule(&self) -> &CastingVote {
         &self.casting
     }

@@ -4,7 +4,7 @@ use super::{Tally, a_kinds, kinds_text};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 
-impl<'a> Tally<'a> {
+impl Tally<'_> {
     /// A conflicted member's vote is left out where the ToR's rule covers the decision.
     pub(super) fn conflicts(&mut self) {
         let kinds = &self.input.kinds;

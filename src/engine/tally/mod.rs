@@ -330,7 +330,7 @@ fn member_clause<'a>(tor: &'a Tor, m: &'a Member) -> Option<&'a Clause> {
 }
 
 fn kinds_text(kinds: &[DecisionKind]) -> String {
-    let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let names: Vec<&str> = kinds.iter().map(DecisionKind::as_str).collect();
     names.join(" and ")
 }
 

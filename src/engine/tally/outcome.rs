@@ -45,7 +45,7 @@ impl<'a> Tally<'a> {
         let mut previous: Option<String> = None;
         for (i, step) in rule.steps.iter().enumerate() {
             let last = i + 1 == rule.steps.len();
-            let name = self.step_name(step);
+            let name = Self::step_name(step);
             let method = match &previous {
                 Some(p) => format!("{name} after {p} failed"),
                 None => name.clone(),
@@ -102,7 +102,7 @@ impl<'a> Tally<'a> {
         unreachable!("a checked decision rule has at least one step")
     }
 
-    fn step_name(&self, step: &Step) -> String {
+    fn step_name(step: &Step) -> String {
         let name = match (step.method, &step.threshold) {
             (Method::Consensus, _) => "consensus".to_owned(),
             (Method::Unanimity, _) => "unanimity".to_owned(),

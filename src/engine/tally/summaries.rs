@@ -5,7 +5,7 @@ use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
 use crate::model::{Counting, KindRule};
 
-impl<'a> Tally<'a> {
+impl Tally<'_> {
     /// One finding for each rule the input did not touch, so every rule is reported.
     pub(super) fn summaries(&mut self) {
         let kinds = &self.input.kinds;

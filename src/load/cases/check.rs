@@ -16,11 +16,11 @@ impl Input for Cases {
         tor: &Tor,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Self> {
-        cases(tor, text, raw, problems)
+        Some(cases(tor, text, raw, problems))
     }
 }
 
-fn cases(tor: &Tor, text: &str, raw: &RawCases, problems: &mut Vec<Diagnostic>) -> Option<Cases> {
+fn cases(tor: &Tor, text: &str, raw: &RawCases, problems: &mut Vec<Diagnostic>) -> Cases {
     if raw.case.is_empty() {
         problems.push(
             Diagnostic::error(Code::NoCases, "the file has no `[[case]]`").help(HELP_NO_CASES),
@@ -53,7 +53,7 @@ fn cases(tor: &Tor, text: &str, raw: &RawCases, problems: &mut Vec<Diagnostic>) 
             cases.push(case);
         }
     }
-    Some(Cases { cases })
+    Cases { cases }
 }
 
 pub(super) const HELP_NO_CASES: &str = "a cases file holds `[[case]]` tables, each with a `name`, a `[case.meeting]` or `[case.vote]`, and a `[case.expect]`";

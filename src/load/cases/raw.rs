@@ -94,12 +94,12 @@ pub(crate) struct RawExpect {
 pub(crate) struct RawCounts {
     /// Votes for, counted: 0 to 100000.
     #[serde(rename = "for")]
-    #[schemars(range(max = 100000))]
+    #[schemars(range(max = 100_000))]
     pub(crate) votes_for: Option<u32>,
     /// Votes against, counted: 0 to 100000.
-    #[schemars(range(max = 100000))]
+    #[schemars(range(max = 100_000))]
     pub(crate) against: Option<u32>,
     /// Abstentions, counted: 0 to 100000.
-    #[schemars(range(max = 100000))]
+    #[schemars(range(max = 100_000))]
     pub(crate) abstain: Option<u32>,
 }

@@ -102,32 +102,31 @@ impl Checker<'_> {
             per_member: s.per_member.as_ref().map(|p| *p.get_ref()),
         };
         let general_casting = match &raw.casting_vote {
-            Some(b) => self.casting(b, &raw.clause),
+            Some(b) => Self::casting(b, &raw.clause),
             None => chair
                 .and_then(|c| c.casting_vote.clone())
                 .map_or(CastingVote::Silent, CastingVote::Given),
         };
         let ctx = Ctx { classes, members };
-        let rule = match &raw.method {
-            Some(method) => self.general_rule(raw, method, general_casting.clone(), &ctx),
-            None => {
-                for (key, value) in [
-                    ("majority", raw.majority.as_ref()),
-                    ("base", raw.base.as_ref()),
-                    ("fraction", raw.fraction.as_ref()),
-                    ("among", raw.among.as_ref()),
-                ] {
-                    if let Some(v) = value {
-                        self.error_help(
-                            Code::MissingKey,
-                            format!("`{key}` is set but `method` is not"),
-                            v.span(),
-                            "add `method = \"majority\"` (or consensus, unanimity)",
-                        );
-                    }
+        let rule = if let Some(method) = &raw.method {
+            self.general_rule(raw, method, general_casting.clone(), &ctx)
+        } else {
+            for (key, value) in [
+                ("majority", raw.majority.as_ref()),
+                ("base", raw.base.as_ref()),
+                ("fraction", raw.fraction.as_ref()),
+                ("among", raw.among.as_ref()),
+            ] {
+                if let Some(v) = value {
+                    self.error_help(
+                        Code::MissingKey,
+                        format!("`{key}` is set but `method` is not"),
+                        v.span(),
+                        "add `method = \"majority\"` (or consensus, unanimity)",
+                    );
                 }
-                None
             }
+            None
         };
         let declared = self.declared_kinds(&raw.kinds, &general_casting, &ctx);
         let names = declared_names(&declared);
@@ -155,7 +154,7 @@ impl Checker<'_> {
         })
     }
 
-    fn casting(&mut self, raw: &S<bool>, rule: &S<String>) -> CastingVote {
+    fn casting(raw: &S<bool>, rule: &S<String>) -> CastingVote {
         if *raw.get_ref() {
             CastingVote::Given(clause(rule))
         } else {
@@ -390,7 +389,7 @@ impl Checker<'_> {
                 continue;
             }
             let casting_vote = match &k.casting_vote {
-                Some(b) => self.casting(b, &k.clause),
+                Some(b) => Self::casting(b, &k.clause),
                 None => general_casting.clone(),
             };
             let rule = match &k.method {

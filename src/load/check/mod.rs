@@ -36,7 +36,7 @@ pub struct Spans {
     pub bodies: Vec<(MemberId, Range<usize>)>,
 }
 
-pub struct Checker<'a> {
+pub(super) struct Checker<'a> {
     expected_id: Option<&'a str>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -70,7 +70,7 @@ fn clause(raw: &S<String>) -> Clause {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(expected_id: Option<&'a str>) -> Self {
+    pub(super) fn new(expected_id: Option<&'a str>) -> Self {
         Self {
             expected_id,
             diagnostics: Vec::new(),
@@ -97,7 +97,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Builds the model; `None` when any error was found.
-    pub fn check(&mut self, raw: &RawTor) -> Option<(Tor, Spans)> {
+    pub(super) fn check(&mut self, raw: &RawTor) -> Option<(Tor, Spans)> {
         let spans = Spans {
             id: raw.id.span(),
             review_next: raw
@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
             statutory_bodies,
             amendments: Vec::new(),
             adopted_rules: None,
-            member_index: Default::default(),
+            member_index: std::collections::HashMap::default(),
         }
         .index_members();
         if !raw.amendments.is_empty() {

@@ -7,7 +7,7 @@ use assert_cmd::Command;
 
 /// `tor` with the bundled partnerships, from a folder that has no `partnerships/`,
 /// without colour and with a fixed environment (no COLUMNS).
-pub fn tor() -> Command {
+pub(crate) fn tor() -> Command {
     let mut cmd = Command::cargo_bin("tor").expect("binary built");
     cmd.current_dir(std::env::temp_dir())
         .env_remove("TOR_DIR")
@@ -18,12 +18,12 @@ pub fn tor() -> Command {
 }
 
 /// The repository's `partnerships/` folder.
-pub fn bundled_dir() -> PathBuf {
+pub(crate) fn bundled_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("partnerships")
 }
 
 /// A small, valid ToR used as the base for broken variants.
-pub const MINIMAL: &str = r#"id = "test-group"
+pub(crate) const MINIMAL: &str = r#"id = "test-group"
 name = "Test Group"
 
 [[classes]]
@@ -47,7 +47,7 @@ class = "responsible-authority"
 "#;
 
 /// Writes `files` into a fresh temporary folder.
-pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+pub(crate) fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, body) in files {
         std::fs::write(dir.path().join(name), body).expect("write fixture");
@@ -55,13 +55,18 @@ pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
-pub fn json(out: &[u8]) -> serde_json::Value {
+pub(crate) fn json(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("stdout is JSON")
 }
 
 /// Runs `tor [--dir DIR] COMMAND ARGS --format json`, asserts the exit code and
 /// returns the JSON report.
-pub fn run_json(dir: Option<&Path>, command: &str, args: &[&str], code: i32) -> serde_json::Value {
+pub(crate) fn run_json(
+    dir: Option<&Path>,
+    command: &str,
+    args: &[&str],
+    code: i32,
+) -> serde_json::Value {
     let mut cmd = tor();
     if let Some(dir) = dir {
         cmd.arg("--dir").arg(dir);
@@ -79,7 +84,7 @@ pub fn run_json(dir: Option<&Path>, command: &str, args: &[&str], code: i32) -> 
 }
 
 /// The one finding for `rule` in a report.
-pub fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+pub(crate) fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
     let all: Vec<&serde_json::Value> = report["findings"]
         .as_array()
         .expect("findings")
@@ -91,7 +96,7 @@ pub fn finding<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json:
 }
 
 /// The text of a bundled ToR file.
-pub fn bundled_text(id: &str) -> &'static str {
+pub(crate) fn bundled_text(id: &str) -> &'static str {
     tor::bundled::PARTNERSHIPS
         .iter()
         .find(|(known, _)| *known == id)
@@ -100,7 +105,7 @@ pub fn bundled_text(id: &str) -> &'static str {
 }
 
 /// The entry of `validate --format json` for the file whose path ends with `suffix`.
-pub fn file_entry<'a>(report: &'a serde_json::Value, suffix: &str) -> &'a serde_json::Value {
+pub(crate) fn file_entry<'a>(report: &'a serde_json::Value, suffix: &str) -> &'a serde_json::Value {
     report["files"]
         .as_array()
         .expect("files")

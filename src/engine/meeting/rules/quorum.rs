@@ -53,46 +53,43 @@ impl Ctx<'_> {
         self.remote_quorum(&mut here, &mut counted, &mut not_counted);
         let shortfalls =
             quorum::shortfalls(self.tor, q, &here, self.m.presiding.as_ref(), self.date);
-        let mut message = match &q.rule {
-            Some(rule) => {
-                let needed = rule.needed(in_post);
-                let n = quorum::counted(rule, &here, counting);
-                let what = match rule {
-                    QuorumRule::AtLeast { class: Some(c), .. } => format!("{c} members"),
-                    QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
-                    QuorumRule::Fraction {
-                        numerator,
-                        denominator,
-                        ..
-                    } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
-                };
-                let what = match counting {
-                    Counting::People => what.replacen("members", "people", 1),
-                    Counting::Organisations => what,
-                };
-                let names = if counted.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", counted.join(", "))
-                };
-                let quorate = n >= needed && shortfalls.is_empty();
-                format!(
-                    "{}: {n} {what} present{names}, at least {needed} needed",
-                    if quorate { "quorate" } else { "not quorate" }
-                )
-            }
-            None => {
-                let quorate = shortfalls.is_empty();
-                let names = if counted.is_empty() {
-                    "none".to_owned()
-                } else {
-                    counted.join(", ")
-                };
-                format!(
-                    "{}: present {names}",
-                    if quorate { "quorate" } else { "not quorate" }
-                )
-            }
+        let mut message = if let Some(rule) = &q.rule {
+            let needed = rule.needed(in_post);
+            let n = quorum::counted(rule, &here, counting);
+            let what = match rule {
+                QuorumRule::AtLeast { class: Some(c), .. } => format!("{c} members"),
+                QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
+                QuorumRule::Fraction {
+                    numerator,
+                    denominator,
+                    ..
+                } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
+            };
+            let what = match counting {
+                Counting::People => what.replacen("members", "people", 1),
+                Counting::Organisations => what,
+            };
+            let names = if counted.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", counted.join(", "))
+            };
+            let quorate = n >= needed && shortfalls.is_empty();
+            format!(
+                "{}: {n} {what} present{names}, at least {needed} needed",
+                if quorate { "quorate" } else { "not quorate" }
+            )
+        } else {
+            let quorate = shortfalls.is_empty();
+            let names = if counted.is_empty() {
+                "none".to_owned()
+            } else {
+                counted.join(", ")
+            };
+            format!(
+                "{}: present {names}",
+                if quorate { "quorate" } else { "not quorate" }
+            )
         };
         let passes = shortfalls.is_empty()
             && q.rule
