@@ -105,7 +105,7 @@ pub(crate) struct AnswerArgs {
 /// The general shapes: seats, a compound quorum, the chair's fallbacks, remote
 /// attendance, thresholds, escalation, the casting vote and written procedure.
 #[derive(Debug, clap::Args)]
-pub struct GeneralArgs {
+pub(crate) struct GeneralArgs {
     /// A member holding several seats (repeat): MEMBER:N; quorum and votes then count people
     #[arg(long = "seats", value_name = "MEMBER:N")]
     pub seats: Vec<SeatsAnswer>,

@@ -169,7 +169,7 @@ pub(crate) fn gap_words(gap: Gap) -> String {
 
 /// The frequency rule in words, window and gap included: "at least 1 a
 /// quarter", "every 3 months, in October or November".
-pub fn rule_words(f: &Frequency) -> String {
+pub(crate) fn rule_words(f: &Frequency) -> String {
     use crate::model::{FrequencyRule, Keyword};
     let rule = match f.rule {
         FrequencyRule::EveryMonths { months } => format!("every {months} months"),

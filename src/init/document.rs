@@ -204,18 +204,15 @@ fn decisions(root: &mut Table, a: &Answers) {
     if a.decision.is_none() && written.is_none() {
         return;
     }
-    let mut t = match &a.decision {
-        Some(d) => {
-            let mut t = rule_table(DECISIONS_COMMENT, &d.clause);
-            d.rule.fill(&mut t, &d.clause);
-            t
-        }
+    let mut t = if let Some(d) = &a.decision {
+        let mut t = rule_table(DECISIONS_COMMENT, &d.clause);
+        d.rule.fill(&mut t, &d.clause);
+        t
+    } else {
         // Written procedure alone: `[decisions.written]` under an implicit table.
-        None => {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            t
-        }
+        let mut t = Table::new();
+        t.set_implicit(true);
+        t
     };
     if let Some(w) = written {
         let mut wt = rule_table(

@@ -386,17 +386,15 @@ impl FromStr for EscalationAnswer {
             Some((m, c)) => (m, Some(c)),
             None => (s.trim(), None),
         };
-        let method = match method.parse::<MethodAnswer>() {
-            Ok(
-                m @ (MethodAnswer::Consensus | MethodAnswer::Unanimity | MethodAnswer::Majority),
-            ) => m,
-            _ => {
-                return Err(fail(
-                    WHAT,
-                    s,
-                    "the method is consensus, unanimity or majority",
-                ));
-            }
+        let Ok(
+            method @ (MethodAnswer::Consensus | MethodAnswer::Unanimity | MethodAnswer::Majority),
+        ) = method.parse::<MethodAnswer>()
+        else {
+            return Err(fail(
+                WHAT,
+                s,
+                "the method is consensus, unanimity or majority",
+            ));
         };
         let among = among
             .map(|c| ClassId::parse(c.trim()).map_err(|e| fail(WHAT, s, format!("class {e}"))))
