@@ -160,7 +160,7 @@ pub(crate) fn first_contradiction(
                 return Some((org.clone(), first, second, pos));
             }
         }
-        for org in list.iter() {
+        for org in *list {
             first_list.entry(org).or_insert(second);
         }
     }

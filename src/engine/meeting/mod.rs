@@ -70,7 +70,7 @@ impl From<&HeldMeeting> for MeetingInput {
         } else {
             m.public.then_some(true)
         };
-        input.items = m.items.clone();
+        input.items.clone_from(&m.items);
         input
     }
 }
@@ -179,16 +179,15 @@ pub fn check_meeting(
     // Who presides, where the input leaves it to the ToR (the chair's member,
     // the vice-chair's): a quorum that must include them can then be judged.
     let filled;
-    let meeting = match meeting.presiding {
-        Some(_) => meeting,
-        None => {
-            filled = MeetingInput {
-                presiding: chair::presiding(tor, at.date_naive(), meeting)
-                    .and_then(|p| p.member().cloned()),
-                ..meeting.clone()
-            };
-            &filled
-        }
+    let meeting = if meeting.presiding.is_some() {
+        meeting
+    } else {
+        filled = MeetingInput {
+            presiding: chair::presiding(tor, at.date_naive(), meeting)
+                .and_then(|p| p.member().cloned()),
+            ..meeting.clone()
+        };
+        &filled
     };
     let ctx = rules::Ctx::new(tor, cal, meeting, history);
     // The body's life comes first: every other rule is the ToR's, and means
@@ -201,7 +200,8 @@ pub fn check_meeting(
         .find(|f| f.rule == Rule::Quorum && f.failed())
         .and_then(|f| f.item.clone());
     if let Some(at) = findings.iter().position(|f| f.rule == Rule::Quorum) {
-        findings.splice(at + 1..at + 1, by_item);
+        // An empty range: the item findings go in just after the quorum's.
+        findings.splice((at + 1)..=at, by_item);
     }
     MeetingReport {
         inquorate_from,
