@@ -147,10 +147,14 @@ fn ser_instant<S: Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(&format_instant(*t))
 }
 
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn ser_weekday<S: Serializer>(d: &Weekday, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(weekday_name(*d))
 }
 
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn ser_time<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&t.format("%H:%M"))
 }
