@@ -141,9 +141,9 @@ fn count(b: &Body, n: u32, class: Option<usize>) -> String {
 
 /// The keys of one `[[quorum.all]]` table, each id named once.
 fn condition(b: &Body, c: &Cond) -> String {
-    let n = b.members.len();
+    let size = b.members.len();
     let ids = |list: &[usize]| -> String {
-        let set: std::collections::BTreeSet<usize> = list.iter().map(|i| i % n).collect();
+        let set: std::collections::BTreeSet<usize> = list.iter().map(|i| i % size).collect();
         let quoted: Vec<String> = set.iter().map(|i| format!("\"m{i}\"")).collect();
         format!("[{}]", quoted.join(", "))
     };
@@ -154,7 +154,7 @@ fn condition(b: &Body, c: &Cond) -> String {
             let set: std::collections::BTreeSet<String> = from
                 .iter()
                 .map(|r| match r {
-                    Ref::Member(i) => format!("\"m{}\"", i % n),
+                    Ref::Member(i) => format!("\"m{}\"", i % size),
                     Ref::Class(k) => format!("\"c{}\"", k % b.classes.len()),
                 })
                 .collect();
