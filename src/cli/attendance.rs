@@ -6,7 +6,7 @@
 /// its own attendance flags sit, so `--help` keeps one order; `tally` rewords
 /// the help with `mut_arg` (its voters are listed under the member's id).
 #[derive(Debug, Default, clap::Args)]
-pub struct Attendance {
+pub(crate) struct Attendance {
     /// Members attending remotely, besides those in the room (ORG or ORG:N);
     /// whether they count for quorum is the ToR's [attendance.remote]
     #[arg(add = super::complete::member(), long, value_name = "ORG[:N],...", value_delimiter = ',', value_parser = super::org_id)]
@@ -25,4 +25,4 @@ pub struct Attendance {
 /// The ids of the flags above: `--meeting` and `--votes` conflict with them all
 /// (a file states the same facts). Listed, not a clap group, so clap's error
 /// names the one flag given.
-pub const FLAGS: [&str; 4] = ["remote", "substitute", "deputy", "notified"];
+pub(super) const FLAGS: [&str; 4] = ["remote", "substitute", "deputy", "notified"];

@@ -7,7 +7,7 @@ use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
 use crate::model::{Counting, QuorumRule};
 
-impl<'a> Tally<'a> {
+impl Tally<'_> {
     /// Quorum at the time of the vote: members at the meeting whose membership
     /// holds that day. Proxy givers are absent.
     pub(super) fn quorum(&self) -> Finding {
@@ -43,31 +43,28 @@ impl<'a> Tally<'a> {
         };
         let shortfalls = quorum::shortfalls(self.tor, q, &here, None, self.input.date);
         let in_post = quorum::voting_in_post(self.tor, self.input.date);
-        let (counted, got, need, of) = match &q.rule {
-            Some(rule) => {
-                let counted: Vec<String> = here
-                    .iter()
-                    .filter(|h| rule.counts(h.member))
-                    .map(label)
-                    .collect();
-                let of = match rule {
-                    QuorumRule::AtLeast { class: Some(c), .. } => {
-                        format!("members of class `{c}`")
-                    }
-                    QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
-                    QuorumRule::Fraction {
-                        numerator,
-                        denominator,
-                        ..
-                    } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
-                };
-                let got = quorum::counted(rule, &here, counting);
-                (counted, got, rule.needed(in_post), of)
-            }
-            None => {
-                let all: Vec<String> = here.iter().map(label).collect();
-                (all, 0, 0, "members".to_owned())
-            }
+        let (counted, got, need, of) = if let Some(rule) = &q.rule {
+            let counted: Vec<String> = here
+                .iter()
+                .filter(|h| rule.counts(h.member))
+                .map(label)
+                .collect();
+            let of = match rule {
+                QuorumRule::AtLeast { class: Some(c), .. } => {
+                    format!("members of class `{c}`")
+                }
+                QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
+                QuorumRule::Fraction {
+                    numerator,
+                    denominator,
+                    ..
+                } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
+            };
+            let got = quorum::counted(rule, &here, counting);
+            (counted, got, rule.needed(in_post), of)
+        } else {
+            let all: Vec<String> = here.iter().map(label).collect();
+            (all, 0, 0, "members".to_owned())
         };
         let quorate = got >= need && shortfalls.is_empty();
         let verdict = if quorate { "quorate" } else { "inquorate" };
