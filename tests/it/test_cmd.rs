@@ -470,3 +470,71 @@ fn the_tor_beside_the_cases_decides() {
         "{stdout}"
     );
 }
+
+fn example(name: &str) -> String {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/partnerships")
+            .join(name),
+    )
+}
+
+#[test]
+fn a_failing_audit_case_exits_1_naming_the_case() {
+    // The Board's 2021 audit with no February meeting, expected to pass.
+    let name = "9 (audit 2021, monthly phase): no meeting in February fails the frequency rule";
+    let cases = example("town-board.cases.toml");
+    let start = cases.find(name).expect("the case ships");
+    let (head, tail) = cases.split_at(start);
+    let tail = tail.replacen("valid = false", "valid = true", 1).replacen(
+        "frequency = \"fail\"",
+        "frequency = \"pass\"",
+        1,
+    );
+    let dir = dir_with(&[
+        ("town-board.toml", example("town-board.toml").as_bytes()),
+        ("town-board.cases.toml", format!("{head}{tail}").as_bytes()),
+    ]);
+    let path = dir
+        .path()
+        .join("town-board.cases.toml")
+        .display()
+        .to_string();
+    let (code, stdout, stderr) = run(&["test", &path]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains(&format!("FAILED  {name}")), "{stdout}");
+    assert!(
+        stdout.contains("frequency: expected pass, got fail"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["test", &path, "--format", "json"]);
+    assert_eq!(code, 1);
+    let report = json(stdout.as_bytes());
+    let failed: Vec<&Value> = report["files"][0]["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .filter(|c| c["passed"] == false)
+        .collect();
+    assert_eq!(failed.len(), 1, "{report}");
+    assert_eq!(failed[0]["name"], name);
+    let fields: Vec<&Value> = failed[0]["differences"]
+        .as_array()
+        .expect("differences")
+        .iter()
+        .map(|d| &d["field"])
+        .collect();
+    assert_eq!(fields, ["valid", "frequency"]);
+}
+
+#[test]
+fn a_deadlines_case_that_expects_the_wrong_day_shows_both() {
+    let cases = "[[case]]\nname = \"Meeting Arrangements 6: papers for 6 December 2012\"\n[case.deadlines]\nat = 2012-12-06T14:00:00\n[case.expect]\ncirculate_by = 2012-12-01\n";
+    let dir = sefton_with(cases);
+    let (code, stdout, _) = run(&["test", &sefton_cases_path(&dir)]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("circulate_by: expected 2012-12-01, got 2012-"),
+        "{stdout}"
+    );
+}

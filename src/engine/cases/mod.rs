@@ -34,9 +34,11 @@
 //! The record is inline, not a path, so the bundled cases run from the binary.
 
 mod run;
+mod year;
 
 use std::fmt::Debug;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value as Json;
 
@@ -44,7 +46,7 @@ use super::meeting::{History, MeetingInput, check_meeting};
 use super::record::Record;
 use super::tally::{Outcome, VoteInput, tally};
 use super::{Finding, FindingStatus, Rule};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{Keyword, MemberId, Tor};
 
 /// The kind of file [`crate::catalog::Catalog::companion`] looks for.
@@ -76,12 +78,62 @@ pub enum Subject {
         record: Option<Record>,
     },
     Vote(VoteInput),
+    /// The partnership year starting in `year`, judged as it stood on `as_of`.
+    Audit {
+        record: Record,
+        year: i32,
+        as_of: NaiveDate,
+    },
+    /// The deadlines of a meeting at a moment, or on a day.
+    Deadlines {
+        at: DateOrTime,
+    },
+}
+
+/// The four kinds of case, for the keys that belong to only some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKind {
+    Meeting,
+    Vote,
+    Audit,
+    Deadlines,
+}
+
+impl SubjectKind {
+    pub fn of(subject: &Subject) -> Self {
+        match subject {
+            Subject::Meeting { .. } => Self::Meeting,
+            Subject::Vote(_) => Self::Vote,
+            Subject::Audit { .. } => Self::Audit,
+            Subject::Deadlines { .. } => Self::Deadlines,
+        }
+    }
+
+    /// The case's table, as written.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Meeting => "meeting",
+            Self::Vote => "vote",
+            Self::Audit => "audit",
+            Self::Deadlines => "deadlines",
+        }
+    }
+
+    /// What a case of this kind does, after "this case".
+    pub fn doing(self) -> &'static str {
+        match self {
+            Self::Meeting => "checks a meeting",
+            Self::Vote => "counts a vote",
+            Self::Audit => "audits a year",
+            Self::Deadlines => "counts a meeting's deadlines",
+        }
+    }
 }
 
 /// The expected verdict; `None` is not compared.
 #[derive(Debug, Clone, Default)]
 pub struct Expect {
-    pub valid: bool,
+    pub valid: Option<bool>,
     pub outcome: Option<Outcome>,
     pub counts: ExpectedCounts,
     /// In the order written.
@@ -94,6 +146,19 @@ pub struct Expect {
     pub referral: Option<Option<String>>,
     /// The first inquorate item's title; `Some(None)`: every item quorate.
     pub inquorate_from: Option<Option<String>>,
+    /// The versions of the frequency rule that judged an audited year.
+    pub frequency_phases: Option<usize>,
+    pub deadlines: ExpectedDeadlines,
+    /// Whether the ToR is in force on a deadlines case's day.
+    pub in_force: Option<bool>,
+}
+
+/// Expected deadlines; a date compares the day of a deadline given as a moment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExpectedDeadlines {
+    pub circulate_by: Option<DateOrTime>,
+    pub extraordinary_notice_by: Option<DateOrTime>,
+    pub minutes_by: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -78,59 +78,36 @@ pub(super) fn case(
 ) -> Option<Case> {
     let c = entry.get_ref();
     let errors_before = errors(problems);
-    let subject = match (&c.meeting, &c.vote) {
-        (Some(m), None) => meeting(tor, m.get_ref(), c.record.as_ref(), problems),
-        (None, Some(v)) => {
-            if let Some(r) = &c.record {
-                problems.push(
-                    Diagnostic::error(
-                        Code::ConflictingKeys,
-                        "`record` is for meeting cases: a vote needs no history",
-                    )
-                    .at(first_line(text, r.span())),
-                );
-            }
-            let header = first_line(text, v.span());
-            match votes::from_raw(tor, v.get_ref(), None) {
-                Ok(input) => Some(Subject::Vote(input)),
-                Err(found) => {
-                    problems.extend(found.into_iter().map(|d| match d.span {
-                        Some(_) => d,
-                        None => d.at(header.clone()),
-                    }));
-                    None
-                }
-            }
-        }
-        (Some(_), Some(v)) => {
-            problems.push(
-                Diagnostic::error(
-                    Code::ConflictingKeys,
-                    "a case checks a meeting or a vote, not both",
-                )
-                .at(first_line(text, v.span()))
-                .help("split it into two cases"),
-            );
-            None
-        }
-        (None, None) => {
-            problems.push(
-                Diagnostic::error(
-                    Code::MissingKey,
-                    "a case needs a `meeting` or a `vote` table",
-                )
-                .at(first_line(text, entry.span()))
-                .label("in this case"),
-            );
-            None
-        }
+    let kind = subject_kind(text, entry, problems);
+    if let (Some(r), Some(k @ (SubjectKind::Vote | SubjectKind::Deadlines))) = (&c.record, kind) {
+        problems.push(
+            Diagnostic::error(
+                Code::ConflictingKeys,
+                format!(
+                    "`record` is for meeting and audit cases: this case {}, which needs no history",
+                    k.doing()
+                ),
+            )
+            .at(first_line(text, r.span())),
+        );
+    }
+    let subject = match kind {
+        Some(SubjectKind::Meeting) => c
+            .meeting
+            .as_ref()
+            .and_then(|m| meeting(tor, m.get_ref(), c.record.as_ref(), problems)),
+        Some(SubjectKind::Vote) => c.vote.as_ref().and_then(|v| vote(tor, text, v, problems)),
+        Some(SubjectKind::Audit) => c
+            .audit
+            .as_ref()
+            .and_then(|a| audit(tor, text, a, c.record.as_ref(), problems)),
+        Some(SubjectKind::Deadlines) => c
+            .deadlines
+            .as_ref()
+            .and_then(|d| deadlines(tor, d.get_ref(), problems)),
+        None => None,
     };
-    let vote = match (&c.meeting, &c.vote) {
-        (None, Some(_)) => Some(true),
-        (Some(_), None) => Some(false),
-        _ => None,
-    };
-    let expect = expect(tor, text, c.expect.get_ref(), vote, problems);
+    let expect = expect(tor, text, &c.expect, kind, problems);
     if errors(problems) > errors_before {
         return None;
     }
@@ -139,6 +116,77 @@ pub(super) fn case(
         subject: subject?,
         expect,
     })
+}
+
+/// The one subject a case has: its meeting, vote, audit or deadlines table.
+fn subject_kind(
+    text: &str,
+    entry: &Spanned<RawCase>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<SubjectKind> {
+    let c = entry.get_ref();
+    let given: Vec<(SubjectKind, Range<usize>)> = [
+        (SubjectKind::Meeting, c.meeting.as_ref().map(Spanned::span)),
+        (SubjectKind::Vote, c.vote.as_ref().map(Spanned::span)),
+        (SubjectKind::Audit, c.audit.as_ref().map(Spanned::span)),
+        (
+            SubjectKind::Deadlines,
+            c.deadlines.as_ref().map(Spanned::span),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(kind, span)| Some((kind, span?)))
+    .collect();
+    match given.as_slice() {
+        [(kind, _)] => Some(*kind),
+        [] => {
+            problems.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    "a case needs a `meeting`, `vote`, `audit` or `deadlines` table",
+                )
+                .at(first_line(text, entry.span()))
+                .label("in this case"),
+            );
+            None
+        }
+        [(first, _), rest @ ..] => {
+            for (kind, span) in rest {
+                problems.push(
+                    Diagnostic::error(
+                        Code::ConflictingKeys,
+                        format!(
+                            "a case has one subject: a `{}` table, not both it and a `{}` table",
+                            first.key(),
+                            kind.key()
+                        ),
+                    )
+                    .at(first_line(text, span.clone()))
+                    .help("split it into two cases"),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn vote(
+    tor: &Tor,
+    text: &str,
+    v: &Spanned<RawVotes>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Subject> {
+    let header = first_line(text, v.span());
+    match votes::from_raw(tor, v.get_ref(), None) {
+        Ok(input) => Some(Subject::Vote(input)),
+        Err(found) => {
+            problems.extend(found.into_iter().map(|d| match d.span {
+                Some(_) => d,
+                None => d.at(header.clone()),
+            }));
+            None
+        }
+    }
 }
 
 pub(super) fn errors(problems: &[Diagnostic]) -> usize {
@@ -160,10 +208,7 @@ pub(super) fn meeting(
     let record = match record {
         None => None,
         Some(r) => {
-            // The record's warnings (e.g. a stand-in the ToR does not allow)
-            // describe past meetings the case sets up on purpose: only errors count.
-            let (record, found) = record::from_raw(tor, r.get_ref());
-            problems.extend(found.into_iter().filter(|d| d.severity == Severity::Error));
+            let record = history(tor, r, problems);
             if let Some(span) = raw.previous_span() {
                 problems.push(
                     Diagnostic::error(
@@ -180,6 +225,19 @@ pub(super) fn meeting(
         input: input?,
         record,
     })
+}
+
+/// A case's inline record, read by the loader of `<id>.meetings.toml`.
+pub(super) fn history(
+    tor: &Tor,
+    raw: &Spanned<RawRecord>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Record> {
+    // The record's warnings (e.g. a stand-in the ToR does not allow) describe
+    // past meetings the case sets up on purpose: only errors count.
+    let (record, found) = record::from_raw(tor, raw.get_ref());
+    problems.extend(found.into_iter().filter(|d| d.severity == Severity::Error));
+    record
 }
 
 /// A keyword of `names`, or an error suggesting the nearest.
@@ -223,43 +281,24 @@ pub(super) fn outcome(name: &str) -> Outcome {
     }
 }
 
-/// `vote`: whether the case is a vote (`None` where that is itself in error).
+/// `kind`: the case's subject (`None` where that is itself in error), which
+/// decides the keys it may expect.
 pub(super) fn expect(
     tor: &Tor,
     text: &str,
-    e: &RawExpect,
-    vote: Option<bool>,
+    raw: &Spanned<RawExpect>,
+    kind: Option<SubjectKind>,
     problems: &mut Vec<Diagnostic>,
 ) -> Expect {
-    if vote == Some(true)
-        && let Some(span) = e.inquorate_from.as_ref().map(Spanned::span)
-    {
-        problems.push(
-            Diagnostic::error(
-                Code::ConflictingKeys,
-                "`inquorate_from` is for meeting cases: this case counts a vote",
-            )
-            .at(first_line(text, span)),
-        );
-    }
-    if vote == Some(false) {
-        let vote_only = [
-            ("outcome", e.outcome.as_ref().map(Spanned::span)),
-            ("counts", e.counts.as_ref().map(Spanned::span)),
-            ("excluded", e.excluded.as_ref().map(Spanned::span)),
-            ("not_bound", e.not_bound.as_ref().map(Spanned::span)),
-            ("referral", e.referral.as_ref().map(Spanned::span)),
-        ];
-        for (key, span) in vote_only {
-            if let Some(span) = span {
-                problems.push(
-                    Diagnostic::error(
-                        Code::ConflictingKeys,
-                        format!("`{key}` is for vote cases: this case checks a meeting"),
-                    )
-                    .at(first_line(text, span)),
-                );
-            }
+    let e = raw.get_ref();
+    if let Some(kind) = kind {
+        keys_for(text, e, kind, problems);
+        if e.valid.is_none() && kind != SubjectKind::Deadlines {
+            problems.push(
+                Diagnostic::error(Code::MissingKey, "a case's `expect` needs `valid`")
+                    .at(first_line(text, raw.span()))
+                    .help("`valid = true` where no rule fails, `valid = false` where one does"),
+            );
         }
     }
     let mut findings: Vec<(&Spanned<String>, &Spanned<String>)> = e.findings.iter().collect();
@@ -299,7 +338,7 @@ pub(super) fn expect(
         }
     }
     Expect {
-        valid: e.valid,
+        valid: e.valid.as_ref().map(|v| *v.get_ref()),
         outcome: e
             .outcome
             .as_ref()
@@ -321,5 +360,11 @@ pub(super) fn expect(
             let title = r.get_ref().trim();
             (title != "none").then(|| title.to_owned())
         }),
+        frequency_phases: e
+            .frequency_phases
+            .as_ref()
+            .and_then(|n| phases(n, problems)),
+        deadlines: expected_deadlines(tor, e, problems),
+        in_force: e.in_force.as_ref().map(|v| *v.get_ref()),
     }
 }

@@ -14,9 +14,15 @@ pub struct RawCases {
     pub(crate) case: Vec<Spanned<RawCase>>,
 }
 
-/// One worked case: a meeting or a vote, and what tor must find.
+/// One worked case: a meeting, a vote, a year's audit or a meeting's
+/// deadlines, and what tor must find.
 #[derive(Debug, serde::Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// Every case but a deadlines case has a verdict, so expects `valid`.
+#[schemars(extend("anyOf" = [
+    {"required": ["deadlines"]},
+    {"properties": {"expect": {"required": ["valid"]}}}
+]))]
 pub(crate) struct RawCase {
     /// What the case shows, citing the clause it exercises, e.g. "Membership 5:
     /// two responsible authorities are not a quorum". Unique in the file.
@@ -28,7 +34,8 @@ pub(crate) struct RawCase {
     pub(crate) meeting: Option<Spanned<RawMeeting>>,
     /// Earlier meetings, for the rules that need history (frequency, the yearly
     /// public meeting, staggered standing items): the keys of
-    /// `<id>.meetings.toml`. Meeting cases only; not with the meeting's `previous`.
+    /// `<id>.meetings.toml`. Meeting cases (not with the meeting's `previous`)
+    /// and audit cases (the meetings audited) only.
     #[schemars(with = "Option<RawRecord>")]
     pub(crate) record: Option<Spanned<RawRecord>>,
     /// A vote, counted as `tor tally` counts it: the keys of a `--votes` file,
@@ -36,17 +43,49 @@ pub(crate) struct RawCase {
     /// or `meeting`.
     #[schemars(with = "Option<RawVotes>")]
     pub(crate) vote: Option<Spanned<RawVotes>>,
+    /// A year audited as `tor audit` audits it, on the meetings of `record`.
+    #[schemars(with = "Option<RawAuditCase>")]
+    pub(crate) audit: Option<Spanned<RawAuditCase>>,
+    /// A meeting whose deadlines are counted as `tor deadlines` counts them.
+    #[schemars(with = "Option<RawDeadlinesCase>")]
+    pub(crate) deadlines: Option<Spanned<RawDeadlinesCase>>,
     /// What tor must find. Only what is listed is compared.
     #[schemars(with = "RawExpect")]
     pub(crate) expect: Spanned<RawExpect>,
+}
+
+/// The year an audit case audits.
+#[derive(Debug, serde::Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAuditCase {
+    /// The partnership year starting in this calendar year (1970 to 2100), as
+    /// `tor audit --year`.
+    #[schemars(with = "i32")]
+    pub(crate) year: Spanned<i64>,
+    /// Judge the year as it stood on this date, as `tor audit --as-of`
+    /// [default: after the year, so every period is judged].
+    #[schemars(with = "Option<TomlDate>")]
+    pub(crate) as_of: Option<Value>,
+}
+
+/// The meeting a deadlines case counts back from.
+#[derive(Debug, serde::Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDeadlinesCase {
+    /// When the meeting starts, as `tor deadlines --at`: a TOML local
+    /// date-time, or only the date (a deadline counted in hours then has none).
+    #[schemars(with = "DateOrTimeSchema")]
+    pub(crate) at: Value,
 }
 
 /// The expected verdict.
 #[derive(Debug, serde::Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawExpect {
-    /// Whether the meeting or the vote is valid: no rule fails.
-    pub(crate) valid: bool,
+    /// Whether the meeting, the vote or the year is valid: no rule fails.
+    /// Required, except in deadlines cases, which have no verdict.
+    #[schemars(with = "Option<bool>")]
+    pub(crate) valid: Option<Spanned<bool>>,
     /// The outcome of a vote. Vote cases only.
     #[schemars(
         with = "Option<String>",
@@ -86,6 +125,25 @@ pub(crate) struct RawExpect {
     /// cases with `[[items]]` only.
     #[schemars(with = "Option<String>")]
     pub(crate) inquorate_from: Option<Spanned<String>>,
+    /// How many versions of the frequency rule judged the year: 1 where no
+    /// amendment within the year changed it. Audit cases only.
+    #[schemars(with = "Option<u32>")]
+    pub(crate) frequency_phases: Option<Spanned<i64>>,
+    /// When the agenda and papers must go out (`circulate_by` of `tor
+    /// deadlines`): a date compares the day, a date-time the moment.
+    /// Deadlines cases only.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
+    pub(crate) circulate_by: Option<Value>,
+    /// When notice of an extraordinary meeting must be given
+    /// (`extraordinary_notice_by`): a date or a date-time. Deadlines cases only.
+    #[schemars(with = "Option<DateOrTimeSchema>")]
+    pub(crate) extraordinary_notice_by: Option<Value>,
+    /// The day the minutes are due (`minutes_by`). Deadlines cases only.
+    #[schemars(with = "Option<TomlDate>")]
+    pub(crate) minutes_by: Option<Value>,
+    /// Whether the ToR is in force on the meeting's day. Deadlines cases only.
+    #[schemars(with = "Option<bool>")]
+    pub(crate) in_force: Option<Spanned<bool>>,
 }
 
 /// Expected counts of a vote.

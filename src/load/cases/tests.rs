@@ -95,3 +95,106 @@ fn a_findings_key_that_names_no_rule_is_refused_where_it_stands() {
     assert_eq!(d.span.clone().map(|s| &text[s]), Some("quorom"));
     assert_eq!(d.help.as_deref(), Some("did you mean `quorum`?"));
 }
+
+const AUDIT: &str = "[[case]]\nname = \"a\"\n[case.audit]\nyear = 2012\n";
+const DEADLINES: &str = "[[case]]\nname = \"d\"\n[case.deadlines]\nat = 2012-12-06T14:00:00\n";
+
+#[test]
+fn an_audit_case_reads_its_year_and_inline_record() {
+    let text = format!(
+        "{AUDIT}[[case.record.meeting]]\ndate = 2012-06-07\npresent = [\"local-authority\", \"police-force\", \"fire-rescue\"]\n[case.expect]\nvalid = false\nfrequency_phases = 1\nfindings = {{ frequency = \"fail\" }}\n"
+    );
+    let cases = read::<Cases>("c.toml", text.as_bytes(), &sefton()).expect("valid");
+    let case = &cases.cases[0];
+    let Subject::Audit {
+        record,
+        year,
+        as_of,
+    } = &case.subject
+    else {
+        panic!("not an audit: {case:?}");
+    };
+    assert_eq!((*year, record.meetings.len()), (2012, 1));
+    // By default the year is judged whole, whatever the day the case runs.
+    assert_eq!(as_of.to_string(), "2014-01-01");
+    assert_eq!(case.expect.frequency_phases, Some(1));
+    assert!(run_case(&sefton(), &sefton().calendar(), case).passed);
+}
+
+#[test]
+fn an_audit_case_needs_a_record_and_a_year_tor_can_audit() {
+    let text = format!("{AUDIT}[case.expect]\nvalid = true\n");
+    assert_eq!(codes(&text), ["missing-key"]);
+    let text = "[[case]]\nname = \"a\"\n[case.audit]\nyear = 1066\n[case.record]\n[case.expect]\nvalid = true\n";
+    assert_eq!(codes(text), ["out-of-range"]);
+    let text = format!("{AUDIT}[case.record]\n[case.expect]\nvalid = true\nfrequency_phases = 0\n");
+    assert_eq!(codes(&text), ["out-of-range"]);
+}
+
+#[test]
+fn a_deadlines_case_compares_days_and_moments() {
+    let tor = sefton();
+    let run = |expect: &str| {
+        let text = format!("{DEADLINES}[case.expect]\n{expect}\n");
+        let cases = read::<Cases>("c.toml", text.as_bytes(), &tor).expect("valid");
+        run_case(&tor, &tor.calendar(), &cases.cases[0])
+    };
+    let due = crate::engine::deadlines::deadlines(
+        &tor,
+        crate::calendar::parse_datetime("2012-12-06T14:00", tor.timezone).expect("a time"),
+        &tor.calendar(),
+    );
+    let day = due.circulate_by.expect("Sefton states papers").day();
+    assert!(run(&format!("circulate_by = {day}\nin_force = true")).passed);
+    let wrong = run(&format!(
+        "circulate_by = {}",
+        day.succ_opt().expect("a day")
+    ));
+    assert_eq!(wrong.differences[0].field, "circulate_by");
+    assert_eq!(wrong.differences[0].actual, day.to_string());
+    assert!(!run("in_force = false").passed);
+}
+
+#[test]
+fn a_case_has_exactly_one_subject() {
+    let text = format!("{MEETING}[case.deadlines]\nat = 2012-12-06\n[case.expect]\nvalid = true\n");
+    let found = analyse::<Cases>(text.as_bytes(), &sefton()).1;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, Code::ConflictingKeys);
+    assert_eq!(
+        found[0].span.clone().map(|s| &text[s]),
+        Some("[case.deadlines]")
+    );
+    let text = "[[case]]\nname = \"n\"\n[case.expect]\nvalid = true\n";
+    let found = analyse::<Cases>(text.as_bytes(), &sefton()).1;
+    assert!(
+        found[0].message.contains("`audit` or `deadlines`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn keys_of_other_kinds_of_case_are_refused_where_they_stand() {
+    let text = format!(
+        "{DEADLINES}[case.record]\n[case.expect]\nvalid = true\nfindings = {{ notice = \"pass\" }}\n"
+    );
+    assert_eq!(
+        codes(&text),
+        ["conflicting-keys", "conflicting-keys", "conflicting-keys"]
+    );
+    let text = format!(
+        "{AUDIT}[case.record]\n[case.expect]\nvalid = true\ncirculate_by = 2012-11-29\noutcome = \"lost\"\n"
+    );
+    let found = analyse::<Cases>(text.as_bytes(), &sefton()).1;
+    let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`outcome` is for vote cases: this case audits a year",
+            "`circulate_by` is for deadlines cases: this case audits a year",
+        ]
+    );
+    // `valid` is required of a verdict, which a deadlines case has none of.
+    let text = format!("{AUDIT}[case.record]\n[case.expect]\nfrequency_phases = 1\n");
+    assert_eq!(codes(&text), ["missing-key"]);
+}
