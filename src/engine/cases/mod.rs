@@ -1,6 +1,7 @@
 //! Worked cases kept beside a ToR, in the manner of OpenFisca's tests:
-//! `<dir>/<id>.cases.toml`. Each case is a meeting or a vote with the verdict
-//! tor must reach; `tor test` runs them, so a change to a ToR file or to the
+//! `<dir>/<id>.cases.toml`. Each case is a meeting, a vote, a year's audit
+//! (`[case.audit]` on an inline `[case.record]`) or a meeting's deadlines
+//! (`[case.deadlines]`), with what tor must find; `tor test` runs them, so a change to a ToR file or to the
 //! rules engines that changes a verdict is caught.
 //!
 //! The format (every key documented on the structs below; unknown keys are errors):

@@ -56,7 +56,7 @@ fn cases(tor: &Tor, text: &str, raw: &RawCases, problems: &mut Vec<Diagnostic>) 
     Cases { cases }
 }
 
-pub(super) const HELP_NO_CASES: &str = "a cases file holds `[[case]]` tables, each with a `name`, a `[case.meeting]` or `[case.vote]`, and a `[case.expect]`";
+pub(super) const HELP_NO_CASES: &str = "a cases file holds `[[case]]` tables, each with a `name`, one of `[case.meeting]`, `[case.vote]`, `[case.audit]` or `[case.deadlines]`, and a `[case.expect]`";
 
 /// The first line of a span, for a caret under a table's header rather than
 /// its whole body.
