@@ -31,6 +31,8 @@ pub enum Code {
     ConflictingKeys,
     ImpossibleRule,
     InvertedDates,
+    MemberOverlap,
+    MemberGap,
     EmptyValue,
     DuplicateValue,
     OutOfRange,
@@ -95,6 +97,8 @@ keywords!(serialize Code {
     ConflictingKeys = "conflicting-keys",
     ImpossibleRule = "impossible-rule",
     InvertedDates = "inverted-dates",
+    MemberOverlap = "member-overlap",
+    MemberGap = "member-gap",
     EmptyValue = "empty-value",
     DuplicateValue = "duplicate-value",
     OutOfRange = "out-of-range",
@@ -180,7 +184,8 @@ impl Code {
             | Self::NoChairRule
             | Self::NoReviewRule
             | Self::PlaceholderClause
-            | Self::AbolishedBody => super::Severity::Warning,
+            | Self::AbolishedBody
+            | Self::MemberGap => super::Severity::Warning,
             _ => super::Severity::Error,
         }
     }
@@ -228,6 +233,12 @@ impl Code {
                 "A rule no meeting could meet, such as a quorum of 0 or larger than the membership."
             }
             Self::InvertedDates => "An end date before its start date.",
+            Self::MemberOverlap => {
+                "A member and the member it `succeeds` both hold the seat on some day (or one of them has no end or start date)."
+            }
+            Self::MemberGap => {
+                "Days between a member's `until` and the `from` of the member that `succeeds` it, when no one held the seat."
+            }
             Self::EmptyValue => "A value that must not be empty is empty.",
             Self::DuplicateValue => "A list names the same value twice.",
             Self::OutOfRange => "A number or date outside the range tor accepts.",

@@ -135,6 +135,10 @@ pub struct RawMember {
     pub seats: Option<S<u32>>,
     pub from: Option<S<TomlDate>>,
     pub until: Option<S<TomlDate>>,
+    /// The member whose seat this one took over (e.g. a clinical commissioning
+    /// group succeeding a primary care trust): `tor validate` then checks that
+    /// the two memberships neither overlap nor leave a day between them.
+    pub succeeds: Option<S<String>>,
     /// The kind of statutory body the member is (e.g. `primary-care-trust`):
     /// a type of the bundled table or of this file's `statutory_bodies`.
     pub body: Option<S<String>>,

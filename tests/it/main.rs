@@ -44,6 +44,7 @@ mod loader_props;
 mod long_input;
 mod max_gap;
 mod meeting_props;
+mod member_dates;
 mod message_dates;
 mod month_window;
 mod notice_props;

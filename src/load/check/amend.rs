@@ -189,24 +189,49 @@ impl Checker<'_> {
         given
     }
 
-    /// A member a version names (the chair's provider) must be a member on the
-    /// version's first day: valid as adopted is not valid once it has left.
+    /// A member a version names (the chair's or vice-chair's provider, a member
+    /// the quorum requires) must be a member on the version's first day: valid
+    /// as adopted is not valid once it has left.
     fn members_on(&mut self, state: &RuleState, base: &Tor, from: NaiveDate, a: &RawAmendment) {
-        let Some(id) = state.chair.as_ref().and_then(|c| c.member.as_ref()) else {
-            return;
-        };
-        let Some(member) = base.members.iter().find(|m| &m.id == id) else {
-            return;
-        };
-        if !member.holds_on(from) {
-            self.error(
-                Code::NotInForce,
-                format!(
-                    "from {from} the chair is provided by `{id}`, which is not a member on that date ({})",
-                    tenure(member)
-                ),
-                a.from.span(),
+        let mut named: Vec<(&MemberId, &str)> = Vec::new();
+        if let Some(chair) = &state.chair {
+            named.extend(chair.member.iter().map(|m| (m, "the chair is provided by")));
+            named.extend(
+                chair
+                    .vice_chair
+                    .iter()
+                    .map(|m| (m, "the vice-chair is provided by")),
             );
+        }
+        for condition in state.quorum.iter().flat_map(|q| &q.all) {
+            match condition {
+                Condition::Members { members } | Condition::AnyOf { members } => {
+                    named.extend(members.iter().map(|m| (m, "the quorum names")));
+                }
+                Condition::EachOf { from: groups, .. } => {
+                    named.extend(groups.iter().filter_map(|g| match g {
+                        Group::Member(m) => Some((m, "the quorum names")),
+                        Group::Class(_) => None,
+                    }));
+                }
+                Condition::Count(_) | Condition::Presiding => {}
+            }
+        }
+        let mut reported = HashSet::new();
+        for (id, role) in named {
+            let Some(member) = base.members.iter().find(|m| &m.id == id) else {
+                continue;
+            };
+            if !member.holds_on(from) && reported.insert(id) {
+                self.error(
+                    Code::NotInForce,
+                    format!(
+                        "from {from} {role} `{id}`, which is not a member on that date ({})",
+                        tenure(member)
+                    ),
+                    a.from.span(),
+                );
+            }
         }
     }
 }

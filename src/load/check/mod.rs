@@ -17,6 +17,7 @@ mod members;
 mod quorum;
 mod rules;
 mod scalars;
+mod succession;
 
 use super::bounds;
 use super::raw::*;
@@ -145,6 +146,7 @@ impl<'a> Checker<'a> {
         let own_bodies = self.statutory_bodies(&raw.statutory_bodies);
         let table = super::statutory::Table::new(&own_bodies);
         let members = self.members(&raw.members, &classes, &table);
+        self.succession(&raw.members, &members);
         let statutory_bodies = bodies::named(&members, &table);
         let chair = raw
             .chair
