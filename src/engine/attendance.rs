@@ -30,6 +30,8 @@ pub struct Attendance {
     pub deputies: Vec<MemberId>,
     /// Members who gave the advance notice their stand-in needs.
     pub notified: Vec<MemberId>,
+    /// When they gave it, where the input says (`ORG@DATETIME`).
+    pub notified_at: crate::load::notified::NoticeTimes,
 }
 
 impl Attendance {
@@ -81,11 +83,7 @@ impl Attendance {
 /// Whether the ToR provides for attending in capacity `how`: a member always,
 /// a stand-in only where the ToR names that kind.
 pub fn allowed(tor: &Tor, how: Capacity) -> bool {
-    how == Capacity::Member
-        || tor
-            .decisions
-            .as_ref()
-            .is_some_and(|d| d.stand_ins(how).is_some())
+    how == Capacity::Member || tor.stand_ins(how).is_some()
 }
 
 /// Whether `member` is represented at a meeting on `date` where it attended in

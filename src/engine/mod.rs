@@ -21,7 +21,7 @@ pub mod record;
 mod rule;
 pub mod schedule;
 pub mod tally;
-mod words;
+pub(crate) mod words;
 
 pub use ended::abolished_membership;
 pub(crate) use finding::people;

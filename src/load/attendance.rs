@@ -68,7 +68,6 @@ pub(crate) fn check(
     } else {
         values::members(tor, raw.in_person, problems)
     };
-    people.retain(|_, n| *n != 1);
     let mut remote: Vec<(MemberId, u32)> = Vec::new();
     for (id, n, _) in values::attendees(tor, raw.remote, problems) {
         match remote.iter_mut().find(|(r, _)| *r == id) {
@@ -76,9 +75,21 @@ pub(crate) fn check(
             None => remote.push((id, n)),
         }
     }
-    let substitutes = values::members(tor, raw.substitutes, problems);
-    let deputies = values::members(tor, raw.deputies, problems);
-    let notified = values::members(tor, raw.notified, problems);
+    // A stand-in list names people too (`ORG:N`: N substitutes for ORG's absent
+    // councillors); the first list naming an organisation gives its people.
+    let mut stand_ins = |list| -> Vec<(MemberId, Range<usize>)> {
+        values::attendees(tor, list, problems)
+            .into_iter()
+            .map(|(id, n, span)| {
+                people.entry(id.clone()).or_insert(n);
+                (id, span)
+            })
+            .collect()
+    };
+    let substitutes = stand_ins(raw.substitutes);
+    let deputies = stand_ins(raw.deputies);
+    people.retain(|_, n| *n != 1);
+    let (notified, notified_at) = super::notified::from_file(tor, raw.notified, problems);
     let named = [in_person, substitutes, deputies];
     let [in_person, substitutes, deputies] =
         named.each_ref().map(|list| once(list, repeats, problems));
@@ -90,6 +101,7 @@ pub(crate) fn check(
             substitutes,
             deputies,
             notified: once(&notified, Repeats::Merge, problems),
+            notified_at,
         },
         named,
     }

@@ -67,6 +67,8 @@ pub enum MeetingError {
         n: u32,
         date: NaiveDate,
     },
+    #[error(transparent)]
+    Notified(#[from] super::notified::NotifiedError),
     #[error("the previous meeting ({previous}) must be before this meeting's date ({date})")]
     PreviousNotBefore {
         previous: NaiveDate,
@@ -103,17 +105,6 @@ impl MeetingFacts {
             .as_deref()
             .map(|m| resolve_member(tor, m))
             .transpose()?;
-        let ids = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
-            let mut out = Vec::new();
-            let mut seen = std::collections::HashSet::new();
-            for id in list.iter().filter(|s| !s.trim().is_empty()) {
-                let id = resolve_member(tor, id)?;
-                if seen.insert(id.clone()) {
-                    out.push(id);
-                }
-            }
-            Ok(out)
-        };
         let mut people = std::collections::HashMap::new();
         let mut attendees = Vec::new();
         for typed in self.attendees.iter().filter(|s| !s.trim().is_empty()) {
@@ -123,6 +114,21 @@ impl MeetingFacts {
             }
             *people.entry(id).or_insert(0) = n;
         }
+        // A stand-in list names people too (`ORG:N`: N substitutes for ORG's
+        // absent councillors); an organisation is in one list only.
+        let mut stand_ins = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
+            let mut out = Vec::new();
+            for typed in list.iter().filter(|s| !s.trim().is_empty()) {
+                let (id, n) = resolve_attendee(tor, typed)?;
+                if !out.contains(&id) {
+                    out.push(id.clone());
+                }
+                people.entry(id).or_insert(n);
+            }
+            Ok(out)
+        };
+        let substitutes = stand_ins(&self.substitutes)?;
+        let deputies = stand_ins(&self.deputies)?;
         people.retain(|_, n| *n != 1);
         let mut remote: Vec<(MemberId, u32)> = Vec::new();
         for typed in self.remote.iter().filter(|s| !s.trim().is_empty()) {
@@ -132,6 +138,7 @@ impl MeetingFacts {
                 None => remote.push((id, n)),
             }
         }
+        let (notified, notified_at) = super::notified::resolve(tor, &self.notified)?;
         let input = MeetingInput {
             at,
             circulated,
@@ -139,9 +146,10 @@ impl MeetingFacts {
                 in_person: attendees,
                 people,
                 remote,
-                substitutes: ids(&self.substitutes)?,
-                deputies: ids(&self.deputies)?,
-                notified: ids(&self.notified)?,
+                substitutes,
+                deputies,
+                notified,
+                notified_at,
             },
             chair: self.chair,
             presiding: None,
@@ -248,15 +256,16 @@ pub struct RawMeeting {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     remote: Vec<Spanned<String>>,
-    /// Members represented by their substitute.
+    /// Members represented by their substitute, `ORG` or `ORG:N` (N people).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     substitutes: Vec<Spanned<String>>,
-    /// Members represented by their deputy.
+    /// Members represented by their deputy, `ORG` or `ORG:N`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     deputies: Vec<Spanned<String>>,
-    /// Members who gave the advance notice a stand-in needs.
+    /// Members who gave the notice a stand-in needs: `ORG`, or `ORG@DATETIME`
+    /// saying when.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     notified: Vec<Spanned<String>>,

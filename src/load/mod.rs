@@ -7,6 +7,7 @@ mod check;
 mod control;
 mod input;
 pub mod meeting;
+pub mod notified;
 pub mod proclaimed;
 pub mod raw;
 pub mod record;

@@ -407,6 +407,48 @@ pub struct RawPublicMeetings {
 pub struct RawAttendance {
     /// Members attending remotely (by video or telephone).
     pub remote: Option<RawRemote>,
+    /// Who may send a substitute for an absent member, and on what terms.
+    pub substitutes: Option<RawAttendanceStandIns>,
+    /// Who may send a deputy for an absent member, and on what terms.
+    pub deputies: Option<RawAttendanceStandIns>,
+}
+
+/// `[attendance.substitutes]` or `[attendance.deputies]`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttendanceStandIns {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// Members who may send one (with `classes`: either); every member, if
+    /// neither is given.
+    pub members: Option<Vec<S<String>>>,
+    /// Classes whose members may send one.
+    pub classes: Option<Vec<S<String>>>,
+    /// A stand-in counts for the quorum (default true).
+    #[serde(default = "yes")]
+    pub counts_for_quorum: bool,
+    /// A stand-in holds the member's vote (default true).
+    #[serde(default = "yes")]
+    pub votes: bool,
+    /// No more stand-ins than the member's absent seats (one for an absent
+    /// organisation).
+    #[serde(default)]
+    pub one_per_absent_member: bool,
+    /// At most N stand-ins for one member: 1 to 100.
+    #[schemars(range(min = 1, max = 100))]
+    pub per_member: Option<S<u32>>,
+    /// The member tells the secretariat beforehand, the ToR not saying when.
+    #[serde(default)]
+    pub advance_notice: bool,
+    /// Notified at least N hours before the meeting starts: 0 to 8784.
+    #[schemars(range(min = 0, max = 8784))]
+    pub notice_hours: Option<S<u32>>,
+    /// Registered with the secretariat before this day.
+    pub registered_before: Option<S<TomlDate>>,
+    /// The first day the rule holds; always, if absent.
+    pub from: Option<S<TomlDate>>,
+    /// The last day the rule holds (inclusive); always, if absent.
+    pub until: Option<S<TomlDate>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -255,7 +255,7 @@ pub(crate) fn from_raw(
         opt_out: items(&raw.opt_out),
         substitutes: items(&raw.substitutes),
         deputies: items(&raw.deputies),
-        notified: items(&raw.notified),
+        notified: crate::engine::tally::notified(items(&raw.notified)),
         casting,
         written: raw.written,
         late: items(&raw.late),

@@ -1,21 +1,40 @@
 //! Attendance rules outside `[decisions]`: who may attend remotely, and whether
-//! those attending remotely count for the quorum and vote, for a dated period.
+//! those attending remotely count for the quorum and vote, for a dated period;
+//! and who may send a substitute or a deputy.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Clause;
+use super::{Capacity, Clause, StandIns, Tor};
 
 /// The attendance rules a ToR states; empty where it states none.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Attendance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remote: Option<Remote>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub substitutes: Option<StandIns>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deputies: Option<StandIns>,
 }
 
 impl Attendance {
     pub fn is_empty(&self) -> bool {
-        self.remote.is_none()
+        self.remote.is_none() && self.substitutes.is_none() && self.deputies.is_none()
+    }
+}
+
+impl Tor {
+    /// The ToR's rule for a stand-in in this capacity: `[attendance]`'s, else
+    /// the older `[decisions]` one (the loader refuses both); `None` for a
+    /// capacity that is not a stand-in or that the ToR does not provide for.
+    pub fn stand_ins(&self, capacity: Capacity) -> Option<&StandIns> {
+        let own = match capacity {
+            Capacity::Substitute => self.attendance.substitutes.as_ref(),
+            Capacity::Deputy => self.attendance.deputies.as_ref(),
+            Capacity::Member | Capacity::Proxy => None,
+        };
+        own.or_else(|| self.decisions.as_ref()?.stand_ins(capacity))
     }
 }
 

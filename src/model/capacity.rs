@@ -37,6 +37,16 @@ impl Capacity {
         }
     }
 
+    /// Several of them: "substitutes", "deputies".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Member => "representatives",
+            Self::Substitute => "substitutes",
+            Self::Deputy => "deputies",
+            Self::Proxy => "proxies",
+        }
+    }
+
     /// Who is there for the member, as a noun.
     pub fn noun(self) -> &'static str {
         match self {

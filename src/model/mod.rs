@@ -12,6 +12,7 @@ mod ids;
 mod keyword;
 mod quorum;
 mod rules;
+mod stand_in;
 mod statutory;
 
 use chrono::NaiveDate;
@@ -30,6 +31,7 @@ pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
 pub use quorum::*;
 pub use rules::*;
+pub use stand_in::*;
 pub use statutory::StatutoryBody;
 
 /// The clause of the source document that states a rule, e.g. `"4.3"`.
@@ -68,7 +70,7 @@ pub struct Tor {
     pub frequency: Option<Frequency>,
     pub public: PublicRules,
     pub decisions: Option<Decisions>,
-    /// Remote attendance (and, in time, stand-ins) outside `[decisions]`.
+    /// Remote attendance and stand-ins outside `[decisions]`.
     #[serde(skip_serializing_if = "Attendance::is_empty")]
     pub attendance: Attendance,
     pub standing_items: Option<StandingItems>,

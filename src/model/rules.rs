@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::keyword::keywords;
-use super::{ClassId, Clause, DecisionKind};
+use super::{ClassId, Clause, DecisionKind, StandIns};
 use crate::calendar::Convention;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -273,15 +273,6 @@ impl KindRule {
     pub fn applies_to(&self, kinds: &[DecisionKind]) -> bool {
         kinds.iter().any(|k| self.kinds.contains(k))
     }
-}
-
-/// Deputies or substitutes standing in for a member.
-#[derive(Debug, Clone, Serialize)]
-pub struct StandIns {
-    pub clause: Clause,
-    pub holds_vote: bool,
-    pub advance_notice: bool,
-    pub per_member: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -11,6 +11,7 @@ mod decision;
 pub mod html;
 pub mod ics;
 pub mod safe;
+mod stand_ins;
 
 use serde::Serialize;
 
@@ -237,7 +238,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
                     if let Some(n) = s.per_member {
                         text.push_str(&format!("; {n} per member"));
                     }
-                    if s.advance_notice {
+                    if s.notice.is_some() {
                         text.push_str("; the secretariat must be told beforehand");
                     }
                     out.push(stated(rule, &s.clause, text));
@@ -273,6 +274,7 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         }
         None => out.push(not_stated("decision")),
     }
+    out.extend(stand_ins::summaries(tor));
     out.push(match &tor.standing_items {
         Some(s) => stated(
             "standing-items",

@@ -61,6 +61,7 @@ mod schedule_ics;
 mod schema;
 mod show;
 mod small_truths;
+mod stand_ins;
 mod style;
 mod tally;
 mod tally_people;

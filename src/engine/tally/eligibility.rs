@@ -3,7 +3,7 @@
 use super::{Choice, Tally, Vote, a_kinds, member_clause};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, abolished_membership};
-use crate::model::{Capacity, Clause, Keyword, Member};
+use crate::model::{Capacity, Clause, Keyword, Member, Notified, StandInNotice, Standing};
 
 impl<'a> Tally<'a> {
     /// One member's vote and attendance: membership on the day, voting right,
@@ -166,21 +166,15 @@ impl<'a> Tally<'a> {
     }
 
     /// Whether the ToR lets this kind of stand-in hold the member's vote; a
-    /// finding on advance notice where the ToR asks for it.
+    /// finding on the notice where the ToR asks for it.
     pub(super) fn stand_in(
         &mut self,
         m: &Member,
         kind: Capacity,
     ) -> Result<(), (Option<&'a Clause>, String)> {
-        let Some(d) = self.decisions else {
+        let Some(rule) = self.tor.stand_ins(kind) else {
             return Err((
-                None,
-                format!("the ToR makes no provision for {}s", kind.as_str()),
-            ));
-        };
-        let Some(rule) = d.stand_ins(kind) else {
-            return Err((
-                Some(&d.clause),
+                self.decisions.map(|d| &d.clause),
                 format!("the ToR makes no provision for {}s", kind.as_str()),
             ));
         };
@@ -191,27 +185,34 @@ impl<'a> Tally<'a> {
             ));
         }
         let id = &m.id;
-        let finding = if !rule.advance_notice {
-            Finding::pass(
+        let notified = if self.notified.contains(id) {
+            Notified::Yes
+        } else {
+            Notified::No
+        };
+        let unchecked = match rule.judge(kind, m, self.input.date, None, notified) {
+            Standing::Refused(why) => return Err((Some(&rule.clause), why)),
+            Standing::Allowed { unchecked } => unchecked,
+        };
+        let finding = match (rule.notice, unchecked) {
+            (None, _) => Finding::pass(
                 Rule::Eligibility,
                 &rule.clause,
                 format!(
                     "`{id}` was represented by its {}, who holds its vote",
                     kind.as_str()
                 ),
-            )
-        } else if self.notified.contains(id) {
-            Finding::pass(
+            ),
+            (Some(_), None) => Finding::pass(
                 Rule::Eligibility,
                 &rule.clause,
                 format!(
                     "`{id}` was represented by its {}, who holds its vote; the secretariat was told beforehand",
                     kind.as_str()
                 ),
-            )
-        } else {
+            ),
             // Not a breach tor can see: the notice happens outside the meeting.
-            Finding::new(
+            (Some(StandInNotice::Beforehand), Some(_)) => Finding::new(
                 Rule::Eligibility,
                 Some(&rule.clause),
                 FindingStatus::Warn,
@@ -219,7 +220,16 @@ impl<'a> Tally<'a> {
                     "`{id}` was represented by its {}, who holds its vote; tor cannot see that the secretariat was told beforehand (add --notified {id} if it was)",
                     kind.as_str()
                 ),
-            )
+            ),
+            (Some(_), Some(why)) => Finding::new(
+                Rule::Eligibility,
+                Some(&rule.clause),
+                FindingStatus::Warn,
+                format!(
+                    "`{id}` was represented by its {}, who holds its vote; its {why}",
+                    kind.as_str()
+                ),
+            ),
         };
         self.eligibility.push(finding);
         Ok(())

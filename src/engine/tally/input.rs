@@ -189,7 +189,7 @@ impl VoteInput {
             opt_out: items(&args.opt_out),
             substitutes: items(&args.substitutes),
             deputies: items(&args.deputies),
-            notified: items(&args.notified),
+            notified: notified(items(&args.notified)),
             casting: args.casting,
             written: args.written,
             late: items(&args.late),
@@ -260,6 +260,17 @@ fn typed(list: &[String]) -> Vec<Item<'_>> {
         .map(|s| Item {
             text: s.as_str(),
             span: None,
+        })
+        .collect()
+}
+
+/// The ids of `ORG@DATETIME`: a vote is judged by its day, so when notice was
+/// given is not used here (a stand-in's hours of notice are left unchecked).
+pub(crate) fn notified(list: Vec<Item<'_>>) -> Vec<Item<'_>> {
+    list.into_iter()
+        .map(|i| Item {
+            text: crate::load::notified::split(i.text).0,
+            ..i
         })
         .collect()
 }

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use input::{Away, Choice, VoteArgs, VoteInput};
-pub(crate) use input::{Item, Lists, build};
+pub(crate) use input::{Item, Lists, build, notified};
 pub use people::Place;
 
 use crate::engine::{Finding, Unchecked};

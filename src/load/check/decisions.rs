@@ -95,11 +95,17 @@ impl Checker<'_> {
                 self.bounded("per_member", p, &bounds::PER_MEMBER, "stand-ins")?;
             }
         }
+        // The older form: always counts for the quorum, anyone may send one.
         let stand_ins = |s: &RawStandIns| StandIns {
             clause: clause(&s.clause),
             holds_vote: s.holds_vote,
-            advance_notice: s.advance_notice,
+            counts_for_quorum: true,
+            notice: s.advance_notice.then_some(StandInNotice::Beforehand),
             per_member: s.per_member.as_ref().map(|p| *p.get_ref()),
+            one_per_absent: false,
+            who: None,
+            from: None,
+            until: None,
         };
         let general_casting = match &raw.casting_vote {
             Some(b) => Self::casting(b, &raw.clause),

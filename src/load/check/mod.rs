@@ -178,7 +178,7 @@ impl<'a> Checker<'a> {
         let attendance = raw
             .attendance
             .as_ref()
-            .map(|a| self.attendance(a))
+            .map(|a| self.attendance(a, raw.decisions.as_ref(), &classes, &members))
             .unwrap_or_default();
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
         let review = raw.review.as_ref().map(|r| self.review(r));

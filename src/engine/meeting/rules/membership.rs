@@ -2,11 +2,11 @@
 
 use crate::engine::words::plural;
 
-use super::Ctx;
+use super::{Admit, Ctx};
 use crate::engine::Rule;
 use crate::engine::record::tenure;
 use crate::engine::{Fact, Finding, FindingStatus, Message, abolished_membership};
-use crate::model::{Capacity, Clause};
+use crate::model::{Capacity, Clause, Standing};
 use crate::msg;
 
 impl Ctx<'_> {
@@ -38,8 +38,9 @@ impl Ctx<'_> {
             if how == Capacity::Member {
                 continue;
             }
-            match self.stand_in_rule(how) {
-                None => fails.push((
+            match self.admit(member, how) {
+                Admit::InPerson => {}
+                Admit::NoRule => fails.push((
                     format!(
                         "{} sent a {}, but the ToR allows no {}s",
                         member.id,
@@ -49,17 +50,19 @@ impl Ctx<'_> {
                     .into(),
                     decisions_clause,
                 )),
-                Some(rule) if rule.advance_notice && !self.notified.contains(&member.id) => {
-                    warns.push((
-                        format!(
-                            "{}'s {} needs advance notice, which is not recorded as given",
-                            member.id,
-                            how.noun()
-                        ),
-                        Some(&rule.clause),
-                    ));
+                Admit::Rule(rule, Standing::Refused(why)) => fails.push((
+                    format!("{}'s {} is not accepted: {why}", member.id, how.noun()).into(),
+                    Some(&rule.clause),
+                )),
+                Admit::Rule(
+                    rule,
+                    Standing::Allowed {
+                        unchecked: Some(why),
+                    },
+                ) => {
+                    warns.push((format!("{}'s {why}", member.id).into(), Some(&rule.clause)));
                 }
-                Some(_) => {}
+                Admit::Rule(_, Standing::Allowed { unchecked: None }) => {}
             }
         }
         let join = |v: &[(String, Option<&Clause>)]| {

@@ -18,7 +18,15 @@ use crate::calendar::Calendar;
 use crate::engine::record::Record;
 use crate::engine::{Finding, attendance};
 
-use crate::model::{Capacity, Member, MemberId, StandIns, Tor};
+use crate::model::{Capacity, Member, MemberId, Notified, StandIns, Standing, Tor};
+
+/// How the ToR takes a member's attendance in one capacity.
+enum Admit<'a> {
+    InPerson,
+    /// A stand-in the ToR makes no provision for.
+    NoRule,
+    Rule(&'a StandIns, Standing),
+}
 
 /// What is known before this meeting, in a form every rule can use.
 pub(super) struct Past<'a> {
@@ -81,19 +89,36 @@ impl<'a> Ctx<'a> {
         self.presence.get(id).copied()
     }
 
-    fn stand_in_rule(&self, how: Capacity) -> Option<&'a StandIns> {
-        let d = self.tor.decisions.as_ref()?;
-        d.stand_ins(how)
+    /// What the input says of `id`'s notice of its stand-in.
+    fn notified(&self, id: &MemberId) -> Notified {
+        match self.m.attendance.notified_at.get(id) {
+            Some(at) => Notified::At(*at),
+            None if self.notified.contains(id) => Notified::Yes,
+            None => Notified::No,
+        }
     }
 
-    fn allowed(&self, how: Capacity) -> bool {
-        attendance::allowed(self.tor, how)
+    /// How the ToR takes `member` being there in capacity `how`.
+    fn admit(&self, member: &Member, how: Capacity) -> Admit<'a> {
+        if how == Capacity::Member {
+            return Admit::InPerson;
+        }
+        match self.tor.stand_ins(how) {
+            None => Admit::NoRule,
+            Some(rule) => {
+                let at = Some(self.at);
+                let standing = rule.judge(how, member, self.date, at, self.notified(&member.id));
+                Admit::Rule(rule, standing)
+            }
+        }
     }
 
     /// Whether `member` is represented on the day: in person, or by a stand-in the
     /// ToR allows, while its membership holds.
     fn represented(&self, member: &Member) -> bool {
-        attendance::represented(self.tor, self.date, member, self.how(&member.id))
+        let how = self.how(&member.id);
+        attendance::represented(self.tor, self.date, member, how)
+            && how.is_some_and(|h| !matches!(self.admit(member, h), Admit::Rule(_, Standing::Refused(_))))
     }
 
     /// Members named at the meeting, in the ToR's order (so input order never

@@ -1,10 +1,10 @@
 //! Quorum: enough members represented on the day.
 
-use super::Ctx;
+use super::{Admit, Ctx};
 use crate::engine::Rule;
 use crate::engine::quorum::{self, Here};
 use crate::engine::{Fact, Finding, FindingStatus};
-use crate::model::{Counting, QuorumRule, RemoteStanding};
+use crate::model::{Capacity, Counting, Member, QuorumRule, RemoteStanding, Standing};
 
 impl Ctx<'_> {
     pub(in crate::engine::meeting) fn quorum(&self) -> Finding {
@@ -34,10 +34,17 @@ impl Ctx<'_> {
             if !member.holds_on(self.date) {
                 not_counted.push(format!("{label}: not a member on {}", self.date));
                 continue;
-            } else if !self.allowed(how) {
-                not_counted.push(format!("{label}: the ToR allows no {}s", how.noun()));
-                continue;
             }
+            let people = match self.quorum_people(member, how, people) {
+                Ok((people, limited)) => {
+                    not_counted.extend(limited.map(|why| format!("{label}: {why}")));
+                    people
+                }
+                Err(why) => {
+                    not_counted.push(format!("{label}: {why}"));
+                    continue;
+                }
+            };
             here.push(Here { member, people });
             match &q.rule {
                 Some(rule) if !rule.counts(member) => {
@@ -111,6 +118,34 @@ impl Ctx<'_> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The people of `member` there in capacity `how` who count for the quorum,
+    /// with why some do not (a stand-in limit); `Err(why)` where none do.
+    fn quorum_people(
+        &self,
+        member: &Member,
+        how: Capacity,
+        people: u32,
+    ) -> Result<(u32, Option<String>), String> {
+        match self.admit(member, how) {
+            Admit::InPerson => Ok((people, None)),
+            Admit::NoRule => Err(format!("the ToR allows no {}s", how.noun())),
+            Admit::Rule(_, Standing::Refused(why)) => Err(why),
+            Admit::Rule(rule, Standing::Allowed { .. }) if !rule.counts_for_quorum => Err(format!(
+                "{} do not count for the quorum ({})",
+                how.plural(),
+                rule.clause
+            )),
+            Admit::Rule(rule, Standing::Allowed { .. }) => {
+                // An organisation is in one list, so none of its own are present.
+                match rule.limit(how, people, 0, member.seats.unwrap_or(1)) {
+                    Some((0, why)) => Err(why),
+                    Some((n, why)) => Ok((n, Some(format!("{} not counted: {why}", people - n)))),
+                    None => Ok((people, None)),
+                }
+            }
+        }
+    }
+
     /// Those attending remotely, in the ToR's member order: added to `here`
     /// where the ToR (on this date) lets them count, else listed with the reason.
     fn remote_quorum(
