@@ -60,7 +60,7 @@ impl Ctx<'_> {
                         unchecked: Some(why),
                     },
                 ) => {
-                    warns.push((format!("{}'s {why}", member.id).into(), Some(&rule.clause)));
+                    warns.push((format!("{}'s {why}", member.id), Some(&rule.clause)));
                 }
                 Admit::Rule(_, Standing::Allowed { unchecked: None }) => {}
             }

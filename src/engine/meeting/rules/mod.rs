@@ -118,7 +118,9 @@ impl<'a> Ctx<'a> {
     fn represented(&self, member: &Member) -> bool {
         let how = self.how(&member.id);
         attendance::represented(self.tor, self.date, member, how)
-            && how.is_some_and(|h| !matches!(self.admit(member, h), Admit::Rule(_, Standing::Refused(_))))
+            && how.is_some_and(|h| {
+                !matches!(self.admit(member, h), Admit::Rule(_, Standing::Refused(_)))
+            })
     }
 
     /// Members named at the meeting, in the ToR's order (so input order never
