@@ -1,7 +1,7 @@
 //! Findings are read by people: lists and counts in plain English.
 
 /// `a, b and c`; `none` for an empty list.
-pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+pub(crate) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => "none".to_owned(),
         [one] => one.as_ref().to_owned(),

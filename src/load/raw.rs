@@ -416,6 +416,8 @@ pub struct RawAttendance {
 /// `[attendance.substitutes]` or `[attendance.deputies]`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+// The keys are the ToR's own yes/no answers, each its own TOML key.
+#[allow(clippy::struct_excessive_bools)]
 pub struct RawAttendanceStandIns {
     /// The clause number or heading in the source document, e.g. "4.3".
     pub clause: S<String>,

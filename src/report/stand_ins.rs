@@ -41,7 +41,7 @@ fn words(rule: &str, s: &StandIns) -> String {
     match s.notice {
         None => {}
         Some(StandInNotice::Beforehand) => {
-            text.push_str("; the secretariat must be told beforehand")
+            text.push_str("; the secretariat must be told beforehand");
         }
         Some(StandInNotice::Hours(h)) => {
             text.push_str(&format!(
