@@ -20,7 +20,7 @@ use super::{dates, explain};
 
 /// The flags that state facts of the meeting; `--meeting FILE` replaces them all.
 /// (With the shared attendance flags, `super::attendance::FLAGS`.)
-const FACT_FLAGS: [&str; 9] = [
+const FACT_FLAGS: [&str; 10] = [
     "at",
     "circulated",
     "attendees",
@@ -28,6 +28,7 @@ const FACT_FLAGS: [&str; 9] = [
     "extraordinary",
     "public",
     "private",
+    "joint_with",
     "items",
     "previous",
 ];
@@ -119,6 +120,10 @@ pub(crate) struct Facts {
     /// The meeting is held in private
     #[arg(long)]
     pub private: bool,
+    /// A body the meeting is held jointly with, by name or member id (repeat
+    /// for each), as the ToR's yearly public meeting may need
+    #[arg(long = "joint-with", value_name = "BODY")]
+    pub joint_with: Vec<String>,
     /// An agenda item (repeat for each)
     #[arg(long = "item", value_name = "TEXT")]
     pub items: Vec<String>,
@@ -208,6 +213,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         chair_since: None,
         extraordinary: f.extraordinary,
         public: (f.public || f.private).then_some(f.public),
+        joint_with: f.joint_with.clone(),
         items: f.items.clone(),
         previous: f.previous.clone(),
     };

@@ -8,6 +8,7 @@
 //! date = 2012-03-01            # the day (or `at = 2012-03-01T14:00` for the start); one is required
 //! kind = "ordinary"            # ordinary | extraordinary
 //! public = false               # held in public
+//! joint_with = ["Community Police Partnership"]   # bodies it was held jointly with (name or member id)
 //! circulated = 2012-02-22      # when the agenda and papers went out (date or date-time)
 //! minutes = 2012-03-09         # when the minutes went out
 //! present = ["local-authority", "police-force"]   # members present in person
@@ -82,6 +83,8 @@ pub struct HeldMeeting {
     /// Stated to be held in private (`public = false`), not merely not said to
     /// be public.
     pub private: bool,
+    /// The bodies it was held jointly with, by name or member id.
+    pub joint_with: Vec<String>,
     /// When the agenda and papers went out.
     pub circulated: Option<DateOrTime>,
     /// When the minutes went out.

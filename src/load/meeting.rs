@@ -44,6 +44,8 @@ pub struct MeetingFacts {
     pub extraordinary: bool,
     /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
     pub public: Option<bool>,
+    /// The bodies the meeting was held jointly with, by name or member id.
+    pub joint_with: Vec<String>,
     pub items: Vec<String>,
     /// The date of the previous meeting, standing in for a record.
     pub previous: Option<String>,
@@ -157,6 +159,7 @@ impl MeetingFacts {
             chair_since,
             extraordinary: self.extraordinary,
             public: self.public,
+            joint_with: clean_items(&self.joint_with),
             items: clean_items(&self.items),
             agenda: Vec::new(),
             movements: Vec::new(),
@@ -286,6 +289,10 @@ pub struct RawMeeting {
     extraordinary: bool,
     /// `true`: held in public; `false`: held in private; absent: not said.
     public: Option<bool>,
+    /// The bodies the meeting was held jointly with: each by the name the
+    /// ToR's `[public.meetings] joint_with` gives, or by its member id.
+    #[serde(default)]
+    joint_with: Vec<String>,
     /// The agenda items: titles, or `[[items]]` tables with the time each is
     /// taken and who has a conflict on it, for a quorum judged item by item.
     #[serde(default)]
@@ -379,6 +386,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         chair_since,
         extraordinary: raw.extraordinary,
         public: raw.public,
+        joint_with: clean_items(&raw.joint_with),
         items: agenda.titles,
         agenda: agenda.items,
         movements: agenda.movements,

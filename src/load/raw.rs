@@ -399,6 +399,8 @@ pub struct RawPublicMeetings {
     pub at_least: S<u32>,
     /// Every member of this class must attend the public meeting.
     pub required_class: Option<S<String>>,
+    /// The body the yearly public meeting is held jointly with: a public
+    /// meeting counts only where its `joint_with` names it (or its member id).
     pub joint_with: Option<String>,
 }
 

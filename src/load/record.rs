@@ -53,6 +53,10 @@ pub(crate) struct RawHeld {
     /// `true`: held in public; `false`: held in private; absent: not said
     /// (and not counted as a public meeting).
     public: Option<bool>,
+    /// The bodies it was held jointly with: each by the name the ToR's
+    /// `[public.meetings] joint_with` gives, or by its member id.
+    #[serde(default)]
+    joint_with: Vec<String>,
     /// When the agenda and papers went out: a date or a date-time.
     #[schemars(with = "Option<DateOrTimeSchema>")]
     circulated: Option<Value>,
@@ -205,16 +209,12 @@ fn held(
         kind: m.kind,
         public: m.public == Some(true),
         private: m.public == Some(false),
+        joint_with: clean(&m.joint_with),
         circulated,
         minutes,
         attendance,
         chair: m.chair.as_ref().map(|c| *c.get_ref()),
-        items: m
-            .items
-            .iter()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        items: clean(&m.items),
         note: m.note.clone(),
     };
     Some((date, span, Some(meeting)))
@@ -386,6 +386,14 @@ fn count_errors(problems: &[Diagnostic]) -> usize {
 /// The first line of a table's span, e.g. `[[meeting]]`.
 fn header(span: Range<usize>) -> Range<usize> {
     span.start..span.end.min(span.start + "[[meeting]]".len())
+}
+
+/// The strings trimmed, blanks dropped.
+fn clean(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 #[cfg(test)]

@@ -660,6 +660,8 @@ fn richmond_vice_chair_and_public_meeting() {
             "--chair",
             "deputy",
             "--public",
+            "--joint-with",
+            "Community Police Partnership",
         ],
         0,
     );

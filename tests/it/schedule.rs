@@ -57,6 +57,16 @@ fn as_held(tor: &Tor, m: &Value) -> MeetingInput {
         .collect();
     input.chair = Some(ChairPresence::Present);
     input.public = m["public"].as_bool().expect("public").then_some(true);
+    // A proposed public meeting is held as the ToR's (joint where it says).
+    if input.public == Some(true) {
+        input.joint_with = tor
+            .public
+            .meetings
+            .as_ref()
+            .and_then(|pm| pm.joint_with.clone())
+            .into_iter()
+            .collect();
+    }
     input.items = m["items"]
         .as_array()
         .expect("items")

@@ -2,11 +2,12 @@
 
 use super::Auditor;
 use crate::engine::Rule;
-use crate::engine::attendance::represented;
+use crate::engine::public_meeting::{Shortfall, held_shortfalls};
 use crate::engine::record::HeldMeeting;
-use crate::engine::words::{and_list, plural};
+use crate::engine::review::review_chain;
+use crate::engine::words::plural;
 use crate::engine::{Fact, Finding, Message, is_election, is_review, takes_standing_item};
-use crate::model::{ChairAppointment, Period};
+use crate::model::{ChairAppointment, Period, Review};
 use crate::msg;
 use chrono::NaiveDate;
 
@@ -22,22 +23,12 @@ impl Auditor<'_> {
         let mut counted = Vec::new();
         let mut short = Vec::new();
         for m in self.held().filter(|m| m.public) {
-            let absent: Vec<&str> = match &pm.required_class {
-                Some(class) => self
-                    .tor
-                    .members_on(m.date)
-                    .filter(|mem| {
-                        &mem.class == class
-                            && !represented(self.tor, m.date, mem, m.attendance.capacity(&mem.id))
-                    })
-                    .map(|mem| mem.id.as_str())
-                    .collect(),
-                None => Vec::new(),
-            };
-            if absent.is_empty() {
+            let short_of = held_shortfalls(self.tor, pm, m);
+            if short_of.is_empty() {
                 counted.push(Message::from(m.date));
             } else {
-                short.push(msg![m.date, format!(" ({} absent)", and_list(&absent))]);
+                let why: Vec<String> = short_of.iter().map(Shortfall::describe).collect();
+                short.push(msg![m.date, format!(" ({})", why.join("; "))]);
             }
         }
         let class = pm
@@ -50,7 +41,12 @@ impl Auditor<'_> {
                     .map_or_else(|| c.to_string(), |k| k.name.to_lowercase());
                 format!(" with every {name} present")
             })
-            .unwrap_or_default();
+            .unwrap_or_default()
+            + &pm
+                .joint_with
+                .as_ref()
+                .map(|j| format!(" held jointly with the {j}"))
+                .unwrap_or_default();
         let lacking = if short.is_empty() {
             Message::default()
         } else {
@@ -316,6 +312,64 @@ impl Auditor<'_> {
                 (false, _) => Finding::skip(R, Some(&review.clause), "the ToR sets no review date"),
             };
         };
+        // Reviews after the audited year do not change its verdict.
+        let reviews: Vec<NaiveDate> = self
+            .record
+            .meetings
+            .iter()
+            .filter(|m| m.date <= self.span.last() && m.items.iter().any(|i| is_review(i)))
+            .map(|m| m.date)
+            .collect();
+        let chain = review_chain(next, review.annually, &reviews);
+        let Some(&(met_due, met_on)) = chain.met.last() else {
+            return self.review_not_met(review, next, recorded);
+        };
+        let reviewed = msg!["reviewed on ", met_on, " (due by ", met_due, ")"];
+        match chain.due {
+            Some(due) if due <= self.span.last() && due < self.as_of => Finding::fail(
+                R,
+                &review.clause,
+                msg![
+                    "the review was due by ",
+                    due,
+                    ", a year after the last review, on ",
+                    met_on,
+                    format!(
+                        " (reviewed annually), and none is recorded by then in {}",
+                        self.span.label()
+                    )
+                ],
+            ),
+            Some(due) => Finding::pass(
+                R,
+                &review.clause,
+                msg![
+                    reviewed,
+                    "; the next review is due by ",
+                    due,
+                    if due > self.span.last() {
+                        format!(", after {} ends", self.span.label())
+                    } else {
+                        String::new()
+                    }
+                ],
+            ),
+            None => Finding::pass(
+                R,
+                &review.clause,
+                msg![reviewed, "; the ToR sets no later review date"],
+            ),
+        }
+    }
+
+    /// The ToR's first review date, with no review recorded by it.
+    fn review_not_met(
+        &self,
+        review: &Review,
+        next: NaiveDate,
+        recorded: Vec<NaiveDate>,
+    ) -> Finding {
+        const R: Rule = Rule::Review;
         if next <= self.span.last() && next < self.as_of {
             let mut message = msg![
                 "the review was due by ",

@@ -44,6 +44,8 @@ pub struct MeetingInput {
     pub extraordinary: bool,
     /// Held in public (`Some(true)`), in private (`Some(false)`), or not said.
     pub public: Option<bool>,
+    /// The bodies the meeting was held jointly with, by name or member id.
+    pub joint_with: Vec<String>,
     /// Agenda items.
     pub items: Vec<String>,
     /// The items with their times and conflicts, where the input gives them:
@@ -70,6 +72,7 @@ impl From<&HeldMeeting> for MeetingInput {
         } else {
             m.public.then_some(true)
         };
+        input.joint_with.clone_from(&m.joint_with);
         input.items.clone_from(&m.items);
         input
     }
@@ -88,6 +91,7 @@ impl MeetingInput {
             chair_since: None,
             extraordinary: false,
             public: None,
+            joint_with: Vec::new(),
             items: Vec::new(),
             agenda: Vec::new(),
             movements: Vec::new(),

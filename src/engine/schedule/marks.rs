@@ -179,6 +179,17 @@ impl Planner<'_> {
             .collect();
         input.chair = Some(ChairPresence::Present);
         input.public = m.public.then_some(true);
+        // A proposed public meeting is planned as the ToR's, joint where it says.
+        if m.public {
+            input.joint_with = self
+                .tor
+                .public
+                .meetings
+                .as_ref()
+                .and_then(|pm| pm.joint_with.clone())
+                .into_iter()
+                .collect();
+        }
         input.items.clone_from(&m.items);
         input
     }

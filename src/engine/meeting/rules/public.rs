@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use super::Ctx;
 use crate::engine::Rule;
 use crate::engine::period::Span;
+use crate::engine::public_meeting::{Shortfall, held_shortfalls, shortfalls};
 use crate::engine::{Fact, Finding, FindingStatus};
-use crate::model::{AccessMode, Period};
+use crate::model::{AccessMode, Period, PublicMeetings};
 
 impl Ctx<'_> {
     pub(super) fn public_access(&self) -> Finding {
@@ -87,52 +88,31 @@ impl Ctx<'_> {
         };
         let clause = Some(&pm.clause);
         let year = Span::of(Period::Year, self.year_starts(), self.date);
+        // The year's earlier public meetings, judged as `audit` judges them:
+        // those the ToR would not count are named, not counted.
+        let mut uncounted: Vec<String> = Vec::new();
         let held: Option<Vec<NaiveDate>> = self.record().map(|r| {
             r.before(self.date)
                 .filter(|m| m.public && year.contains(m.date))
+                .filter(|m| {
+                    let short = held_shortfalls(self.tor, pm, m);
+                    if !short.is_empty() {
+                        let why: Vec<String> = short.iter().map(Shortfall::describe).collect();
+                        uncounted.push(format!("{} ({})", m.date, why.join("; ")));
+                    }
+                    short.is_empty()
+                })
                 .map(|m| m.date)
                 .collect()
         });
+        let not_counted = if uncounted.is_empty() {
+            String::new()
+        } else {
+            format!("; not counted: {}", uncounted.join(", "))
+        };
         let needed = pm.at_least_per_year as usize;
         if self.m.public == Some(true) {
-            let mut message = "a public meeting".to_owned();
-            if let Some(class) = &pm.required_class {
-                if !self.m.attendance.is_given() {
-                    return Finding::unjudged(
-                        R,
-                        clause,
-                        Fact::Attendance,
-                        format!(
-                            "a public meeting, but who attended was not given: every {class} member must be present"
-                        ),
-                    );
-                }
-                let absent: Vec<&str> = self
-                    .tor
-                    .members_on(self.date)
-                    .filter(|m| &m.class == class && !self.represented(m))
-                    .map(|m| m.id.as_str())
-                    .collect();
-                if !absent.is_empty() {
-                    return Finding::fail(
-                        R,
-                        &pm.clause,
-                        format!(
-                            "a public meeting without every {class} member present: {} absent",
-                            and_list(&absent)
-                        ),
-                    );
-                }
-                message.push_str(&format!(" with every {class} member present"));
-            }
-            if let Some(held) = &held {
-                message.push_str(&format!(
-                    "; public meeting {} of at least {needed} in {}",
-                    held.len() + 1,
-                    year.label()
-                ));
-            }
-            return Finding::pass(R, &pm.clause, message);
+            return self.this_public_meeting(pm, held.as_deref(), &year, &not_counted);
         }
         match held {
             None => Finding::unjudged(
@@ -147,7 +127,7 @@ impl Ctx<'_> {
                     R,
                     &pm.clause,
                     format!(
-                        "{} already held in {}: {}",
+                        "{} already held in {}: {}{not_counted}",
                         plural(held.len(), "public meeting", "public meetings"),
                         year.label(),
                         and_list(&days)
@@ -158,12 +138,71 @@ impl Ctx<'_> {
                 R,
                 clause,
                 format!(
-                    "{} of at least {needed} public meeting(s) held so far in {}; still needed by {}",
+                    "{} of at least {needed} public meeting(s) held so far in {}; still needed by {}{not_counted}",
                     held.len(),
                     year.label(),
                     year.end.pred_opt().unwrap_or(year.end)
                 ),
             ),
         }
+    }
+
+    /// The meeting being checked is public: it is the yearly public meeting
+    /// only with the members and the joint body the ToR asks for.
+    fn this_public_meeting(
+        &self,
+        pm: &PublicMeetings,
+        held: Option<&[NaiveDate]>,
+        year: &Span,
+        not_counted: &str,
+    ) -> Finding {
+        const R: Rule = Rule::PublicMeeting;
+        if let Some(class) = &pm.required_class
+            && !self.m.attendance.is_given()
+        {
+            return Finding::unjudged(
+                R,
+                Some(&pm.clause),
+                Fact::Attendance,
+                format!(
+                    "a public meeting, but who attended was not given: every {class} member must be present"
+                ),
+            );
+        }
+        let short = shortfalls(self.tor, pm, self.date, &self.m.joint_with, |m| {
+            self.represented(m)
+        });
+        if !short.is_empty() {
+            let why: Vec<String> = short
+                .iter()
+                .map(|s| match s {
+                    Shortfall::Absent { class, .. } => format!(
+                        "a public meeting without every {class} member present: {}",
+                        s.describe()
+                    ),
+                    Shortfall::NotJoint { .. } => format!(
+                        "a public meeting {}, so not the yearly public meeting the ToR asks for (`joint_with` in a meeting file, `--joint-with` on the command line)",
+                        s.describe()
+                    ),
+                })
+                .collect();
+            return Finding::fail(R, &pm.clause, why.join("; "));
+        }
+        let mut message = "a public meeting".to_owned();
+        if let Some(class) = &pm.required_class {
+            message.push_str(&format!(" with every {class} member present"));
+        }
+        if let Some(with) = &pm.joint_with {
+            message.push_str(&format!(", held jointly with the {with}"));
+        }
+        if let Some(held) = held {
+            message.push_str(&format!(
+                "; public meeting {} of at least {} in {}{not_counted}",
+                held.len() + 1,
+                pm.at_least_per_year,
+                year.label()
+            ));
+        }
+        Finding::pass(R, &pm.clause, message)
     }
 }
