@@ -75,8 +75,9 @@ pub(crate) struct RawHeld {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     deputies: Vec<Spanned<String>>,
-    /// `present`, `deputy` (a deputy chaired) or `absent`.
-    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "absent"]))]
+    /// `present`, `deputy` (a deputy chaired), `chosen` (a member chosen by
+    /// the meeting, or the chair's nominee, presided) or `absent`.
+    #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "chosen", "absent"]))]
     chair: Option<Spanned<ChairPresence>>,
     /// Agenda items, as named in the ToR's standing items where they are those.
     #[serde(default)]

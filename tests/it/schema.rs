@@ -216,6 +216,13 @@ fn cases_and_meetings_schemas_reject_unknown_keys_and_bad_keywords() {
     let meetings = jsonschema::draft7::new(&schema_output("meetings")).unwrap();
     let base = "[[meeting]]\ndate = 2012-03-01\nchair = \"present\"\n";
     assert!(check(&meetings, base));
+    // Every word a record's loader accepts for who chaired, `chosen` included.
+    for chair in ["deputy", "chosen", "absent"] {
+        assert!(
+            check(&meetings, &base.replace("present", chair)),
+            "rejected chair = {chair}"
+        );
+    }
     for broken in [
         format!("{base}colour = 1\n"),
         base.replace("present", "asleep"),
