@@ -128,6 +128,37 @@ pub fn counted_days_before(
     }
 }
 
+/// The date `n` counted days after `d` (`d` itself for `n = 0`): the same
+/// counting as [`counted_days_before`], forwards, so a period before an event
+/// and one after it are counted alike. Stops at the end of chrono's range.
+pub fn counted_days_after(
+    convention: Convention,
+    d: NaiveDate,
+    n: u32,
+    cal: &Calendar,
+) -> NaiveDate {
+    match convention {
+        Convention::Clear | Convention::Days => d
+            .checked_add_days(Days::new(u64::from(n)))
+            .unwrap_or(NaiveDate::MAX),
+        Convention::Working | Convention::ClearWorking => cal.working_days_after(d, n),
+        // An hours rule counts no days.
+        Convention::Hours => d,
+        Convention::StatutoryDays => {
+            let mut day = d;
+            let mut left = n;
+            while left > 0 {
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+                if counts(convention, day, cal) {
+                    left -= 1;
+                }
+            }
+            day
+        }
+    }
+}
+
 /// The working of a notice period: the days from `notice` to `meeting`. A clear
 /// period counts the days strictly between; the others count from the notice
 /// day up to the day before the meeting. `None` for hours, which count no days.

@@ -127,6 +127,10 @@ pub(crate) struct Facts {
     /// An agenda item (repeat for each)
     #[arg(long = "item", value_name = "TEXT")]
     pub items: Vec<String>,
+    /// What the meeting is, for deadlines relative to events: annual-meeting,
+    /// may-meeting, or a mark the ToR's [[event_deadlines]] name
+    #[arg(long = "mark", value_name = "MARK,...", value_delimiter = ',')]
+    pub marks: Vec<String>,
     /// Date of the previous meeting, standing in for the record of meetings
     /// (the record beside the ToR is then not read)
     #[arg(long, value_name = "DATE", conflicts_with = "record")]
@@ -216,6 +220,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         joint_with: f.joint_with.clone(),
         items: f.items.clone(),
         previous: f.previous.clone(),
+        marks: f.marks.clone(),
     };
     Ok(facts.resolve(tor)?)
 }

@@ -8,13 +8,19 @@ use tor::engine::Finding;
 use tor::engine::deadlines::{
     DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
 };
+use tor::engine::events::{EventDue, around};
 use tor::engine::explain::{Working, explain_deadlines};
 use tor::engine::life::in_force;
+use tor::engine::record::{COMPANION, Record};
+use tor::fileio::{read_file, shown_name};
+use tor::load;
 use tor::model::Tor;
+use tor::model::{EventDeadline, Side};
 
 use super::output::{Report, Status, deadlines_table_needing, emit};
 use super::{Global, catalog};
 use super::{dates, explain};
+use tor::catalog::Catalog;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -30,6 +36,11 @@ pub(crate) struct Args {
     /// counted or skipped, and why
     #[arg(long)]
     pub explain: bool,
+    /// The record of held meetings, for deadlines relative to a marked meeting
+    /// (`-`: stdin) [default: <dir>/<ID>.meetings.toml if there is one; read
+    /// only where the ToR has [[event_deadlines]]]
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<std::path::PathBuf>,
 }
 
 /// What `tor deadlines` reports: the deadlines of one meeting, and with
@@ -44,6 +55,13 @@ struct Out<'a> {
     needs_time: &'a [DeadlineKind],
     /// Whether the ToR is in force that day (the body's life).
     in_force: Finding,
+    /// Deadlines relative to events whose day is known (the ToR's
+    /// `[[event_deadlines]]`); left out where the ToR has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_deadlines: Option<&'a [EventDue]>,
+    /// The event rules whose event is not known, for the human note.
+    #[serde(skip)]
+    unknown: &'a [&'a EventDeadline],
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Vec<explain::Step<'a>>>,
     #[serde(skip)]
@@ -69,8 +87,9 @@ impl Report for Out<'_> {
         } else {
             String::new()
         };
+        let events = events_human(self.event_deadlines.unwrap_or_default(), self.unknown);
         format!(
-            "{} meeting {}\n{life}{t}\n{note}{working}",
+            "{} meeting {}\n{life}{t}\n{events}{note}{working}",
             self.tor.id, self.shown
         )
     }
@@ -109,6 +128,12 @@ pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
         }
     };
     due.within_calendar()?;
+    let record = if tor.event_deadlines.is_empty() {
+        None
+    } else {
+        record(&catalog, &tor, args.record.as_deref())?
+    };
+    let (events, unknown) = around(&tor, &calendar, parsed.day(), record.as_ref());
     emit(
         g.format,
         &Out {
@@ -117,10 +142,62 @@ pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
             deadlines: &due,
             needs_time: &needs_time,
             in_force: in_force(&tor, parsed.day()),
+            event_deadlines: (!tor.event_deadlines.is_empty()).then_some(events.as_slice()),
+            unknown: &unknown,
             explanation: workings.as_deref().map(explain::json),
             tor: &tor,
             shown,
             workings: workings.as_deref(),
         },
     )
+}
+
+/// `--record FILE`, else the record beside the ToR if there is one.
+fn record(catalog: &Catalog, tor: &Tor, named: Option<&std::path::Path>) -> Result<Option<Record>> {
+    let path = match named {
+        Some(path) => path.to_owned(),
+        None => match catalog.companion(tor.id.as_str(), COMPANION)? {
+            Some(path) if path.exists() => path,
+            _ => return Ok(None),
+        },
+    };
+    let bytes = read_file(&path)?;
+    Ok(Some(load::read::<Record>(&shown_name(&path), &bytes, tor)?))
+}
+
+/// The event deadlines as lines: the window, the rule and the event's day.
+fn events_human(due: &[EventDue], unknown: &[&EventDeadline]) -> String {
+    if due.is_empty() && unknown.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("Relative to events\n");
+    for d in due {
+        let window = match (d.window.from, d.window.by) {
+            (Some(f), Some(b)) => format!("from {} to {}", dates::day(f), dates::day(b)),
+            (None, Some(b)) => format!("by {}", dates::day(b)),
+            (Some(f), None) => format!("on or after {}", dates::day(f)),
+            (None, None) => "at any time".to_owned(),
+        };
+        let side = match d.side {
+            Side::Before => "before",
+            Side::After => "after",
+        };
+        out.push_str(&format!(
+            "  {}: {window} ({side} {} on {}; clause {})\n",
+            d.what,
+            d.event.describe(),
+            dates::day(d.event_on),
+            d.clause
+        ));
+    }
+    for rule in unknown {
+        out.push_str(&format!(
+            "  {}: {} is not known (no meeting marked `{}` in the record; clause {})\n",
+            rule.what,
+            rule.event.describe(),
+            rule.event.mark().unwrap_or_default(),
+            rule.clause
+        ));
+    }
+    out
 }

@@ -16,6 +16,7 @@
 //! deputies = []                # members represented by their deputy
 //! chair = "present"            # present | deputy | absent
 //! items = ["Prevent", "ASB"]   # the agenda items
+//! marks = ["annual-meeting"]   # what the meeting was, for event deadlines
 //! note = "free text"
 //!
 //! [[cancelled]]
@@ -34,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateOrTime;
 use crate::engine::attendance::Attendance;
+use crate::model::MarkId;
 
 /// Who chaired: the chair, a deputy, a member chosen by the meeting, or no one
 /// entitled to.
@@ -93,6 +95,8 @@ pub struct HeldMeeting {
     pub attendance: Attendance,
     pub chair: Option<ChairPresence>,
     pub items: Vec<String>,
+    /// Marks naming what the meeting was (`annual-meeting`, …), for event deadlines.
+    pub marks: Vec<MarkId>,
     pub note: Option<String>,
 }
 

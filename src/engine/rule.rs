@@ -19,6 +19,8 @@ pub enum Rule {
     PublicMeeting,
     StandingItems,
     Membership,
+    /// A meeting held before or after an event the ToR names (issue 16).
+    EventDeadline,
     // What `tally` judges (`quorum` too).
     Eligibility,
     Proxy,
@@ -45,6 +47,7 @@ keywords!(serialize Rule {
     PublicMeeting = "public-meeting",
     StandingItems = "standing-items",
     Membership = "membership",
+    EventDeadline = "event-deadline",
     Eligibility = "eligibility",
     Proxy = "proxy",
     ConflictOfInterest = "conflict-of-interest",

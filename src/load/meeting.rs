@@ -19,7 +19,7 @@ use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
-use crate::model::{Capacity, MemberId, Tor};
+use crate::model::{Capacity, MarkId, MemberId, Tor};
 
 /// The facts of a proposed meeting as typed, before they are checked.
 #[derive(Debug, Clone, Default)]
@@ -49,6 +49,8 @@ pub struct MeetingFacts {
     pub items: Vec<String>,
     /// The date of the previous meeting, standing in for a record.
     pub previous: Option<String>,
+    /// What the meeting is, for event deadlines (`annual-meeting`, …).
+    pub marks: Vec<String>,
 }
 
 /// Why the facts of a meeting cannot be checked (exit 2).
@@ -164,6 +166,13 @@ impl MeetingFacts {
             agenda: Vec::new(),
             movements: Vec::new(),
             previous,
+            marks: self
+                .marks
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| MarkId::parse(s.trim()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| InputError::Invalid(e.to_string()))?,
         };
         if let Some((org, first, second, _)) = contradiction(&input) {
             return Err(InputError::Contradiction {
@@ -306,6 +315,11 @@ pub struct RawMeeting {
     /// The date of the previous meeting, standing in for a record.
     #[schemars(with = "Option<TomlDate>")]
     previous: Option<Value>,
+    /// What the meeting is, for deadlines relative to events: `annual-meeting`,
+    /// `may-meeting`, or a mark the ToR's `[[event_deadlines]]` name.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    marks: Vec<Spanned<String>>,
 }
 
 impl RawMeeting {
@@ -391,6 +405,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         agenda: agenda.items,
         movements: agenda.movements,
         previous,
+        marks: super::events::marks(&raw.marks, &mut problems),
     };
     problems.extend(checked.contradiction());
     if let Some(message) = over_seats(tor, &input) {

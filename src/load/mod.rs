@@ -5,6 +5,7 @@ pub mod bounds;
 pub mod cases;
 mod check;
 mod control;
+pub mod events;
 mod input;
 pub mod meeting;
 pub mod notified;

@@ -6,6 +6,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+pub use super::events::{RawAmount, RawElectionYear, RawEventDeadline};
 pub use super::spanned::{S, TomlDate};
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -68,6 +69,14 @@ pub struct RawTor {
     /// types it gives a local date.
     #[serde(default)]
     pub statutory_bodies: Vec<RawStatutoryBody>,
+    /// Years of England's ordinary local elections this ToR adds to the bundled
+    /// table, or bundled years it gives another day.
+    #[serde(default)]
+    pub ordinary_elections: Vec<RawElectionYear>,
+    /// Deadlines relative to events: before or after the annual meeting, the
+    /// May meeting, the ordinary elections or another marked meeting.
+    #[serde(default)]
+    pub event_deadlines: Vec<RawEventDeadline>,
     /// Dated changes to the rules, oldest first: from each one's date its rule
     /// tables replace (or add) the ones above, and `remove` drops rules.
     #[serde(default)]

@@ -82,6 +82,12 @@ pub(crate) struct RawHeld {
     /// Agenda items, as named in the ToR's standing items where they are those.
     #[serde(default)]
     items: Vec<String>,
+    /// What the meeting was, for deadlines relative to events:
+    /// `annual-meeting`, `may-meeting`, or a mark the ToR's
+    /// `[[event_deadlines]]` name (e.g. `planning-meeting`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    marks: Vec<Spanned<String>>,
     /// Free text.
     note: Option<String>,
 }
@@ -200,6 +206,7 @@ fn held(
     let (circulated, minutes) = papers(tor.timezone, m, date, problems);
     let attendance = attendance(tor, m, date, problems);
     chair_warning(tor, m, problems);
+    let marks = super::events::marks(&m.marks, problems);
     if count_errors(&problems[problems_before..]) > 0 {
         return Some((date, span, None));
     }
@@ -216,6 +223,7 @@ fn held(
         attendance,
         chair: m.chair.as_ref().map(|c| *c.get_ref()),
         items: clean(&m.items),
+        marks,
         note: m.note.clone(),
     };
     Some((date, span, Some(meeting)))

@@ -58,6 +58,11 @@ id_type!(
     /// A membership class (e.g. `responsible-authority`).
     ClassId
 );
+id_type!(
+    /// A mark a meeting carries in a record or a meeting file (e.g.
+    /// `annual-meeting`, `planning-meeting`), which event deadlines name.
+    MarkId
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

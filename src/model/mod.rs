@@ -8,6 +8,7 @@ mod capacity;
 mod chair;
 mod decision;
 mod holders;
+mod events;
 mod ids;
 mod keyword;
 mod quorum;
@@ -25,8 +26,9 @@ pub use attendance::*;
 pub use capacity::Capacity;
 pub use chair::*;
 pub use decision::*;
+pub use events::*;
 pub use holders::{ChairHolder, HeldLimit, RotationBreak};
-pub use ids::{BodyTypeId, ClassId, InvalidId, MemberId, PartnershipId};
+pub use ids::{BodyTypeId, ClassId, InvalidId, MarkId, MemberId, PartnershipId};
 pub(crate) use keyword::keywords;
 pub use keyword::{Keyword, UnknownKeyword};
 pub use quorum::*;
@@ -83,6 +85,17 @@ pub struct Tor {
     /// Dated amendments, oldest first ([`Tor::as_of`] gives the version of a day).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub amendments: Vec<Amendment>,
+    /// Deadlines relative to events: the annual meeting, the May meeting, the
+    /// ordinary elections or another marked meeting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub event_deadlines: Vec<EventDeadline>,
+    /// The ToR's own `[[ordinary_elections]]` years.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ordinary_elections: Vec<ElectionYear>,
+    /// The ordinary election day of any year: the bundled exceptions with the
+    /// ToR's own over them, and the statutory rule for the rest.
+    #[serde(skip)]
+    pub elections: Elections,
     /// The rules as adopted, before any amendment; kept only where there are
     /// amendments, so that any version can be rebuilt from any other.
     #[serde(skip)]

@@ -28,6 +28,7 @@ mod completions;
 mod deadlines;
 mod decision_props;
 mod decisions;
+mod event_deadlines;
 mod explain;
 mod files;
 mod help;

@@ -18,7 +18,7 @@ pub use super::record::ChairPresence;
 use super::record::{HeldMeeting, MeetingKind, Record};
 use super::{Finding, FindingStatus, ItemRef, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
-use crate::model::{MemberId, Tor};
+use crate::model::{MarkId, MemberId, Tor};
 
 pub use chair::{presiding, presiding_as, presiding_for_item};
 pub use items::{AgendaItem, Movement, MovementKind, at_item};
@@ -55,6 +55,8 @@ pub struct MeetingInput {
     pub movements: Vec<Movement>,
     /// The previous meeting's date, where given in place of a record.
     pub previous: Option<NaiveDate>,
+    /// What the meeting is, for event deadlines (`annual-meeting`, …).
+    pub marks: Vec<MarkId>,
 }
 
 /// A held meeting as `check_meeting` judges it: who attended in each capacity,
@@ -74,6 +76,7 @@ impl From<&HeldMeeting> for MeetingInput {
         };
         input.joint_with.clone_from(&m.joint_with);
         input.items.clone_from(&m.items);
+        input.marks.clone_from(&m.marks);
         input
     }
 }
@@ -96,6 +99,7 @@ impl MeetingInput {
             agenda: Vec::new(),
             movements: Vec::new(),
             previous: None,
+            marks: Vec::new(),
         }
     }
 
@@ -198,6 +202,11 @@ pub fn check_meeting(
     // nothing on a day it was not in force.
     let mut findings = vec![super::life::in_force(tor, at.date_naive())];
     findings.extend(ctx.findings());
+    let record = match history {
+        History::Record(r) => Some(r),
+        _ => None,
+    };
+    findings.extend(super::events::judge(tor, cal, meeting, record));
     let by_item = item_findings(tor, cal, meeting, history, &findings);
     let inquorate_from = by_item
         .iter()

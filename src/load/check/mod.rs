@@ -13,6 +13,7 @@ mod attendance;
 mod bodies;
 mod chair;
 mod decisions;
+mod events;
 mod members;
 mod quorum;
 mod rules;
@@ -183,6 +184,8 @@ impl<'a> Checker<'a> {
         let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
         let review = raw.review.as_ref().map(|r| self.review(r));
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
+        let ordinary_elections = self.ordinary_elections(&raw.ordinary_elections);
+        let event_deadlines = self.event_deadlines(&raw.event_deadlines);
 
         if self
             .diagnostics
@@ -216,6 +219,9 @@ impl<'a> Checker<'a> {
             history,
             statutory_bodies,
             amendments: Vec::new(),
+            event_deadlines,
+            elections: Self::elections(&ordinary_elections),
+            ordinary_elections,
             adopted_rules: None,
             member_index: std::collections::HashMap::default(),
         }
