@@ -331,6 +331,8 @@ mod tests {
         Calendar::new(Region::EnglandAndWales)
     }
 
+    // `step` takes an optional amount (none: the event's own day).
+    #[allow(clippy::unnecessary_wraps)]
     fn amount(unit: Unit, n: u32) -> Option<Amount> {
         Some(Amount { unit, n })
     }
