@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use tor::calendar::parse_date_or_datetime;
-use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, tally};
+use tor::engine::tally::{Choice, Outcome, ProxyVote, TallyReport, VoteArgs, VoteInput, tally};
 use tor::fileio::{read_file, shown_name};
 use tor::load::{self, votes::VoteContext};
 
@@ -84,9 +84,10 @@ pub(crate) struct VoteFlags {
     /// Members present but not voting (they count for the quorum; ORG:N for N people)
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub present: Vec<String>,
-    /// A proxy vote from an absent member (repeatable)
-    #[arg(long, value_name = "ORG=for|against|abstain", value_parser = parse_proxy)]
-    pub proxy: Vec<(String, Choice)>,
+    /// A proxy vote from an absent member (repeatable): `@HOLDER` names who
+    /// holds it, `:open` that the holder decides the vote
+    #[arg(long, value_name = "ORG=VOTE[@HOLDER][:open]", value_parser = parse_proxy)]
+    pub proxy: Vec<(String, ProxyVote)>,
     /// Members declaring a conflict of interest
     #[arg(add = super::complete::member(), long, value_name = "ORG,...", value_delimiter = ',', value_parser = super::org_id)]
     pub conflict: Vec<String>,
@@ -121,11 +122,11 @@ pub(crate) enum CastingArg {
     Against,
 }
 
-fn parse_proxy(s: &str) -> Result<(String, Choice), String> {
+fn parse_proxy(s: &str) -> Result<(String, ProxyVote), String> {
     let (org, vote) = s
         .split_once('=')
         .ok_or_else(|| format!("`{s}` is not ORG=VOTE, e.g. probation=for"))?;
-    let vote = vote.parse::<Choice>().map_err(|e| e.to_string())?;
+    let vote = vote.parse::<ProxyVote>().map_err(|e| e.to_string())?;
     Ok((super::org_id(org)?, vote))
 }
 

@@ -516,7 +516,7 @@ pub struct RawDecisions {
     /// Decisions between meetings in writing.
     pub written: Option<RawWritten>,
     pub one_vote_per_organisation: Option<RawClauseFlag>,
-    pub proxies: Option<RawKinds>,
+    pub proxies: Option<RawProxies>,
     pub deputies: Option<RawStandIns>,
     pub substitutes: Option<RawStandIns>,
     pub opt_out: Option<RawKinds>,
@@ -584,6 +584,27 @@ pub struct RawKinds {
     pub clause: S<String>,
     /// Built-in kinds (ordinary, major, financial, funding) or the ToR's own.
     pub kinds: Vec<S<String>>,
+}
+
+/// Proxy votes: allowed on some kinds of decision (with limits), or none.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProxies {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// `false`: the ToR says there are no proxy votes (then no other key).
+    pub allowed: Option<S<bool>>,
+    /// The kinds of decision absent members may vote on by proxy.
+    pub kinds: Option<Vec<S<String>>>,
+    /// At most N proxies held by one holder: 1 to 100.
+    #[schemars(range(min = 1, max = 100))]
+    pub per_holder: Option<S<u32>>,
+    /// Directed (the absent member states its vote), open (the holder
+    /// decides) or either (the default).
+    #[schemars(extend("enum" = ["directed", "open", "either"]))]
+    pub form: Option<S<String>>,
+    /// A member voting by proxy counts as present for the quorum (default false).
+    pub counts_for_quorum: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -17,7 +17,7 @@ use crate::engine::meeting::ChairPresence;
 use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{self, MeetingInput};
 use crate::engine::same_item;
-use crate::engine::tally::{Away, Choice, Item, Lists, VoteInput, build};
+use crate::engine::tally::{Away, Choice, Item, Lists, ProxyVote, VoteInput, build};
 use crate::model::{DecisionKind, MemberId, Tor};
 
 type S<T> = Spanned<T>;
@@ -54,11 +54,12 @@ pub struct RawVotes {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     present: Vec<S<String>>,
-    /// Proxy votes of absent members: `{ org = "for" }`.
+    /// Proxy votes of absent members: `{ org = "for" }`, or with its holder
+    /// and whether it is open: `{ org = "for@holder:open" }`.
     #[serde(default)]
     #[schemars(
         with = "BTreeMap<String, String>",
-        extend("additionalProperties" = {"type": "string", "enum": ["for", "against", "abstain"]})
+        extend("additionalProperties" = {"type": "string", "pattern": "^\\s*(for|against|abstain)\\s*(@[^:]+)?(:open)?$"})
     )]
     proxies: BTreeMap<S<String>, S<String>>,
     /// Members declaring a conflict of interest.
@@ -218,9 +219,13 @@ pub(crate) fn from_raw(
     }
 
     let mut proxies = Vec::new();
-    for (org, vote) in &raw.proxies {
-        match vote.get_ref().parse::<Choice>() {
-            Ok(choice) => proxies.push((item(org), choice)),
+    // In the file's order, not the table's sorted keys: where a holder has
+    // more proxies than the ToR allows, the first ones given count.
+    let mut given: Vec<_> = raw.proxies.iter().collect();
+    given.sort_by_key(|(org, _)| org.span().start);
+    for (org, vote) in given {
+        match vote.get_ref().parse::<ProxyVote>() {
+            Ok(proxy) => proxies.push((item(org), proxy)),
             Err(e) => problems
                 .push(Diagnostic::error(Code::UnknownKeyword, e.to_string()).at(vote.span())),
         }

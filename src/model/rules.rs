@@ -234,7 +234,7 @@ pub struct Decisions {
     pub kinds: Vec<super::DeclaredKind>,
     pub written: Option<super::WrittenProcedure>,
     pub one_vote_per_organisation: Option<Clause>,
-    pub proxies: Option<KindRule>,
+    pub proxies: Option<super::Proxies>,
     pub deputies: Option<StandIns>,
     pub substitutes: Option<StandIns>,
     pub opt_out: Option<KindRule>,

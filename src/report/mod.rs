@@ -47,6 +47,26 @@ fn class_name(tor: &Tor, id: &ClassId) -> String {
         .map_or_else(|| id.to_string(), |c| c.name.to_lowercase())
 }
 
+/// The proxy rule in words; the older ToRs' rule reads as it always did.
+fn describe_proxies(p: &ProxyRule) -> String {
+    let mut text = format!(
+        "absent members may vote by proxy on {} decisions",
+        kinds(&p.kinds)
+    );
+    match p.form {
+        ProxyForm::Directed => text.push_str(", directed only"),
+        ProxyForm::Open => text.push_str(", open only"),
+        ProxyForm::Either => {}
+    }
+    if let Some(n) = p.per_holder {
+        text.push_str(&format!(", at most {n} per holder"));
+    }
+    if p.counts_for_quorum {
+        text.push_str("; proxies count towards the quorum");
+    }
+    text
+}
+
 fn kinds(k: &KindRule) -> String {
     let names: Vec<String> = k
         .kinds
@@ -222,12 +242,14 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             if let Some(c) = &d.one_vote_per_organisation {
                 out.push(stated("one-vote", c, "one vote per organisation".into()));
             }
-            if let Some(k) = &d.proxies {
-                out.push(stated(
-                    "proxy",
-                    &k.clause,
-                    format!("absent members may vote by proxy on {} decisions", kinds(k)),
-                ));
+            match &d.proxies {
+                Some(Proxies::Allowed(p)) => {
+                    out.push(stated("proxy", &p.kinds.clause, describe_proxies(p)));
+                }
+                Some(Proxies::Refused(c)) => {
+                    out.push(stated("proxy", c, "no proxy votes".into()));
+                }
+                None => {}
             }
             for (rule, s) in [("deputies", &d.deputies), ("substitutes", &d.substitutes)] {
                 if let Some(s) = s {

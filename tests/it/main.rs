@@ -54,6 +54,7 @@ mod packaging;
 mod phases;
 mod pinned;
 mod presiding;
+mod proxies;
 mod quorum_props;
 mod readings;
 mod readme;

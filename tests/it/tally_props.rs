@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use tor::catalog::Catalog;
 use tor::engine::Rule;
-use tor::engine::tally::{Choice, Outcome, TallyReport, VoteArgs, VoteInput, tally};
+use tor::engine::tally::{Choice, Outcome, ProxyVote, TallyReport, VoteArgs, VoteInput, tally};
 use tor::model::Tor;
 
 static SEFTON: LazyLock<Tor> = LazyLock::new(|| {
@@ -92,7 +92,9 @@ impl Scenario {
                 Role::Vote(Choice::Against) => args.against.push(id.clone()),
                 Role::Vote(Choice::Abstain) => args.abstain.push(id.clone()),
                 Role::Present => args.present.push(id.clone()),
-                Role::Proxy(choice) => args.proxies.push((id.clone(), *choice)),
+                Role::Proxy(choice) => args
+                    .proxies
+                    .push((id.clone(), ProxyVote::directed(*choice))),
             }
             let at_meeting = matches!(role, Role::Vote(_) | Role::Present);
             let bit = |n: u8| flags & (1 << n) != 0;

@@ -12,14 +12,14 @@ impl<'a> Tally<'a> {
         let input = self.input;
         let (id, date) = (&m.id, input.date);
         let in_person = input.in_person(id);
-        let proxy = input.proxies.get(id).copied();
+        let proxy = input.proxies.get(id);
         let attends = input.attends(id);
         if !attends && proxy.is_none() {
             return;
         }
         // The input never holds both: voting in person and by proxy is refused.
         let mut counted: Vec<(Choice, u32)> = if in_person.is_empty() {
-            proxy.map(|p| (p, 1)).into_iter().collect()
+            proxy.map(|p| (p.vote, 1)).into_iter().collect()
         } else {
             in_person.clone()
         };
@@ -132,26 +132,40 @@ impl<'a> Tally<'a> {
             self.remote_votes(m, &mut counted);
         }
 
-        if let (Some(&(vote, _)), Some(_)) = (counted.first(), proxy) {
-            if let Err((clause, why)) = self.proxy_allowed(attends) {
-                self.proxy.push(Finding::new(
-                    Rule::Proxy,
-                    clause,
-                    FindingStatus::Fail,
-                    format!("`{id}` voted {vote} by proxy, but {why}: the vote is left out"),
-                ));
-                for vote in counted.drain(..) {
-                    self.exclude(m, vote, format!("proxy vote not allowed: {why}"));
+        if let (Some(&(vote, _)), Some(proxy)) = (counted.first(), proxy) {
+            match self.proxy_allowed(id, proxy, attends, true) {
+                Err((clause, why)) => {
+                    self.proxy.push(Finding::new(
+                        Rule::Proxy,
+                        clause,
+                        FindingStatus::Fail,
+                        format!("`{id}` voted {vote} by proxy, but {why}: the vote is left out"),
+                    ));
+                    for vote in counted.drain(..) {
+                        self.exclude(m, vote, format!("proxy vote not allowed: {why}"));
+                    }
                 }
-            } else if let Some(rule) = self.decisions.and_then(|d| d.proxies.as_ref()) {
-                self.proxy.push(Finding::pass(
-                    Rule::Proxy,
-                    &rule.clause,
-                    format!(
-                        "`{id}` was absent and voted {vote} by proxy on {} decision: counted, but not present for the quorum",
-                        a_kinds(&input.kinds)
-                    ),
-                ));
+                Ok(rule) => {
+                    let held = proxy
+                        .holder
+                        .as_ref()
+                        .map(|h| format!(" held by `{h}`"))
+                        .unwrap_or_default();
+                    let quorum = if rule.counts_for_quorum {
+                        self.by_proxy.push(m);
+                        "and present for the quorum"
+                    } else {
+                        "but not present for the quorum"
+                    };
+                    self.proxy.push(Finding::pass(
+                        Rule::Proxy,
+                        &rule.kinds.clause,
+                        format!(
+                            "`{id}` was absent and voted {vote} by proxy{held} on {} decision: counted, {quorum}",
+                            a_kinds(&input.kinds)
+                        ),
+                    ));
+                }
             }
         }
 

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::ProxyVote;
 use super::people::Place;
 use crate::engine::attendance::Attendance;
 use crate::engine::meeting::ChairPresence;
@@ -67,7 +68,7 @@ pub struct VoteArgs {
     pub abstain: Vec<String>,
     /// Present, not voting.
     pub present: Vec<String>,
-    pub proxies: Vec<(String, Choice)>,
+    pub proxies: Vec<(String, ProxyVote)>,
     pub conflicts: Vec<String>,
     pub opt_out: Vec<String>,
     /// Members represented by their substitute (listed under the member's id).
@@ -102,7 +103,10 @@ pub struct VoteInput {
     pub against: BTreeSet<MemberId>,
     pub abstain: BTreeSet<MemberId>,
     pub present: BTreeSet<MemberId>,
-    pub proxies: BTreeMap<MemberId, Choice>,
+    pub proxies: BTreeMap<MemberId, ProxyVote>,
+    /// The members giving proxies in the order given: where a holder carries
+    /// more than the ToR allows, the first ones count.
+    pub proxy_order: Vec<MemberId>,
     pub conflicts: BTreeSet<MemberId>,
     pub opt_out: BTreeSet<MemberId>,
     /// Who was at the meeting and in which capacity: those voting or present
@@ -175,13 +179,13 @@ impl VoteInput {
             proxies: args
                 .proxies
                 .iter()
-                .map(|(org, choice)| {
+                .map(|(org, proxy)| {
                     (
                         Item {
                             text: org.as_str(),
                             span: None,
                         },
-                        *choice,
+                        proxy.clone(),
                     )
                 })
                 .collect(),
@@ -289,7 +293,7 @@ pub(crate) struct Lists<'a> {
     pub against: Vec<Item<'a>>,
     pub abstain: Vec<Item<'a>>,
     pub present: Vec<Item<'a>>,
-    pub proxies: Vec<(Item<'a>, Choice)>,
+    pub proxies: Vec<(Item<'a>, ProxyVote)>,
     pub conflicts: Vec<Item<'a>>,
     pub opt_out: Vec<Item<'a>>,
     pub substitutes: Vec<Item<'a>>,
@@ -366,8 +370,8 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
     }
 
     let mut proxies = BTreeMap::new();
-    for (item, choice) in &lists.proxies {
-        let choice = *choice;
+    let mut proxy_order = Vec::new();
+    for (item, proxy) in &lists.proxies {
         let id = match resolve_member(tor, item.text) {
             Ok(id) => id,
             Err(e) => {
@@ -376,28 +380,29 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
             }
         };
         let in_person = votes_for.contains(&id) || against.contains(&id) || abstain.contains(&id);
-        let earlier = proxies.get(&id).copied();
+        let earlier: Option<&ProxyVote> = proxies.get(&id);
         if in_person {
             let first = placed.get(&id).copied().unwrap_or("in person");
             problems.push((
                 InputError::Contradiction {
                     org: id.to_string(),
                     first: format!("voting {first} in person"),
-                    second: format!("a proxy vote {choice}"),
+                    second: format!("a proxy vote {proxy}"),
                 },
                 item.span.clone(),
             ));
-        } else if let Some(earlier) = earlier.filter(|e| *e != choice) {
+        } else if let Some(earlier) = earlier.filter(|e| *e != proxy) {
             problems.push((
                 InputError::Contradiction {
                     org: id.to_string(),
                     first: format!("a proxy vote {earlier}"),
-                    second: format!("a proxy vote {choice}"),
+                    second: format!("a proxy vote {proxy}"),
                 },
                 item.span.clone(),
             ));
-        } else {
-            proxies.insert(id, choice);
+        } else if earlier.is_none() {
+            proxy_order.push(id.clone());
+            proxies.insert(id, proxy.clone());
         }
     }
 
@@ -498,6 +503,7 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         abstain,
         present,
         proxies,
+        proxy_order,
         conflicts,
         opt_out,
         attendance: Attendance {

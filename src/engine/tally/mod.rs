@@ -13,6 +13,7 @@ mod item;
 mod outcome;
 mod people;
 mod proxies;
+mod proxy_vote;
 mod quorum;
 mod remote;
 mod summaries;
@@ -27,6 +28,7 @@ use serde::Serialize;
 pub use input::{Away, Choice, VoteArgs, VoteInput};
 pub(crate) use input::{Item, Lists, build, notified};
 pub use people::Place;
+pub use proxy_vote::ProxyVote;
 
 use crate::engine::{Finding, Unchecked};
 use crate::model::{
@@ -234,7 +236,10 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         not_bound: Vec::new(),
         capacity: input.attendance.capacities(),
         notified: input.attendance.notified.iter().collect(),
+        by_proxy: Vec::new(),
+        over_limit: HashSet::new(),
     };
+    t.over_limit = t.proxies_over_limit();
     for member in &tor.members {
         t.ballot(member);
     }
@@ -311,6 +316,11 @@ struct Tally<'a> {
     /// once per member of a large ToR.
     capacity: HashMap<&'a MemberId, Capacity>,
     notified: HashSet<&'a MemberId>,
+    /// Absent members whose proxy counted where the ToR counts proxies
+    /// towards the quorum.
+    by_proxy: Vec<&'a Member>,
+    /// Proxies beyond their holder's limit, in the order given.
+    over_limit: HashSet<&'a MemberId>,
 }
 
 struct Decided {

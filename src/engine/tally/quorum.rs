@@ -9,7 +9,7 @@ use crate::model::{Counting, QuorumRule};
 
 impl Tally<'_> {
     /// Quorum at the time of the vote: members at the meeting whose membership
-    /// holds that day. Proxy givers are absent.
+    /// holds that day. Proxy givers are absent unless the ToR counts them.
     pub(super) fn quorum(&self) -> Finding {
         let Some(q) = &self.tor.quorum else {
             return Finding::not_stated(Rule::Quorum, "quorum");
@@ -17,7 +17,7 @@ impl Tally<'_> {
         let counting = self.tor.counts;
         let refused = self.remote_refused(true);
         let mut not_counted = Vec::new();
-        let here: Vec<Here> = self
+        let mut here: Vec<Here> = self
             .present
             .iter()
             .filter_map(|m| {
@@ -37,6 +37,12 @@ impl Tally<'_> {
                 (people > 0).then_some(Here { member: m, people })
             })
             .collect();
+        // Only where the ToR counts proxies towards the quorum; one each.
+        here.extend(
+            self.by_proxy
+                .iter()
+                .map(|&member| Here { member, people: 1 }),
+        );
         let label = |h: &Here| match (counting, h.people) {
             (Counting::People, n) if n != 1 => format!("{} ×{n}", h.member.id),
             _ => h.member.id.to_string(),

@@ -3,7 +3,7 @@
 use super::{Tally, a_kinds, kinds_text};
 use crate::engine::Rule;
 use crate::engine::{Finding, FindingStatus, SkipReason};
-use crate::model::{Counting, KindRule};
+use crate::model::{Counting, KindRule, Proxies};
 
 impl Tally<'_> {
     /// One finding for each rule the input did not touch, so every rule is reported.
@@ -52,9 +52,21 @@ impl Tally<'_> {
             Finding::new(rule, clause, FindingStatus::Skip, message).because(reason)
         };
         if self.proxy.is_empty() {
-            let r = self.kind_rule(|d| d.proxies.as_ref());
-            self.proxy
-                .push(untouched(Rule::Proxy, r, "no proxy votes were given"));
+            let finding = match self.decisions.and_then(|d| d.proxies.as_ref()) {
+                Some(Proxies::Refused(clause)) => Finding::new(
+                    Rule::Proxy,
+                    Some(clause),
+                    FindingStatus::Skip,
+                    "the ToR allows no proxy votes and none were given".to_owned(),
+                )
+                .because(SkipReason::NotApplicable),
+                found => untouched(
+                    Rule::Proxy,
+                    found.and_then(|p| p.allowed()).map(|r| &r.kinds),
+                    "no proxy votes were given",
+                ),
+            };
+            self.proxy.push(finding);
         }
         if self.conflict.is_empty() {
             let r = self.kind_rule(|d| d.conflicts_of_interest.as_ref());

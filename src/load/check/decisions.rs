@@ -30,7 +30,7 @@ const METHODS: [&str; 4] = [
 ];
 
 impl Checker<'_> {
-    fn error_help(
+    pub(super) fn error_help(
         &mut self,
         code: Code,
         message: impl Into<String>,
@@ -62,7 +62,11 @@ impl Checker<'_> {
     }
 
     /// A kind named in a rule: a built-in one or one `[[decisions.kinds]]` declares.
-    fn kind_ref(&mut self, raw: &S<String>, declared: &[DecisionKind]) -> Option<DecisionKind> {
+    pub(super) fn kind_ref(
+        &mut self,
+        raw: &S<String>,
+        declared: &[DecisionKind],
+    ) -> Option<DecisionKind> {
         let got = raw.get_ref().as_str();
         if let Some(k) = declared.iter().find(|k| k.as_str() == got) {
             return Some(k.clone());
@@ -145,7 +149,7 @@ impl Checker<'_> {
                 .one_vote_per_organisation
                 .as_ref()
                 .map(|c| clause(&c.clause)),
-            proxies: raw.proxies.as_ref().and_then(|k| self.kinds(k, &names)),
+            proxies: raw.proxies.as_ref().and_then(|p| self.proxies(p, &names)),
             deputies: raw.deputies.as_ref().map(stand_ins),
             substitutes: raw.substitutes.as_ref().map(stand_ins),
             opt_out: raw.opt_out.as_ref().and_then(|k| self.kinds(k, &names)),

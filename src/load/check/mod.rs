@@ -15,6 +15,7 @@ mod chair;
 mod decisions;
 mod events;
 mod members;
+mod proxies;
 mod quorum;
 mod rules;
 mod scalars;
