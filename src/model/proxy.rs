@@ -87,6 +87,8 @@ keywords!(serialize ProxyForm {
 });
 
 impl ProxyForm {
+    // serde's `skip_serializing_if` hands the field by reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
     fn is_either(&self) -> bool {
         *self == Self::Either
     }
