@@ -107,10 +107,9 @@ fn deadlines_and_show_say_the_same() {
 }
 
 #[test]
-fn sefton_still_lists_its_primary_care_trust_in_2023() {
+fn richmond_and_sefton_still_list_their_primary_care_trusts_in_2023() {
     // Sefton's public health member has no end date (the seed says only that it
-    // is to be reviewed); Richmond's trust ends the day before the abolition, so
-    // it is no longer warned about.
+    // is to be reviewed).
     let validate = |id: &str| {
         let out = tor()
             .args(["validate", "--as-of", "2023-01-01", "--format", "json"])
@@ -131,11 +130,18 @@ fn sefton_still_lists_its_primary_care_trust_in_2023() {
     assert!(m.contains("2013-04-01"), "{m}");
     assert!(m.contains("clinical commissioning group"), "{m}");
     assert_eq!(abolished[0]["severity"], "warning");
+    // Richmond's ToR names no end to its trust's membership either: it is
+    // warned about with its successor (issue 13's reading).
     let diags = validate("richmond-strategy-group");
-    assert!(
-        diags.iter().all(|d| d["code"] != "abolished-body"),
-        "{diags:?}"
-    );
+    let richmond: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "abolished-body")
+        .collect();
+    assert_eq!(richmond.len(), 1, "{diags:?}");
+    let m = richmond[0]["message"].as_str().unwrap();
+    assert!(m.contains("`primary-care-trust`"), "{m}");
+    assert!(m.contains("2013-04-01"), "{m}");
+    assert!(m.contains("clinical commissioning group"), "{m}");
     // The Metropolitan Police Authority's membership ends before its abolition,
     // so it is not reported; nor is anything before the PCTs' abolition.
     let out = tor()
