@@ -108,24 +108,7 @@ pub fn counted_days_before(
     n: u32,
     cal: &Calendar,
 ) -> NaiveDate {
-    match convention {
-        Convention::Clear | Convention::Days => d
-            .checked_sub_days(Days::new(u64::from(n)))
-            .unwrap_or(NaiveDate::MIN),
-        Convention::Working | Convention::ClearWorking => cal.working_days_before(d, n),
-        Convention::StatutoryDays | Convention::Hours => {
-            let mut day = d;
-            let mut left = n;
-            while left > 0 {
-                let Some(prev) = day.pred_opt() else { break };
-                day = prev;
-                if counts(convention, day, cal) {
-                    left -= 1;
-                }
-            }
-            day
-        }
-    }
+    counted_days(convention, d, n, cal, Direction::Back)
 }
 
 /// The date `n` counted days after `d` (`d` itself for `n = 0`): the same
@@ -137,18 +120,48 @@ pub fn counted_days_after(
     n: u32,
     cal: &Calendar,
 ) -> NaiveDate {
-    match convention {
-        Convention::Clear | Convention::Days => d
-            .checked_add_days(Days::new(u64::from(n)))
-            .unwrap_or(NaiveDate::MAX),
-        Convention::Working | Convention::ClearWorking => cal.working_days_after(d, n),
-        // An hours rule counts no days.
-        Convention::Hours => d,
-        Convention::StatutoryDays => {
+    counted_days(convention, d, n, cal, Direction::Forward)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Back,
+    Forward,
+}
+
+/// One stepping for both directions, so the two can never count apart.
+fn counted_days(
+    convention: Convention,
+    d: NaiveDate,
+    n: u32,
+    cal: &Calendar,
+    direction: Direction,
+) -> NaiveDate {
+    let days = Days::new(u64::from(n));
+    match (convention, direction) {
+        (Convention::Clear | Convention::Days, Direction::Back) => {
+            d.checked_sub_days(days).unwrap_or(NaiveDate::MIN)
+        }
+        (Convention::Clear | Convention::Days, Direction::Forward) => {
+            d.checked_add_days(days).unwrap_or(NaiveDate::MAX)
+        }
+        (Convention::Working | Convention::ClearWorking, Direction::Back) => {
+            cal.working_days_before(d, n)
+        }
+        (Convention::Working | Convention::ClearWorking, Direction::Forward) => {
+            cal.working_days_after(d, n)
+        }
+        // An hours rule counts no days after an event.
+        (Convention::Hours, Direction::Forward) => d,
+        (Convention::StatutoryDays | Convention::Hours, _) => {
             let mut day = d;
             let mut left = n;
             while left > 0 {
-                let Some(next) = day.succ_opt() else { break };
+                let next = match direction {
+                    Direction::Back => day.pred_opt(),
+                    Direction::Forward => day.succ_opt(),
+                };
+                let Some(next) = next else { break };
                 day = next;
                 if counts(convention, day, cal) {
                     left -= 1;
