@@ -20,10 +20,9 @@ use crate::model::{Capacity, MemberId, Tor};
 /// A file's attendance lists as written. A file without a list lends `&[]`.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct RawAttendance<'a> {
-    /// Those in the room in their own right.
+    /// Those in the room in their own right, `ORG` or `ORG:N` (N people of a
+    /// member with seats).
     pub in_person: &'a [Spanned<String>],
-    /// Whether `in_person` takes `ORG:N` (people of a member with seats).
-    pub people: bool,
     pub remote: &'a [Spanned<String>],
     pub substitutes: &'a [Spanned<String>],
     pub deputies: &'a [Spanned<String>],
@@ -57,17 +56,13 @@ pub(crate) fn check(
     problems: &mut Vec<Diagnostic>,
 ) -> Checked {
     let mut people = HashMap::new();
-    let in_person: Vec<(MemberId, Range<usize>)> = if raw.people {
-        values::attendees(tor, raw.in_person, problems)
-            .into_iter()
-            .map(|(id, n, span)| {
-                people.insert(id.clone(), n);
-                (id, span)
-            })
-            .collect()
-    } else {
-        values::members(tor, raw.in_person, problems)
-    };
+    let in_person: Vec<(MemberId, Range<usize>)> = values::attendees(tor, raw.in_person, problems)
+        .into_iter()
+        .map(|(id, n, span)| {
+            people.insert(id.clone(), n);
+            (id, span)
+        })
+        .collect();
     let mut remote: Vec<(MemberId, u32)> = Vec::new();
     for (id, n, _) in values::attendees(tor, raw.remote, problems) {
         match remote.iter_mut().find(|(r, _)| *r == id) {

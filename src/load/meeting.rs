@@ -326,7 +326,6 @@ impl RawMeeting {
     fn attendance(&self) -> RawAttendance<'_> {
         RawAttendance {
             in_person: &self.attendees,
-            people: true,
             remote: &self.remote,
             substitutes: &self.substitutes,
             deputies: &self.deputies,

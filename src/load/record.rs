@@ -63,15 +63,16 @@ pub(crate) struct RawHeld {
     /// When the minutes went out: a date.
     #[schemars(with = "Option<TomlDate>")]
     minutes: Option<Value>,
-    /// Member ids present in person.
+    /// Members present in person, `ORG` or `ORG:N` (N people of a member with
+    /// seats).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     present: Vec<Spanned<String>>,
-    /// Member ids represented by their substitute.
+    /// Members represented by their substitute, `ORG` or `ORG:N` (N people).
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     substitutes: Vec<Spanned<String>>,
-    /// Member ids represented by their deputy.
+    /// Members represented by their deputy, `ORG` or `ORG:N`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     deputies: Vec<Spanned<String>>,
@@ -409,7 +410,7 @@ fn clean(list: &[String]) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
-    use crate::model::Keyword;
+    use crate::model::{Keyword, MemberId};
 
     fn sefton() -> Tor {
         Catalog::Bundled.load("sefton-scp").expect("bundled ToR")
@@ -460,6 +461,28 @@ mod tests {
             ]
         );
         assert!(crate::load::read::<Record>("r.toml", text.as_bytes(), &sefton()).is_ok());
+    }
+
+    fn panel() -> Tor {
+        Catalog::Dir("examples/partnerships".into())
+            .load("police-and-crime-panel")
+            .expect("example ToR")
+    }
+
+    #[test]
+    fn present_takes_people_in_seats_up_to_the_seats() {
+        let text =
+            "[[meeting]]\ndate = 2022-07-04\npresent = [\"council-a:2\", \"independent-1\"]\n";
+        let r = crate::load::read::<Record>("r.toml", text.as_bytes(), &panel()).expect("valid");
+        let a = &r.meetings[0].attendance;
+        let council_a = MemberId::parse("council-a").expect("id");
+        assert_eq!(a.people_of(&council_a), 2);
+        assert_eq!(a.in_person.len(), 2);
+        let text = "[[meeting]]\ndate = 2022-07-04\npresent = [\"council-a:3\"]\n";
+        let err =
+            crate::load::read::<Record>("r.toml", text.as_bytes(), &panel()).expect_err("refused");
+        assert_eq!(err.diagnostics[0].code, Code::InvalidValue);
+        assert!(err.to_string().contains("r.toml:3:12"), "{err}");
     }
 
     #[test]

@@ -58,6 +58,7 @@ mod proxies;
 mod quorum_props;
 mod readings;
 mod readme;
+mod records;
 mod schedule;
 mod schedule_ics;
 mod schema;
