@@ -47,43 +47,25 @@ fn class_name(tor: &Tor, id: &ClassId) -> String {
         .map_or_else(|| id.to_string(), |c| c.name.to_lowercase())
 }
 
-/// The proxy rule in words; the older ToRs' rule reads as it always did.
-fn describe_proxies(p: &ProxyRule) -> String {
-    let mut text = format!(
-        "absent members may vote by proxy on {} decisions",
-        kinds(&p.kinds)
-    );
-    match p.form {
-        ProxyForm::Directed => text.push_str(", directed only"),
-        ProxyForm::Open => text.push_str(", open only"),
-        ProxyForm::Either => {}
-    }
-    if let Some(n) = p.per_holder {
-        text.push_str(&format!(", at most {n} per holder"));
-    }
-    if p.counts_for_quorum {
-        text.push_str("; proxies count towards the quorum");
-    }
-    text
-}
-
-fn kinds(k: &KindRule) -> String {
-    let names: Vec<String> = k
-        .kinds
-        .iter()
-        .map(|k| {
-            serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        })
-        .collect();
-    names.join(", ")
-}
-
 /// Every rule family in a fixed order, stated or not.
 pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
     let mut out = Vec::new();
+    chair_rules(tor, &mut out);
+    out.push(match &tor.quorum {
+        Some(q) => stated("quorum", &q.clause, describe_quorum(tor, q)),
+        None => not_stated("quorum"),
+    });
+    notice_rules(tor, &mut out);
+    frequency_rules(tor, &mut out);
+    public_rules(tor, &mut out);
+    decision::summaries(tor, &mut out);
+    out.extend(stand_ins::summaries(tor));
+    standing_and_review(tor, &mut out);
+    out
+}
+
+/// The chair, its deputy and casting vote.
+fn chair_rules(tor: &Tor, out: &mut Vec<RuleSummary>) {
     out.push(match &tor.chair {
         Some(c) => {
             let mut s = match &c.appointment {
@@ -122,10 +104,10 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
             ));
         }
     }
-    out.push(match &tor.quorum {
-        Some(q) => stated("quorum", &q.clause, describe_quorum(tor, q)),
-        None => not_stated("quorum"),
-    });
+}
+
+/// Notice of meetings (ordinary, extraordinary) and of the minutes.
+fn notice_rules(tor: &Tor, out: &mut Vec<RuleSummary>) {
     out.push(match &tor.notice.agenda {
         Some(n) => stated(
             "notice",
@@ -150,6 +132,10 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         ),
         None => not_stated("minutes"),
     });
+}
+
+/// How often the body meets, and who may cancel a meeting.
+fn frequency_rules(tor: &Tor, out: &mut Vec<RuleSummary>) {
     out.push(match &tor.frequency {
         Some(f) => {
             let per = |p: &Period| match p {
@@ -179,6 +165,10 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         };
         out.push(stated("cancellation", &c.clause, s.into()));
     }
+}
+
+/// Whether the public may attend, and the public meetings owed.
+fn public_rules(tor: &Tor, out: &mut Vec<RuleSummary>) {
     out.push(match &tor.public.access {
         Some(a) => stated(
             "public-access",
@@ -219,84 +209,10 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         }
         None => not_stated("public-meeting"),
     });
-    match &tor.decisions {
-        Some(d) => {
-            out.push(match &d.rule {
-                Some(r) => stated("decision", &d.clause, decision::describe_general(tor, r)),
-                None => not_stated("decision"),
-            });
-            for k in &d.kinds {
-                let text = match &k.rule {
-                    Some(r) => format!("`{}` decisions: {}", k.kind, decision::describe_rule(r)),
-                    None => format!("`{}` decisions: by the general rule", k.kind),
-                };
-                out.push(stated("decision-kind", &k.clause, text));
-            }
-            if let Some(w) = &d.written {
-                out.push(stated(
-                    "written-procedure",
-                    &w.clause,
-                    decision::describe_written(w),
-                ));
-            }
-            if let Some(c) = &d.one_vote_per_organisation {
-                out.push(stated("one-vote", c, "one vote per organisation".into()));
-            }
-            match &d.proxies {
-                Some(Proxies::Allowed(p)) => {
-                    out.push(stated("proxy", &p.kinds.clause, describe_proxies(p)));
-                }
-                Some(Proxies::Refused(c)) => {
-                    out.push(stated("proxy", c, "no proxy votes".into()));
-                }
-                None => {}
-            }
-            for (rule, s) in [("deputies", &d.deputies), ("substitutes", &d.substitutes)] {
-                if let Some(s) = s {
-                    let mut text = format!("{rule} may attend");
-                    if s.holds_vote {
-                        text.push_str(" and hold the member's vote");
-                    }
-                    if let Some(n) = s.per_member {
-                        text.push_str(&format!("; {n} per member"));
-                    }
-                    if s.notice.is_some() {
-                        text.push_str("; the secretariat must be told beforehand");
-                    }
-                    out.push(stated(rule, &s.clause, text));
-                }
-            }
-            if let Some(k) = &d.opt_out {
-                out.push(stated(
-                    "opt-out",
-                    &k.clause,
-                    format!(
-                        "members may opt out of {} decisions and are then not bound",
-                        kinds(k)
-                    ),
-                ));
-            }
-            if let Some(k) = &d.conflicts_of_interest {
-                out.push(stated(
-                    "conflict-of-interest",
-                    &k.clause,
-                    format!(
-                        "a member with a conflict of interest takes no part in {} decisions",
-                        kinds(k)
-                    ),
-                ));
-            }
-            if let Some(x) = &d.disputes {
-                out.push(stated(
-                    "disputes",
-                    &x.clause,
-                    format!("unresolved disputes go to the {}", x.referred_to),
-                ));
-            }
-        }
-        None => out.push(not_stated("decision")),
-    }
-    out.extend(stand_ins::summaries(tor));
+}
+
+/// The standing items of every agenda, and the ToR's own review.
+fn standing_and_review(tor: &Tor, out: &mut Vec<RuleSummary>) {
     out.push(match &tor.standing_items {
         Some(s) => stated(
             "standing-items",
@@ -327,7 +243,6 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         }
         None => not_stated("review"),
     });
-    out
 }
 
 /// A quorum in words: its simple form, then each further condition.
