@@ -3,7 +3,7 @@
 use super::{Auditor, PeriodAudit, PeriodShape, only_message};
 use crate::engine::Rule;
 use crate::engine::cancellation::{chain, excused};
-use crate::engine::period::{add_months, gap_end, gap_too_long, gap_words, outside_window};
+use crate::engine::period::{Span, add_months, gap_end, gap_too_long, gap_words, outside_window};
 use crate::engine::record::CancelledMeeting;
 use crate::engine::words::plural;
 use crate::engine::{Finding, FindingStatus, Message};
@@ -86,113 +86,135 @@ impl<'a> Auditor<'a> {
         per: Period,
         exact: bool,
     ) -> (Finding, Vec<PeriodAudit>) {
-        const R: Rule = Rule::Frequency;
         let rule = if exact {
             format!("{n} a {}", per.as_str())
         } else {
             format!("at least {n} a {}", per.as_str())
         };
         let needed = n as usize;
-        let mut periods = Vec::new();
         // A period is judged by the version in force on its last day (of the
         // year, for a week that runs into the next): the rule it ends under.
-        let periods_in_phase = self
+        let periods: Vec<PeriodAudit> = self
             .span
             .periods(per)
             .into_iter()
-            .filter(|p| self.in_phase(p.last().min(self.span.last())));
-        for p in periods_in_phase {
-            let held: Vec<NaiveDate> = self
-                .record
-                .meetings
-                .iter()
-                .filter(|m| p.contains(m.date))
-                .map(|m| m.date)
-                .collect();
-            let cancelled: Vec<&CancelledMeeting> = self
-                .record
-                .cancelled
-                .iter()
-                .filter(|c| p.contains(c.date))
-                .collect();
-            let excused = cancelled.iter().filter(|c| excused(f, c)).count();
-            let list = if held.is_empty() {
-                Message::default()
-            } else {
+            .filter(|p| self.in_phase(p.last().min(self.span.last())))
+            .map(|p| self.judge_period(f, &p, &rule, needed, exact))
+            .collect();
+        (self.periods_finding(f, per, &rule, &periods), periods)
+    }
+
+    /// One calendar period: its meetings (and excused cancellations) against
+    /// the `needed` count, or exactly that many where the ToR says `exact`.
+    fn judge_period(
+        &self,
+        f: &Frequency,
+        p: &Span,
+        rule: &str,
+        needed: usize,
+        exact: bool,
+    ) -> PeriodAudit {
+        let held: Vec<NaiveDate> = self
+            .record
+            .meetings
+            .iter()
+            .filter(|m| p.contains(m.date))
+            .map(|m| m.date)
+            .collect();
+        let cancelled: Vec<&CancelledMeeting> = self
+            .record
+            .cancelled
+            .iter()
+            .filter(|c| p.contains(c.date))
+            .collect();
+        let excused = cancelled.iter().filter(|c| excused(f, c)).count();
+        let list = if held.is_empty() {
+            Message::default()
+        } else {
+            msg![
+                " (",
+                Message::and_list(held.iter().map(|d| Message::from(*d)).collect()),
+                ")"
+            ]
+        };
+        let counted = held.len() + excused;
+        let excuse_note = if excused > 0 && held.len() < needed {
+            format!(
+                "; {} cancelled as the ToR allows{}",
+                plural(excused, "meeting", "meetings"),
+                f.cancellation
+                    .as_ref()
+                    .map(|c| format!(" ({})", c.clause))
+                    .unwrap_or_default()
+            )
+        } else {
+            String::new()
+        };
+        let (status, message): (_, Message) = if self.tor.adopted.is_some_and(|a| p.last() < a) {
+            (FindingStatus::Skip, "before the ToR was adopted".into())
+        } else if exact && held.len() > needed {
+            (
+                FindingStatus::Fail,
                 msg![
-                    " (",
-                    Message::and_list(held.iter().map(|d| Message::from(*d)).collect()),
-                    ")"
-                ]
-            };
-            let counted = held.len() + excused;
-            let excuse_note = if excused > 0 && held.len() < needed {
-                format!(
-                    "; {} cancelled as the ToR allows{}",
-                    plural(excused, "meeting", "meetings"),
-                    f.cancellation
-                        .as_ref()
-                        .map(|c| format!(" ({})", c.clause))
-                        .unwrap_or_default()
-                )
-            } else {
-                String::new()
-            };
-            let (status, message): (_, Message) = if self.tor.adopted.is_some_and(|a| p.last() < a)
-            {
-                (FindingStatus::Skip, "before the ToR was adopted".into())
-            } else if exact && held.len() > needed {
-                (
-                    FindingStatus::Fail,
-                    msg![
-                        format!("{} held", held.len()),
-                        list,
-                        format!(": the ToR sets {rule}")
-                    ],
-                )
-            } else if counted >= needed {
-                (
-                    FindingStatus::Pass,
-                    msg![plural(held.len(), "meeting", "meetings"), list, excuse_note],
-                )
-            } else if !self.over(p.last()) {
-                (
-                    FindingStatus::Skip,
-                    msg![
-                        "not over on ",
-                        self.as_of,
-                        format!(": {} so far", plural(held.len(), "meeting", "meetings")),
-                        list
-                    ],
-                )
-            } else if held.is_empty() && needed == 1 {
-                (
-                    FindingStatus::Fail,
-                    msg!["no meeting", Self::unexcused(f, &cancelled)],
-                )
-            } else {
-                (
-                    FindingStatus::Fail,
-                    msg![
-                        format!("{} held", held.len()),
-                        list,
-                        format!(", {needed} needed"),
-                        Self::unexcused(f, &cancelled)
-                    ],
-                )
-            };
-            periods.push(PeriodAudit {
-                label: p.label(),
-                shape: PeriodShape::Calendar,
-                from: p.start,
-                to: p.last(),
-                held: held.len(),
-                excused,
-                status,
-                message,
-                phase: None,
-            });
+                    format!("{} held", held.len()),
+                    list,
+                    format!(": the ToR sets {rule}")
+                ],
+            )
+        } else if counted >= needed {
+            (
+                FindingStatus::Pass,
+                msg![plural(held.len(), "meeting", "meetings"), list, excuse_note],
+            )
+        } else if !self.over(p.last()) {
+            (
+                FindingStatus::Skip,
+                msg![
+                    "not over on ",
+                    self.as_of,
+                    format!(": {} so far", plural(held.len(), "meeting", "meetings")),
+                    list
+                ],
+            )
+        } else if held.is_empty() && needed == 1 {
+            (
+                FindingStatus::Fail,
+                msg!["no meeting", Self::unexcused(f, &cancelled)],
+            )
+        } else {
+            (
+                FindingStatus::Fail,
+                msg![
+                    format!("{} held", held.len()),
+                    list,
+                    format!(", {needed} needed"),
+                    Self::unexcused(f, &cancelled)
+                ],
+            )
+        };
+        PeriodAudit {
+            label: p.label(),
+            shape: PeriodShape::Calendar,
+            from: p.start,
+            to: p.last(),
+            held: held.len(),
+            excused,
+            status,
+            message,
+            phase: None,
         }
+    }
+
+    /// The frequency finding over the judged periods: the failing ones named,
+    /// or why none could be judged, or a pass.
+    fn periods_finding(
+        &self,
+        f: &Frequency,
+        per: Period,
+        rule: &str,
+        periods: &[PeriodAudit],
+    ) -> Finding {
+        const R: Rule = Rule::Frequency;
         let failing: Vec<Message> = periods
             .iter()
             .filter(|p| p.status == FindingStatus::Fail)
@@ -202,7 +224,7 @@ impl<'a> Auditor<'a> {
             .iter()
             .filter(|p| p.status != FindingStatus::Skip)
             .count();
-        let finding = if let ([_], [only]) = (failing.as_slice(), periods.as_slice()) {
+        if let ([_], [only]) = (failing.as_slice(), periods) {
             Finding::fail(R, &f.clause, msg![format!("{rule}: "), only_message(only)])
         } else if !failing.is_empty() {
             Finding::fail(
@@ -237,7 +259,7 @@ impl<'a> Auditor<'a> {
                     self.span.label()
                 ),
             )
-        } else if let [only] = periods.as_slice() {
+        } else if let [only] = periods {
             Finding::pass(
                 R,
                 &f.clause,
@@ -249,8 +271,7 @@ impl<'a> Auditor<'a> {
                 message.push_str(&format!(" ({judged} of {} judged)", periods.len()));
             }
             Finding::pass(R, &f.clause, message)
-        };
-        (finding, periods)
+        }
     }
 
     /// Every gap between meetings, from the last one before the year to the first
