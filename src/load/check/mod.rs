@@ -101,24 +101,7 @@ impl<'a> Checker<'a> {
 
     /// Builds the model; `None` when any error was found.
     pub(super) fn check(&mut self, raw: &RawTor) -> Option<(Tor, Spans)> {
-        let spans = Spans {
-            id: raw.id.span(),
-            review_next: raw
-                .review
-                .as_ref()
-                .and_then(|r| r.next.as_ref())
-                .map(|n| n.span()),
-            quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
-            placeholder: placeholder_span(raw),
-            bodies: raw
-                .members
-                .iter()
-                .filter_map(|m| {
-                    let id = MemberId::parse(m.id.get_ref()).ok()?;
-                    Some((id, m.body.as_ref()?.span()))
-                })
-                .collect(),
-        };
+        let spans = spans(raw);
         let id = self.partnership_id(&raw.id);
         if raw.name.get_ref().trim().is_empty() {
             self.error(Code::EmptyValue, "`name` is empty", raw.name.span());
@@ -150,51 +133,19 @@ impl<'a> Checker<'a> {
         let members = self.members(&raw.members, &classes, &table);
         self.succession(&raw.members, &members);
         let statutory_bodies = bodies::named(&members, &table);
-        let chair = raw
-            .chair
-            .as_ref()
-            .and_then(|c| self.chair(c, &classes, &members));
-        let counts = raw
-            .counts
-            .as_ref()
-            .map_or(Some(Counting::default()), |c| self.keyword_of("count", c));
-        let quorum = raw
-            .quorum
-            .as_ref()
-            .and_then(|q| self.quorum(q, &classes, &members, counts.unwrap_or_default()));
-        let notice = raw
-            .notice
-            .as_ref()
-            .map(|n| self.notices(n))
-            .unwrap_or_default();
-        let frequency = raw.frequency.as_ref().and_then(|f| self.frequency(f));
-        let public = raw
-            .public
-            .as_ref()
-            .map(|p| self.public(p, &classes))
-            .unwrap_or_default();
-        let decisions = raw
-            .decisions
-            .as_ref()
-            .and_then(|d| self.decisions(d, &classes, &members, chair.as_ref()));
-        let attendance = raw
-            .attendance
-            .as_ref()
-            .map(|a| self.attendance(a, raw.decisions.as_ref(), &classes, &members))
-            .unwrap_or_default();
-        let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
-        let review = raw.review.as_ref().map(|r| self.review(r));
+        let rules = self.rules(raw, &classes, &members);
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
         let ordinary_elections = self.ordinary_elections(&raw.ordinary_elections);
         let event_deadlines = self.event_deadlines(&raw.event_deadlines);
 
-        if self
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == crate::diag::Severity::Error)
-        {
+        if self.has_errors() {
             return None;
         }
+        let RuleSections {
+            state,
+            counts,
+            attendance,
+        } = rules;
         let mut tor = Tor {
             id: id?,
             name: raw.name.get_ref().clone(),
@@ -207,16 +158,16 @@ impl<'a> Checker<'a> {
             extra_holidays,
             classes,
             members,
-            chair,
-            quorum,
+            chair: state.chair,
+            quorum: state.quorum,
             counts: counts?,
-            notice,
-            frequency,
-            public,
-            decisions,
+            notice: state.notice,
+            frequency: state.frequency,
+            public: state.public,
+            decisions: state.decisions,
             attendance,
-            standing_items,
-            review,
+            standing_items: state.standing_items,
+            review: state.review,
             history,
             statutory_bodies,
             amendments: Vec::new(),
@@ -230,15 +181,99 @@ impl<'a> Checker<'a> {
         if !raw.amendments.is_empty() {
             tor.amendments = self.amendments(&raw.amendments, &tor);
             tor.adopted_rules = Some(Box::new(RuleState::of(&tor)));
-            if self
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == crate::diag::Severity::Error)
-            {
+            if self.has_errors() {
                 return None;
             }
         }
         Some((tor, spans))
+    }
+
+    /// The rule sections, in the file's order so diagnostics keep theirs.
+    fn rules(&mut self, raw: &RawTor, classes: &[Class], members: &[Member]) -> RuleSections {
+        let chair = raw
+            .chair
+            .as_ref()
+            .and_then(|c| self.chair(c, classes, members));
+        let counts = raw
+            .counts
+            .as_ref()
+            .map_or(Some(Counting::default()), |c| self.keyword_of("count", c));
+        let quorum = raw
+            .quorum
+            .as_ref()
+            .and_then(|q| self.quorum(q, classes, members, counts.unwrap_or_default()));
+        let notice = raw
+            .notice
+            .as_ref()
+            .map(|n| self.notices(n))
+            .unwrap_or_default();
+        let frequency = raw.frequency.as_ref().and_then(|f| self.frequency(f));
+        let public = raw
+            .public
+            .as_ref()
+            .map(|p| self.public(p, classes))
+            .unwrap_or_default();
+        let decisions = raw
+            .decisions
+            .as_ref()
+            .and_then(|d| self.decisions(d, classes, members, chair.as_ref()));
+        let attendance = raw
+            .attendance
+            .as_ref()
+            .map(|a| self.attendance(a, raw.decisions.as_ref(), classes, members))
+            .unwrap_or_default();
+        let standing_items = raw.standing_items.as_ref().map(|s| self.standing_items(s));
+        let review = raw.review.as_ref().map(|r| self.review(r));
+        RuleSections {
+            state: RuleState {
+                chair,
+                quorum,
+                notice,
+                frequency,
+                public,
+                decisions,
+                standing_items,
+                review,
+            },
+            counts,
+            attendance,
+        }
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// The checked rule sections before they join the model: the amendable rules,
+/// and the two that sit beside them.
+struct RuleSections {
+    state: RuleState,
+    counts: Option<Counting>,
+    attendance: Attendance,
+}
+
+/// Where the warnings after checking will point.
+fn spans(raw: &RawTor) -> Spans {
+    Spans {
+        id: raw.id.span(),
+        review_next: raw
+            .review
+            .as_ref()
+            .and_then(|r| r.next.as_ref())
+            .map(|n| n.span()),
+        quorum: raw.quorum.as_ref().map(|q| q.clause.span()),
+        placeholder: placeholder_span(raw),
+        bodies: raw
+            .members
+            .iter()
+            .filter_map(|m| {
+                let id = MemberId::parse(m.id.get_ref()).ok()?;
+                Some((id, m.body.as_ref()?.span()))
+            })
+            .collect(),
     }
 }
 
