@@ -20,17 +20,21 @@ macro_rules! ex {
     };
 }
 
-/// The examples of a command, by the name it is typed as.
-pub(super) fn of(command: &str) -> &'static [Example] {
-    match command {
-        "list" => &[
+/// Each command's examples, by the name it is typed as.
+const BY_COMMAND: &[(&str, &[Example])] = &[
+    (
+        "list",
+        &[
             ex!(
                 "Every partnership tor knows, with its review date",
                 "tor list"
             ),
             ex!("The same for a script", "tor list --format json"),
         ],
-        "show" => &[
+    ),
+    (
+        "show",
+        &[
             ex!(
                 "The rules of a partnership, each with its clause",
                 "tor show sefton-scp"
@@ -40,7 +44,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor show sefton-scp --as-of 2012-06-01",
             ),
         ],
-        "validate" => &[
+    ),
+    (
+        "validate",
+        &[
             ex!("Check the ToR files of the folder in use", "tor validate"),
             ex!(
                 "Check a folder, failing on warnings too",
@@ -51,7 +58,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor validate --format sarif > tor.sarif",
             ),
         ],
-        "holidays" => &[
+    ),
+    (
+        "holidays",
+        &[
             ex!(
                 "The bank holidays of Scotland in 2026",
                 "tor holidays --year 2026 --region scotland",
@@ -61,7 +71,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor holidays --from 2026-12-01 --to 2027-01-31",
             ),
         ],
-        "deadlines" => &[
+    ),
+    (
+        "deadlines",
+        &[
             ex!(
                 "When the papers must go out for a meeting",
                 "tor deadlines sefton-scp --at 2012-12-06T14:00",
@@ -71,7 +84,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor deadlines oxfordshire-business-group --at 2026-10-26T14:00 --format json",
             ),
         ],
-        "check-meeting" => &[
+    ),
+    (
+        "check-meeting",
+        &[
             ex!(
                 "Is this meeting quorate, with papers out in time?",
                 "tor check-meeting sefton-scp --at 2012-12-06T14:00 --circulated 2012-11-29 --attendees local-authority,police-force,fire-rescue --chair present",
@@ -85,7 +101,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor check-meeting sefton-scp --meeting meeting.toml",
             ),
         ],
-        "tally" => &[
+    ),
+    (
+        "tally",
+        &[
             ex!(
                 "Three for, one against: carried?",
                 "tor tally sefton-scp --at 2012-12-06 --for local-authority,police-force,fire-rescue --against probation",
@@ -99,21 +118,30 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor tally richmond-strategy-group --votes votes.toml",
             ),
         ],
-        "schema" => &[
+    ),
+    (
+        "schema",
+        &[
             ex!(
                 "The schema of ToR files, for an editor",
                 "tor schema > tor.schema.json",
             ),
             ex!("The schema of a record of meetings", "tor schema meetings",),
         ],
-        "test" => &[
+    ),
+    (
+        "test",
+        &[
             ex!("Run every worked case of the folder in use", "tor test",),
             ex!(
                 "One partnership's cases",
                 "tor test partnerships/sefton-scp.cases.toml",
             ),
         ],
-        "schedule" => &[
+    ),
+    (
+        "schedule",
+        &[
             ex!(
                 "A year of meetings that keeps the ToR",
                 "tor schedule sefton-scp --year 2027",
@@ -123,7 +151,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor schedule sefton-scp --year 2027 --weekday thursday --time 14:00 --ics sefton-2027.ics",
             ),
         ],
-        "audit" => &[
+    ),
+    (
+        "audit",
+        &[
             ex!(
                 "Did 2013's meetings keep the ToR? (a record you keep)",
                 "tor audit sefton-scp --year 2013 --record sefton-scp.meetings.toml",
@@ -133,7 +164,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor audit sefton-scp --year 2013 --record sefton-scp.meetings.toml --html audit-2013.html",
             ),
         ],
-        "init" => &[
+    ),
+    (
+        "init",
+        &[
             ex!(
                 "A new ToR file, safer-town.toml, from what you know",
                 "tor init safer-town --name \"Safer Town Partnership\" --member council:responsible-authority --member police:responsible-authority --quorum 2 --quorum-clause 5 --out safer-town.toml",
@@ -143,7 +177,10 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor init safer-town --name \"Safer Town Partnership\" --member council:responsible-authority --frequency 1-per-quarter --out -",
             ),
         ],
-        "completions" => &[
+    ),
+    (
+        "completions",
+        &[
             ex!(
                 "Completion for bash, ids included",
                 "tor completions bash > ~/.local/share/bash-completion/completions/tor",
@@ -153,15 +190,25 @@ pub(super) fn of(command: &str) -> &'static [Example] {
                 "tor completions fish > ~/.config/fish/completions/tor.fish",
             ),
         ],
-        "man" => &[
+    ),
+    (
+        "man",
+        &[
             ex!("The man page, to install", "tor man > tor.1"),
             ex!(
                 "One command's page",
                 "tor man check-meeting > tor-check-meeting.1",
             ),
         ],
-        _ => &[],
-    }
+    ),
+];
+
+/// The examples of a command, by the name it is typed as.
+pub(super) fn of(command: &str) -> &'static [Example] {
+    BY_COMMAND
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[], |(_, examples)| examples)
 }
 
 /// The text that ends a command's `--help`.
