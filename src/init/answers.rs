@@ -361,7 +361,7 @@ pub fn check_quorum(
 impl MemberAnswer {
     /// The member as the ToR `tor init` writes would define it: voting, with
     /// its seats.
-    fn as_member(&self, seats: u32) -> Member {
+    pub(super) fn as_member(&self, seats: u32) -> Member {
         Member {
             id: self.id.clone(),
             name: self.name.clone().unwrap_or_default(),

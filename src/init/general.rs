@@ -12,7 +12,7 @@ use super::shapes::{
     MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer, WrittenAnswer,
 };
 use super::{ChairAnswer, InitError};
-use crate::model::{ClassId, Keyword, MemberId};
+use crate::model::{ClassId, Condition, Counting, Group, Keyword, Member, MemberId};
 
 /// The chair's keys beyond its appointment.
 #[derive(Debug, Clone, Default)]
@@ -173,29 +173,40 @@ impl General {
             ConditionAnswer::Presiding => Ok(()),
             ConditionAnswer::Each { n, from } => {
                 let people = self.counts() == Some(CountsAnswer::People);
+                let counting = if people {
+                    Counting::People
+                } else {
+                    Counting::Organisations
+                };
+                let as_members: Vec<Member> = members
+                    .iter()
+                    .map(|m| m.as_member(self.seats_of(&m.id)))
+                    .collect();
                 for id in from {
-                    let in_group: Vec<&MemberAnswer> = members
+                    // As the loader reads the file written: a member, else a class.
+                    let group = members
                         .iter()
-                        .filter(|m| m.id.as_str() == id || m.class.as_str() == id)
-                        .collect();
-                    if in_group.is_empty() {
+                        .find(|m| m.id.as_str() == id)
+                        .map(|m| Group::Member(m.id.clone()))
+                        .or_else(|| {
+                            members
+                                .iter()
+                                .find(|m| m.class.as_str() == id)
+                                .map(|m| Group::Class(m.class.clone()))
+                        });
+                    let Some(group) = group else {
                         return Err(InitError::Shape {
                             what: "quorum condition",
                             input: c.to_string(),
                             reason: format!("`{id}` is neither a member nor a class given"),
                         });
-                    }
-                    let available: u64 = in_group
-                        .iter()
-                        .map(|m| {
-                            if people {
-                                u64::from(self.seats_of(&m.id))
-                            } else {
-                                1
-                            }
-                        })
-                        .sum();
-                    if u64::from(*n) > available {
+                    };
+                    let each = Condition::EachOf {
+                        n: *n,
+                        from: vec![group],
+                    };
+                    if let Some(u) = each.unreachable(as_members.iter(), counting) {
+                        let available = u.available;
                         return Err(InitError::Shape {
                             what: "quorum condition",
                             input: c.to_string(),

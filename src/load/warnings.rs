@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::Spans;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Counted, QuorumRule, Tor};
+use crate::model::{Counted, Quorum, QuorumRule, Tor};
 
 pub(super) fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -80,18 +80,16 @@ pub(super) fn warnings(tor: &Tor, spans: &Spans, as_of: NaiveDate) -> Vec<Diagno
     // file loads; a class count (and every further condition) can still fall
     // out of reach as memberships end.
     if let Some(q) = &tor.quorum {
-        let in_post = || tor.members.iter().filter(move |m| m.holds_on(as_of));
+        let in_post = tor.members.iter().filter(|m| m.holds_on(as_of));
         let class_rule = q
             .rule
-            .as_ref()
+            .clone()
             .filter(|r| matches!(r, QuorumRule::AtLeast { class: Some(_), .. }));
-        let unreachable = class_rule
-            .and_then(|r| r.unreachable(in_post(), tor.counts))
-            .or_else(|| {
-                q.all
-                    .iter()
-                    .find_map(|c| c.unreachable(in_post(), tor.counts))
-            });
+        let judged = Quorum {
+            rule: class_rule,
+            ..q.clone()
+        };
+        let unreachable = judged.unreachable(&in_post, tor.counts);
         if let Some(u) = unreachable {
             let of = match &u.of {
                 Counted::Voting => "voting members".to_owned(),

@@ -56,6 +56,7 @@ mod pinned;
 mod presiding;
 mod proxies;
 mod quorum_props;
+mod quorum_reach;
 mod readings;
 mod readme;
 mod records;
