@@ -1,12 +1,13 @@
 //! The quorum count, one for `check-meeting` and `tally`: who counts toward the
 //! simple rule is [`QuorumRule::counts`], how many are needed is
 //! [`QuorumRule::needed`] of the voting membership in post, and the further
-//! conditions of a combined quorum are judged here. Each command words its own
-//! finding from the result.
+//! conditions of a combined quorum are judged here, and the finding worded
+//! once: each command only says who is here.
 
 use chrono::NaiveDate;
 
 use super::words::and_list;
+use super::{Finding, FindingStatus, Rule};
 use crate::model::{Condition, Counting, Member, MemberId, Quorum, QuorumRule, Tor};
 
 /// A member counted as present, with the people it brings (1 for an
@@ -24,6 +25,135 @@ impl Here<'_> {
             Counting::Organisations => 1,
             Counting::People => u64::from(self.people),
         }
+    }
+}
+
+/// Who is at a meeting for its quorum, as the command has sorted them: those
+/// counted with the units they bring, and the labels it reports.
+#[derive(Debug, Default)]
+pub(crate) struct Present<'a> {
+    pub here: Vec<Here<'a>>,
+    /// Labels of those the simple rule counts, in report order.
+    pub counted: Vec<String>,
+    /// Labels of those present who do not count, each with why.
+    pub not_counted: Vec<String>,
+}
+
+/// The quorum judged: one judgement for `check-meeting` and `tally`, so the
+/// same attendance fails alike, and is worded alike, in both.
+#[derive(Debug)]
+pub(crate) struct Judgement<'a> {
+    pub quorate: bool,
+    /// The simple rule, where the quorum has one, with its count and need.
+    pub rule: Option<&'a QuorumRule>,
+    pub got: u64,
+    pub needed: u64,
+    /// The voting membership in post (a fraction's base).
+    pub in_post: u64,
+    pub counting: Counting,
+    /// The further conditions not met, each in words.
+    pub shortfalls: Vec<String>,
+    pub counted: Vec<String>,
+    pub not_counted: Vec<String>,
+    /// The agenda item the vote was taken on, where the message must name it
+    /// (a `tally` finding has no item field).
+    pub item: Option<&'a str>,
+}
+
+/// Judges `q` for those `present`, on `date`, with `presiding` (where known)
+/// for a condition that needs whoever presides.
+pub(crate) fn judge<'a>(
+    tor: &Tor,
+    q: &'a Quorum,
+    present: Present,
+    presiding: Option<&MemberId>,
+    date: NaiveDate,
+    item: Option<&'a str>,
+) -> Judgement<'a> {
+    let counting = tor.counts;
+    let in_post = voting_in_post(tor, date);
+    let shortfalls = shortfalls(tor, q, &present.here, presiding, date);
+    let (got, needed) = q.rule.as_ref().map_or((0, 0), |rule| {
+        (counted(rule, &present.here, counting), rule.needed(in_post))
+    });
+    Judgement {
+        quorate: got >= needed && shortfalls.is_empty(),
+        rule: q.rule.as_ref(),
+        got,
+        needed,
+        in_post,
+        counting,
+        shortfalls,
+        counted: present.counted,
+        not_counted: present.not_counted,
+        item,
+    }
+}
+
+impl Judgement<'_> {
+    /// The one wording of the verdict: "not quorate: 3 voting members present
+    /// (…), at least 5 needed; needs …; not counted: …".
+    pub(crate) fn message(&self) -> String {
+        let verdict = if self.quorate {
+            "quorate"
+        } else {
+            "not quorate"
+        };
+        let verdict = match self.item {
+            Some(item) => format!("{verdict} at item `{item}`"),
+            None => verdict.to_owned(),
+        };
+        let mut message = if let Some(rule) = self.rule {
+            let what = match rule {
+                QuorumRule::AtLeast { class: Some(c), .. } => format!("{c} members"),
+                QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
+                QuorumRule::Fraction {
+                    numerator,
+                    denominator,
+                    ..
+                } => format!(
+                    "voting members ({numerator}/{denominator} of {} in post)",
+                    self.in_post
+                ),
+            };
+            let what = match self.counting {
+                Counting::People => what.replacen("members", "people", 1),
+                Counting::Organisations => what,
+            };
+            let names = if self.counted.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", self.counted.join(", "))
+            };
+            format!(
+                "{verdict}: {} {what} present{names}, at least {} needed",
+                self.got, self.needed
+            )
+        } else {
+            let names = if self.counted.is_empty() {
+                "none".to_owned()
+            } else {
+                self.counted.join(", ")
+            };
+            format!("{verdict}: present {names}")
+        };
+        for s in &self.shortfalls {
+            message.push_str(&format!("; {s}"));
+        }
+        if !self.not_counted.is_empty() {
+            message.push_str(&format!("; not counted: {}", self.not_counted.join("; ")));
+        }
+        message
+    }
+
+    /// The finding: `pass` where quorate, else `fail`.
+    pub(crate) fn finding(&self, q: &Quorum) -> Finding {
+        let status = if self.quorate {
+            FindingStatus::Pass
+        } else {
+            FindingStatus::Fail
+        };
+        Finding::new(Rule::Quorum, Some(&q.clause), status, self.message())
     }
 }
 
@@ -121,4 +251,77 @@ pub(crate) fn shortfalls(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ClassId;
+
+    fn judgement(rule: Option<&QuorumRule>, got: u64, needed: u64) -> Judgement<'_> {
+        Judgement {
+            quorate: got >= needed,
+            rule,
+            got,
+            needed,
+            in_post: 12,
+            counting: Counting::Organisations,
+            shortfalls: Vec::new(),
+            counted: vec!["a".to_owned(), "b (substitute)".to_owned()],
+            not_counted: Vec::new(),
+            item: None,
+        }
+    }
+
+    #[test]
+    fn a_class_count_is_worded_by_its_class() {
+        let rule = QuorumRule::AtLeast {
+            n: 3,
+            class: Some(ClassId::parse("responsible-authority").expect("a class")),
+        };
+        assert_eq!(
+            judgement(Some(&rule), 2, 3).message(),
+            "not quorate: 2 responsible-authority members present (a, b (substitute)), at least 3 needed"
+        );
+    }
+
+    #[test]
+    fn people_are_counted_as_people_and_a_fraction_names_its_base() {
+        let rule = QuorumRule::Fraction {
+            numerator: 1,
+            denominator: 3,
+            rounding: crate::model::Rounding::Up,
+        };
+        let mut j = judgement(Some(&rule), 4, 4);
+        j.counting = Counting::People;
+        assert_eq!(
+            j.message(),
+            "quorate: 4 voting people (1/3 of 12 in post) present (a, b (substitute)), at least 4 needed"
+        );
+    }
+
+    #[test]
+    fn shortfalls_the_uncounted_and_the_item_are_all_said() {
+        let rule = QuorumRule::AtLeast { n: 5, class: None };
+        let mut j = judgement(Some(&rule), 5, 5);
+        j.quorate = false;
+        j.counted.clear();
+        j.shortfalls = vec!["needs council present".to_owned()];
+        j.not_counted = vec!["c: no vote".to_owned(), "d: left".to_owned()];
+        j.item = Some("Budget");
+        assert_eq!(
+            j.message(),
+            "not quorate at item `Budget`: 5 voting members present, at least 5 needed; \
+             needs council present; not counted: c: no vote; d: left"
+        );
+    }
+
+    #[test]
+    fn a_combination_alone_lists_who_is_present() {
+        let mut j = judgement(None, 0, 0);
+        assert_eq!(j.message(), "quorate: present a, b (substitute)");
+        j.counted.clear();
+        j.quorate = false;
+        assert_eq!(j.message(), "not quorate: present none");
+    }
 }

@@ -4,8 +4,8 @@
 use super::Tally;
 use crate::engine::Finding;
 use crate::engine::Rule;
-use crate::engine::quorum::{self, Here};
-use crate::model::{Counting, QuorumRule};
+use crate::engine::quorum::{self, Here, Present};
+use crate::model::Counting;
 
 impl Tally<'_> {
     /// Quorum at the time of the vote: members at the meeting whose membership
@@ -47,62 +47,17 @@ impl Tally<'_> {
             (Counting::People, n) if n != 1 => format!("{} ×{n}", h.member.id),
             _ => h.member.id.to_string(),
         };
-        let shortfalls = quorum::shortfalls(self.tor, q, &here, None, self.input.date);
-        let in_post = quorum::voting_in_post(self.tor, self.input.date);
-        let (counted, got, need, of) = if let Some(rule) = &q.rule {
-            let counted: Vec<String> = here
-                .iter()
-                .filter(|h| rule.counts(h.member))
-                .map(label)
-                .collect();
-            let of = match rule {
-                QuorumRule::AtLeast { class: Some(c), .. } => {
-                    format!("members of class `{c}`")
-                }
-                QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
-                QuorumRule::Fraction {
-                    numerator,
-                    denominator,
-                    ..
-                } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
-            };
-            let got = quorum::counted(rule, &here, counting);
-            (counted, got, rule.needed(in_post), of)
-        } else {
-            let all: Vec<String> = here.iter().map(label).collect();
-            (all, 0, 0, "members".to_owned())
+        let counted = here
+            .iter()
+            .filter(|h| q.rule.as_ref().is_none_or(|rule| rule.counts(h.member)))
+            .map(label)
+            .collect();
+        let present = Present {
+            here,
+            counted,
+            not_counted,
         };
-        let quorate = got >= need && shortfalls.is_empty();
-        let verdict = if quorate { "quorate" } else { "inquorate" };
-        let verdict = match &self.input.item {
-            Some(item) => format!("{verdict} at item `{item}`"),
-            None => verdict.to_owned(),
-        };
-        let mut message = format!(
-            "{verdict}: {got} {of} present ({}), at least {need} needed",
-            names(&counted)
-        );
-        if q.rule.is_none() {
-            message = format!("{verdict}: present {}", names(&counted));
-        }
-        for s in &shortfalls {
-            message.push_str(&format!("; {s}"));
-        }
-        if !not_counted.is_empty() {
-            message.push_str(&format!("; not counted: {}", not_counted.join("; ")));
-        }
-        if quorate {
-            Finding::pass(Rule::Quorum, &q.clause, message)
-        } else {
-            Finding::fail(Rule::Quorum, &q.clause, message)
-        }
-    }
-}
-
-fn names(ids: &[String]) -> String {
-    if ids.is_empty() {
-        "none".to_owned()
-    } else {
-        ids.join(", ")
+        let item = self.input.item.as_deref();
+        quorum::judge(self.tor, q, present, None, self.input.date, item).finding(q)
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{Admit, Ctx};
 use crate::engine::Rule;
-use crate::engine::quorum::{self, Here};
-use crate::engine::{Fact, Finding, FindingStatus};
+use crate::engine::quorum::{self, Here, Present};
+use crate::engine::{Fact, Finding};
 use crate::model::{Capacity, Counting, Member, QuorumRule, RemoteStanding, Standing};
 
 impl Ctx<'_> {
@@ -21,7 +21,6 @@ impl Ctx<'_> {
             );
         }
         let counting = self.tor.counts;
-        let in_post = quorum::voting_in_post(self.tor, self.date);
         let mut here = Vec::new();
         let mut counted = Vec::new();
         let mut not_counted = Vec::new();
@@ -58,62 +57,20 @@ impl Ctx<'_> {
             }
         }
         self.remote_quorum(&mut here, &mut counted, &mut not_counted);
-        let shortfalls =
-            quorum::shortfalls(self.tor, q, &here, self.m.presiding.as_ref(), self.date);
-        let mut message = if let Some(rule) = &q.rule {
-            let needed = rule.needed(in_post);
-            let n = quorum::counted(rule, &here, counting);
-            let what = match rule {
-                QuorumRule::AtLeast { class: Some(c), .. } => format!("{c} members"),
-                QuorumRule::AtLeast { class: None, .. } => "voting members".to_owned(),
-                QuorumRule::Fraction {
-                    numerator,
-                    denominator,
-                    ..
-                } => format!("voting members ({numerator}/{denominator} of {in_post} in post)"),
-            };
-            let what = match counting {
-                Counting::People => what.replacen("members", "people", 1),
-                Counting::Organisations => what,
-            };
-            let names = if counted.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", counted.join(", "))
-            };
-            let quorate = n >= needed && shortfalls.is_empty();
-            format!(
-                "{}: {n} {what} present{names}, at least {needed} needed",
-                if quorate { "quorate" } else { "not quorate" }
-            )
-        } else {
-            let quorate = shortfalls.is_empty();
-            let names = if counted.is_empty() {
-                "none".to_owned()
-            } else {
-                counted.join(", ")
-            };
-            format!(
-                "{}: present {names}",
-                if quorate { "quorate" } else { "not quorate" }
-            )
+        let present = Present {
+            here,
+            counted,
+            not_counted,
         };
-        let passes = shortfalls.is_empty()
-            && q.rule
-                .as_ref()
-                .is_none_or(|rule| quorum::counted(rule, &here, counting) >= rule.needed(in_post));
-        for s in &shortfalls {
-            message.push_str(&format!("; {s}"));
-        }
-        if !not_counted.is_empty() {
-            message.push_str(&format!("; not counted: {}", not_counted.join("; ")));
-        }
-        let status = if passes {
-            FindingStatus::Pass
-        } else {
-            FindingStatus::Fail
-        };
-        Finding::new(R, Some(&q.clause), status, message)
+        quorum::judge(
+            self.tor,
+            q,
+            present,
+            self.m.presiding.as_ref(),
+            self.date,
+            None,
+        )
+        .finding(q)
     }
 }
 
