@@ -39,7 +39,7 @@ fn a_council_split_across_the_lists_counts_each_councillor() {
     assert_eq!(r["outcome"], "tied");
     // Six people are present, not three organisations.
     let quorum = finding(&r, "quorum")["message"].as_str().expect("message");
-    assert!(quorum.starts_with("quorate: 7 voting members"), "{quorum}");
+    assert!(quorum.starts_with("quorate: 7 voting people"), "{quorum}");
 }
 
 #[test]
