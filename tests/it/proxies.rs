@@ -114,6 +114,55 @@ fn a_proxy_without_its_holder_is_refused_where_the_tor_limits_holders() {
 }
 
 #[test]
+fn tally_explain_names_each_proxys_holder_one_line_each() {
+    let dir = dir_with(&[("proxy-forum.toml", FORUM.as_bytes())]);
+    let args = [
+        "tally",
+        "proxy-forum",
+        "--at",
+        "2025-06-12",
+        "--for",
+        "ashby,brook",
+        "--against",
+        "carrow",
+        "--proxy",
+        "elm=for@carrow",
+        "--proxy",
+        "dene=against@carrow",
+        "--explain",
+    ];
+    let out = tor()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(args)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains(". proxy (")).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].ends_with("`elm` voted for by proxy (directed), held by `carrow`: counted"),
+        "{text}"
+    );
+    assert!(
+        lines[1].ends_with("`dene` voted against by proxy (directed), held by `carrow`: left out"),
+        "{text}"
+    );
+
+    let report = run_json(Some(dir.path()), "tally", &args[1..], 1);
+    let steps: Vec<&serde_json::Value> = report["explanation"]
+        .as_array()
+        .expect("explanation")
+        .iter()
+        .filter(|s| s["rule"] == "proxy")
+        .collect();
+    assert_eq!(steps.len(), 2, "{report:#}");
+    assert_eq!(steps[0]["clause"], "6", "{report:#}");
+}
+
+#[test]
 fn proxies_count_for_the_quorum_only_where_the_tor_says_so() {
     let args = [
         "proxy-forum",

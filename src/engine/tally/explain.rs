@@ -2,7 +2,7 @@
 //! and which rule decides a vote of these kinds.
 
 use super::{Tally, kinds_text};
-use crate::model::{Capacity, CastingVote, Counting, Keyword};
+use crate::model::{Capacity, CastingVote, Counting, Keyword, Proxies};
 
 impl Tally<'_> {
     /// Who was counted and in what capacity, and who was left out and why.
@@ -51,6 +51,44 @@ impl Tally<'_> {
             .and_then(|d| d.one_vote_per_organisation.as_ref().or(Some(&d.clause)))
             .cloned();
         self.explain("eligibility", clause.as_ref(), detail);
+    }
+
+    /// Each proxy given, in the order given, with who held it: the proxy
+    /// finding says whether it counted, this says whose hands it was in.
+    pub(super) fn explain_proxies(&mut self) {
+        let clause = self
+            .decisions
+            .and_then(|d| d.proxies.as_ref())
+            .map(|p| match p {
+                Proxies::Refused(clause) => clause,
+                Proxies::Allowed(rule) => &rule.kinds.clause,
+            })
+            .cloned();
+        let input = self.input;
+        for id in &input.proxy_order {
+            let Some(proxy) = input.proxies.get(id) else {
+                continue;
+            };
+            let holder = proxy.holder.as_ref().map_or_else(
+                || "no holder named".to_owned(),
+                |h| format!("held by `{h}`"),
+            );
+            let form = if proxy.open {
+                "open: the holder decided"
+            } else {
+                "directed"
+            };
+            let counted = self
+                .votes
+                .iter()
+                .any(|v| v.org == *id && v.by == Capacity::Proxy);
+            let outcome = if counted { "counted" } else { "left out" };
+            let detail = format!(
+                "`{id}` voted {} by proxy ({form}), {holder}: {outcome}",
+                proxy.vote
+            );
+            self.explain("proxy", clause.as_ref(), detail);
+        }
     }
 
     /// Which rule decides a vote of these kinds, and its casting vote.

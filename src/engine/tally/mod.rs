@@ -258,6 +258,7 @@ pub fn tally(tor: &Tor, input: &VoteInput) -> TallyReport {
         t.quorum()
     };
     t.explain_eligibility();
+    t.explain_proxies();
     t.explain("quorum", quorum.clause.as_ref(), quorum.message.to_string());
     let decided = if input.written {
         t.decide_written(counts)
