@@ -11,6 +11,7 @@ mod deadlines;
 mod error;
 mod examples;
 mod explain;
+mod explain_events;
 mod files;
 mod holidays;
 mod init;

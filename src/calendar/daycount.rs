@@ -19,6 +19,9 @@ pub enum DayReason {
     /// The meeting day never counts towards its own notice; for minutes, the
     /// day the count starts from.
     MeetingDay,
+    /// The day of the event a deadline is counted from (the annual meeting,
+    /// the elections): never counted, like a meeting's own day.
+    EventDay,
     Saturday,
     Sunday,
     BankHoliday {
@@ -217,6 +220,33 @@ pub fn count_minutes(meeting: NaiveDate, due: NaiveDate, cal: &Calendar) -> DayC
     )
 }
 
+/// The working of a period between a meeting and the event it is timed by
+/// (`[[event_deadlines]]`): the days from the one to the other. The event's
+/// day never counts; the meeting's (the last or first day it may be held)
+/// counts unless the period is clear, as a notice day does.
+pub fn count_event(
+    convention: Convention,
+    meeting: NaiveDate,
+    event: NaiveDate,
+    cal: &Calendar,
+) -> DayCount {
+    let clear = convention.is_clear();
+    span(
+        meeting.min(event),
+        meeting.max(event),
+        |d| {
+            if d == event {
+                DayReason::EventDay
+            } else if d == meeting && clear {
+                DayReason::MeetingDay
+            } else {
+                reason(convention, d, cal)
+            }
+        },
+        |d| d != event && !(d == meeting && clear) && counts(convention, d, cal),
+    )
+}
+
 fn span(
     first: NaiveDate,
     last: NaiveDate,
@@ -242,4 +272,40 @@ fn span(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Region;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn an_event_period_counts_the_meeting_day_but_never_the_event_day() {
+        let cal = Calendar::new(Region::EnglandAndWales);
+        // 2 working days before Tuesday 26 May 2026 (after the bank holiday).
+        let before = count_event(
+            Convention::Working,
+            ymd(2026, 5, 21),
+            ymd(2026, 5, 26),
+            &cal,
+        );
+        assert_eq!(before.counted, 2);
+        assert_eq!(before.days.first().map(|d| d.counted), Some(true));
+        assert_eq!(
+            before.days.last().map(|d| &d.reason),
+            Some(&DayReason::EventDay)
+        );
+        // 3 clear days after 10 June: the 14th is the first day, not counted.
+        let after = count_event(Convention::Clear, ymd(2026, 6, 14), ymd(2026, 6, 10), &cal);
+        assert_eq!(after.counted, 3);
+        assert_eq!(after.days[0].reason, DayReason::EventDay);
+        assert_eq!(
+            after.days.last().map(|d| &d.reason),
+            Some(&DayReason::MeetingDay)
+        );
+    }
 }

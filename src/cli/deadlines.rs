@@ -8,6 +8,7 @@ use tor::engine::Finding;
 use tor::engine::deadlines::{
     DeadlineKind, Deadlines, deadlines, deadlines_on_day, format_instant,
 };
+use tor::engine::event_working::{EventWorking, explain_events};
 use tor::engine::events::{EventDue, around};
 use tor::engine::explain::{Working, explain_deadlines};
 use tor::engine::life::in_force;
@@ -19,7 +20,7 @@ use tor::model::{EventDeadline, Side};
 
 use super::output::{Report, Status, deadlines_table_needing, emit};
 use super::{Global, catalog};
-use super::{dates, explain};
+use super::{dates, explain, explain_events};
 use tor::catalog::Catalog;
 
 #[derive(Debug, clap::Args)]
@@ -71,6 +72,8 @@ struct Out<'a> {
     shown: String,
     #[serde(skip)]
     workings: Option<&'a [Working]>,
+    #[serde(skip)]
+    event_workings: Option<&'a [EventWorking]>,
 }
 
 impl Report for Out<'_> {
@@ -81,7 +84,11 @@ impl Report for Out<'_> {
         } else {
             "note: a deadline counted in hours needs the start time: give --at with a time, e.g. 2012-12-06T14:00\n".to_owned()
         };
-        let working = self.workings.map(explain::human).unwrap_or_default();
+        let mut working = self.workings.map(explain::human).unwrap_or_default();
+        if let Some(events) = self.event_workings {
+            let first = self.workings.map_or(0, <[Working]>::len) + 1;
+            working.push_str(&explain_events::human(events, first));
+        }
         let life = if self.in_force.failed() {
             format!("not in force: {}\n", dates::message(&self.in_force.message))
         } else {
@@ -134,6 +141,16 @@ pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
         record(&catalog, &tor, args.record.as_deref())?
     };
     let (events, unknown) = around(&tor, &calendar, parsed.day(), record.as_ref());
+    let event_workings = args
+        .explain
+        .then(|| explain_events(&tor, &calendar, parsed.day(), record.as_ref()));
+    let explanation = workings.as_deref().map(|w| {
+        let mut steps = explain::json(w);
+        if let Some(events) = &event_workings {
+            steps.extend(explain_events::json(events, w.len() + 1));
+        }
+        steps
+    });
     emit(
         g.format,
         &Out {
@@ -144,10 +161,11 @@ pub(super) fn run(g: &Global, args: &Args) -> Result<Status> {
             in_force: in_force(&tor, parsed.day()),
             event_deadlines: (!tor.event_deadlines.is_empty()).then_some(events.as_slice()),
             unknown: &unknown,
-            explanation: workings.as_deref().map(explain::json),
+            explanation,
             tor: &tor,
             shown,
             workings: workings.as_deref(),
+            event_workings: event_workings.as_deref(),
         },
     )
 }

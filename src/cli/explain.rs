@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use tor::calendar::{Convention, Day, DayReason};
+use tor::calendar::{Convention, Day, DayCount, DayReason};
 use tor::engine::deadlines::{DeadlineKind, When};
 use tor::engine::explain::Working;
 
@@ -17,16 +17,21 @@ use super::output::{esc, table};
 // The field names are SPEC §5a's JSON keys, `step` among them.
 #[allow(clippy::struct_field_names)]
 pub(super) struct Step<'a> {
-    step: usize,
-    clause: &'a str,
-    detail: String,
-    deadline: DeadlineKind,
+    pub(super) step: usize,
+    pub(super) clause: &'a str,
+    pub(super) detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) deadline: Option<DeadlineKind>,
+    /// An event rule's step: the meeting it times, its event and how the
+    /// event's day was found.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub(super) event: Option<super::explain_events::EventStep<'a>>,
     /// Days counted; null for an hours rule, which counts elapsed time.
-    counted: Option<u64>,
+    pub(super) counted: Option<u64>,
     /// Every day from the first date to the last; null for an hours rule.
-    days: Option<&'a [Day]>,
+    pub(super) days: Option<&'a [Day]>,
     /// Days at the start of a very long span not listed in `days`.
-    unlisted: u64,
+    pub(super) unlisted: u64,
 }
 
 pub(super) fn json(workings: &[Working]) -> Vec<Step<'_>> {
@@ -37,7 +42,8 @@ pub(super) fn json(workings: &[Working]) -> Vec<Step<'_>> {
             step: i + 1,
             clause: &w.clause.0,
             detail: detail(w, &|d| d.to_string(), &|w| w.to_string()),
-            deadline: w.deadline,
+            deadline: Some(w.deadline),
+            event: None,
             counted: w.count.as_ref().map(|c| c.counted),
             days: w.count.as_ref().map(|c| c.days.as_slice()),
             unlisted: w.count.as_ref().map_or(0, |c| c.unlisted),
@@ -58,24 +64,32 @@ pub(super) fn human(workings: &[Working]) -> String {
             esc(&w.clause.0),
             text
         ));
-        let Some(count) = &w.count else { continue };
-        if count.unlisted > 0 {
-            out.push_str(&format!("({} earlier days not listed)\n", count.unlisted));
+        if let Some(count) = &w.count {
+            out.push_str(&days_table(count));
         }
-        let listed = count.days.iter().filter(|d| d.counted).count() as u64;
-        let mut running = count.counted.saturating_sub(listed);
-        let mut t = table(["day", "count", "reason"]);
-        for day in &count.days {
-            let tally = if day.counted {
-                running += 1;
-                running.to_string()
-            } else {
-                "—".to_owned()
-            };
-            t.add_row([dates::day(day.date), tally, reason(&day.reason)]);
-        }
-        out.push_str(&format!("{t}\n"));
     }
+    out
+}
+
+/// Every day of a count with its running tally, as a table.
+pub(super) fn days_table(count: &DayCount) -> String {
+    let mut out = String::new();
+    if count.unlisted > 0 {
+        out.push_str(&format!("({} earlier days not listed)\n", count.unlisted));
+    }
+    let listed = count.days.iter().filter(|d| d.counted).count() as u64;
+    let mut running = count.counted.saturating_sub(listed);
+    let mut t = table(["day", "count", "reason"]);
+    for day in &count.days {
+        let tally = if day.counted {
+            running += 1;
+            running.to_string()
+        } else {
+            "—".to_owned()
+        };
+        t.add_row([dates::day(day.date), tally, reason(&day.reason)]);
+    }
+    out.push_str(&format!("{t}\n"));
     out
 }
 
@@ -84,6 +98,7 @@ fn reason(r: &DayReason) -> String {
         DayReason::Counted => "counted".to_owned(),
         DayReason::NoticeDay => "day notice is given (not counted)".to_owned(),
         DayReason::MeetingDay => "meeting day (not counted)".to_owned(),
+        DayReason::EventDay => "event day (not counted)".to_owned(),
         DayReason::Saturday => "Saturday".to_owned(),
         DayReason::Sunday => "Sunday".to_owned(),
         DayReason::BankHoliday { name } => format!("bank holiday: {}", esc(name)),

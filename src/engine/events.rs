@@ -45,24 +45,18 @@ impl Window {
 /// meeting before the event, forward for one after. A clear count leaves the
 /// Nth counted day itself between the two, so it moves one day further.
 pub fn step(amount: Option<Amount>, side: Side, day: NaiveDate, cal: &Calendar) -> NaiveDate {
-    let Some(Amount { unit, n }) = amount else {
+    let Some(amount) = amount else {
         return day;
     };
-    let (convention, n, clear) = match unit {
-        Unit::Days => (Convention::Days, n, false),
-        Unit::Weeks => (Convention::Days, n.saturating_mul(7), false),
-        Unit::WorkingDays => (Convention::Working, n, false),
-        Unit::ClearWorkingDays => (Convention::ClearWorking, n, true),
-        Unit::ClearDays => (Convention::Clear, n, true),
-        Unit::Months => {
-            let months = Months::new(n);
-            let moved = match side {
-                Side::Before => day.checked_sub_months(months),
-                Side::After => day.checked_add_months(months),
-            };
-            return moved.unwrap_or(day);
-        }
+    let Some((convention, n)) = day_count(amount) else {
+        let months = Months::new(amount.n);
+        let moved = match side {
+            Side::Before => day.checked_sub_months(months),
+            Side::After => day.checked_add_months(months),
+        };
+        return moved.unwrap_or(day);
     };
+    let clear = convention.is_clear();
     match side {
         Side::Before => {
             let d = counted_days_before(convention, day, n, cal);
@@ -73,6 +67,21 @@ pub fn step(amount: Option<Amount>, side: Side, day: NaiveDate, cal: &Calendar) 
             if clear { d.succ_opt().unwrap_or(d) } else { d }
         }
     }
+}
+
+/// How `amount` is counted in days: the notice convention and the number of
+/// days (a week is seven calendar days); `None` for calendar months, which
+/// are not a count of days.
+pub fn day_count(amount: Amount) -> Option<(Convention, u32)> {
+    let Amount { unit, n } = amount;
+    Some(match unit {
+        Unit::Days => (Convention::Days, n),
+        Unit::Weeks => (Convention::Days, n.saturating_mul(7)),
+        Unit::WorkingDays => (Convention::Working, n),
+        Unit::ClearWorkingDays => (Convention::ClearWorking, n),
+        Unit::ClearDays => (Convention::Clear, n),
+        Unit::Months => return None,
+    })
 }
 
 /// The days `rule`'s meeting may be held on when its event falls on `event`.
@@ -96,6 +105,26 @@ pub fn window(rule: &EventDeadline, event: NaiveDate, cal: &Calendar) -> Window 
             by: None,
         },
     }
+}
+
+/// How the day of an event was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "how", rename_all = "kebab-case")]
+pub enum Found {
+    /// A meeting carrying the event's mark, in the record (or the meeting
+    /// being checked).
+    Marked { mark: String },
+    /// No meeting of that year is marked `may-meeting`: the first held in May.
+    FirstInMay,
+    /// An entry of the ordinary elections table: the ToR's own
+    /// `[[ordinary_elections]]` (`own`) or the bundled table.
+    Table {
+        own: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
+    /// No entry for the year: the statutory day, the first Thursday in May.
+    Statutory,
 }
 
 /// The days events fell on, as far as they are known: meetings by their
@@ -174,6 +203,46 @@ impl<'a> Known<'a> {
             Side::Before => days.into_iter().find(|d| *d >= day),
             Side::After => days.into_iter().rev().find(|d| *d <= day),
         }
+    }
+
+    /// How the day `on` of `event` was found, for the working.
+    pub fn found(&self, event: &Event, on: NaiveDate) -> Found {
+        if *event == Event::OrdinaryElections {
+            return match self.tor.elections.listed(on.year()) {
+                Some(entry) => Found::Table {
+                    own: self
+                        .tor
+                        .ordinary_elections
+                        .iter()
+                        .any(|e| e.year == on.year()),
+                    source: entry.source.clone(),
+                },
+                None => Found::Statutory,
+            };
+        }
+        let mark = event.mark().unwrap_or_default();
+        let marked = self
+            .meetings
+            .iter()
+            .any(|(d, marks)| *d == on && marks.iter().any(|m| m.as_str() == mark));
+        if marked {
+            Found::Marked {
+                mark: mark.to_owned(),
+            }
+        } else {
+            Found::FirstInMay
+        }
+    }
+
+    /// The occurrence of `rule`'s event that `tor deadlines` counts from for
+    /// a meeting on `day`: as [`Known::around`], and for a meeting after an
+    /// event that has not yet been, the next one.
+    pub fn occurrence(&self, rule: &EventDeadline, day: NaiveDate) -> Option<NaiveDate> {
+        self.around(&rule.event, rule.side, day).or_else(|| {
+            (rule.side == Side::After)
+                .then(|| self.around(&rule.event, Side::Before, day))
+                .flatten()
+        })
     }
 
     /// The last meeting marked `what` on or before `day`.
@@ -298,12 +367,7 @@ pub fn around<'a>(
     let mut due = Vec::new();
     let mut unknown = Vec::new();
     for rule in &tor.event_deadlines {
-        let event = known.around(&rule.event, rule.side, day).or_else(|| {
-            (rule.side == Side::After)
-                .then(|| known.around(&rule.event, Side::Before, day))
-                .flatten()
-        });
-        match event {
+        match known.occurrence(rule, day) {
             Some(e) => due.push(EventDue {
                 clause: rule.clause.clone(),
                 what: rule.what.clone(),

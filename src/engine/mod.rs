@@ -8,6 +8,7 @@ pub(crate) mod cancellation;
 pub mod cases;
 pub mod deadlines;
 mod ended;
+pub mod event_working;
 pub mod events;
 pub mod explain;
 mod finding;

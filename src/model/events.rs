@@ -212,6 +212,15 @@ impl Elections {
         }
     }
 
+    /// The table's entry for `year`, where it lists one (else the statutory
+    /// rule gives the day): so a working can cite the entry's source.
+    pub fn listed(&self, year: i32) -> Option<&ElectionYear> {
+        self.exceptions
+            .binary_search_by_key(&year, |e| e.year)
+            .ok()
+            .map(|i| &self.exceptions[i])
+    }
+
     /// The latest election day on or before `d` (looking back ten years at most).
     pub fn on_or_before(&self, d: NaiveDate) -> Option<NaiveDate> {
         (0..=10)

@@ -29,6 +29,7 @@ mod deadlines;
 mod decision_props;
 mod decisions;
 mod event_deadlines;
+mod event_explain;
 mod explain;
 mod files;
 mod help;
