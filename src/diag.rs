@@ -467,3 +467,33 @@ mod tests {
         assert_eq!(nearest("zzz", ["quorum", "chair"]), None);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::report::safe::props::hostile;
+    use crate::report::safe::{guard, is_unsafe, violation};
+
+    proptest! {
+        #[test]
+        fn a_rendered_diagnostic_is_safe(
+            path in hostile(),
+            text in hostile(),
+            message in hostile(),
+            at in 0usize..64,
+            styled in any::<bool>(),
+        ) {
+            let d = Diagnostic::error(Code::Syntax, message.clone())
+                .at(at..at + 2)
+                .label(message.clone())
+                .help(message);
+            let plain = render(&path, &text, &d, false);
+            prop_assert!(!plain.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)), "{}", plain);
+            let out = render(&path, &text, &d, styled);
+            let guarded = guard(&out, styled);
+            prop_assert_eq!(violation(&guarded, styled), None);
+        }
+    }
+}

@@ -8,13 +8,13 @@ mod answers;
 mod chair;
 mod document;
 mod general;
+mod member;
 mod shapes;
 
-pub use answers::{
-    Answers, FrequencyAnswer, MemberAnswer, QuorumAnswer, Stated, check_chair, check_quorum,
-};
+pub use answers::{Answers, FrequencyAnswer, QuorumAnswer, check_chair, check_quorum};
 pub use chair::ChairAnswer;
 pub use general::{ChairExtra, DecisionAnswer, General};
+pub use member::{MemberAnswer, Stated};
 pub use shapes::{
     AlternationAnswer, BaseAnswer, CastingAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer,
     FallbackAnswer, MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer,

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::notice::Convention;
+use super::convention::Convention;
 use super::statutory::{Excluded, excluded};
 use super::working::Calendar;
 

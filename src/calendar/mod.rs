@@ -1,5 +1,6 @@
 //! UK bank holidays, working days, notice conventions and date-time input (SPEC §3).
 
+mod convention;
 pub mod datetime;
 pub mod daycount;
 mod easter;

@@ -7,9 +7,13 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate};
+use chrono_tz::Tz;
 
 use crate::model::{Capacity, Member, MemberId, Tor};
+
+/// When each member gave notice of its stand-in, where the input says.
+pub type NoticeTimes = HashMap<MemberId, DateTime<Tz>>;
 
 /// Who attended, each organisation in one capacity. Lists keep the order they
 /// were given in; an organisation is in at most one of `in_person`,
@@ -31,7 +35,7 @@ pub struct Attendance {
     /// Members who gave the advance notice their stand-in needs.
     pub notified: Vec<MemberId>,
     /// When they gave it, where the input says (`ORG@DATETIME`).
-    pub notified_at: crate::load::notified::NoticeTimes,
+    pub notified_at: NoticeTimes,
 }
 
 impl Attendance {

@@ -8,7 +8,6 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use super::meeting::MeetingInput;
 use super::record::Record;
 use super::{Fact, Finding, Message, Rule};
 use crate::calendar::daycount::counted_days_before;
@@ -141,7 +140,7 @@ impl<'a> Known<'a> {
     pub fn new(
         tor: &'a Tor,
         record: Option<&'a Record>,
-        meeting: Option<&'a MeetingInput>,
+        meeting: Option<(NaiveDate, &'a [MarkId])>,
     ) -> Self {
         let mut meetings: Vec<(NaiveDate, &'a [MarkId])> = record
             .map(|r| {
@@ -151,11 +150,10 @@ impl<'a> Known<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        if let Some(m) = meeting {
-            let day = m.date(tor.timezone);
+        if let Some((day, marks)) = meeting {
             // The meeting being checked is the record's entry of its day, if any.
             meetings.retain(|(d, _)| *d != day);
-            meetings.push((day, m.marks.as_slice()));
+            meetings.push((day, marks));
         }
         meetings.sort_by_key(|(d, _)| *d);
         Self { tor, meetings }
@@ -253,34 +251,35 @@ impl<'a> Known<'a> {
 
 /// One `event-deadline` finding per rule of the ToR: judged where the meeting
 /// is the one the rule is about (marked `what`), or is its event with the
-/// meeting marked `what` in the record before it.
+/// meeting marked `what` in the record before it. The meeting is its day (in
+/// the ToR's zone) and its marks.
 pub fn judge(
     tor: &Tor,
     cal: &Calendar,
-    meeting: &MeetingInput,
+    day: NaiveDate,
+    marks: &[MarkId],
     record: Option<&Record>,
 ) -> Vec<Finding> {
-    let known = Known::new(tor, record, Some(meeting));
-    let day = meeting.date(tor.timezone);
+    let known = Known::new(tor, record, Some((day, marks)));
     tor.event_deadlines
         .iter()
-        .map(|rule| judge_one(rule, &known, meeting, day, cal))
+        .map(|rule| judge_one(rule, &known, marks, day, cal))
         .collect()
 }
 
 fn judge_one(
     rule: &EventDeadline,
     known: &Known<'_>,
-    meeting: &MeetingInput,
+    marks: &[MarkId],
     day: NaiveDate,
     cal: &Calendar,
 ) -> Finding {
     let clause = Some(&rule.clause);
-    let is_what = meeting.marks.contains(&rule.what);
+    let is_what = marks.contains(&rule.what);
     let is_event = rule
         .event
         .mark()
-        .is_some_and(|m| meeting.marks.iter().any(|k| k.as_str() == m));
+        .is_some_and(|m| marks.iter().any(|k| k.as_str() == m));
     let (held, event) = if is_what {
         match known.around(&rule.event, rule.side, day) {
             Some(e) => (day, e),

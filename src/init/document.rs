@@ -3,7 +3,8 @@
 
 use toml_edit::{ArrayOfTables, Decor, DocumentMut, Item, Key, Table, Value, value};
 
-use super::answers::classes;
+use super::general::toml_date;
+use super::member::classes;
 use super::{Answers, FrequencyAnswer, General, PLACEHOLDER, QuorumAnswer};
 use crate::model::Keyword;
 
@@ -324,20 +325,6 @@ fn not_stated(a: &Answers) -> Option<String> {
             missing.join(", ")
         ))
     })
-}
-
-/// A date as a TOML date value (not a string).
-pub(super) fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
-    use chrono::Datelike;
-    toml_edit::Datetime {
-        date: Some(toml_edit::Date {
-            year: u16::try_from(d.year()).unwrap_or_default(),
-            month: u8::try_from(d.month()).unwrap_or_default(),
-            day: u8::try_from(d.day()).unwrap_or_default(),
-        }),
-        time: None,
-        offset: None,
-    }
 }
 
 /// `key = v` with a comment above it.

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use toml_edit::{Array, ArrayOfTables, InlineTable, Item, Table, value};
 
-use super::answers::{MemberAnswer, Stated, classes};
+use super::member::{MemberAnswer, Stated, classes};
 use super::shapes::{
     AlternationAnswer, BaseAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer, FallbackAnswer,
     MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer, WrittenAnswer,
@@ -277,7 +277,7 @@ impl General {
         if let Some((AlternationAnswer(list), starts)) = &x.alternation {
             let mut a = clause_table(clause);
             a.insert("members", strings(list.iter().map(MemberId::as_str)).into());
-            a.insert("starts", super::document::toml_date(*starts).into());
+            a.insert("starts", toml_date(*starts).into());
             t.insert("alternation", value(a));
         }
         if let Some(term) = &x.term {
@@ -348,4 +348,18 @@ fn clause_table(clause: &str) -> InlineTable {
     let mut t = InlineTable::new();
     t.insert("clause", clause.into());
     t
+}
+
+/// A date as a TOML date value (not a string).
+pub(super) fn toml_date(d: chrono::NaiveDate) -> toml_edit::Datetime {
+    use chrono::Datelike;
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            year: u16::try_from(d.year()).unwrap_or_default(),
+            month: u8::try_from(d.month()).unwrap_or_default(),
+            day: u8::try_from(d.day()).unwrap_or_default(),
+        }),
+        time: None,
+        offset: None,
+    }
 }

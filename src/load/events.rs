@@ -10,8 +10,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::bounds;
-use super::raw::{S, TomlDate};
-use super::statutory::plain_date;
+use super::spanned::{S, TomlDate, plain_date};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{ElectionYear, MarkId};
 

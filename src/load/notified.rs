@@ -3,9 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::DateTime;
-use chrono_tz::Tz;
-
 use std::ops::Range;
 
 use toml::Spanned;
@@ -33,8 +30,7 @@ pub enum NotifiedError {
     When(String, String),
 }
 
-/// When each member gave notice, where the input says.
-pub type NoticeTimes = HashMap<MemberId, DateTime<Tz>>;
+pub use crate::engine::attendance::NoticeTimes;
 
 /// The members notified, each once in the order typed, and the time each gave
 /// notice where it was typed (the last one typed for a member named twice).

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Deref;
 
+use chrono::NaiveDate;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use toml::Spanned;
@@ -77,5 +78,16 @@ impl JsonSchema for TomlDate {
             "format": "date",
             "description": "A TOML date, written without quotes: 2013-04-30"
         })
+    }
+}
+
+/// A TOML date that is a plain calendar date, or `None`.
+pub(super) fn plain_date(raw: &S<TomlDate>) -> Option<NaiveDate> {
+    let value = raw.get_ref();
+    match (value.date, value.time, value.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
     }
 }

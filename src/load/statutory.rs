@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::raw::{RawStatutoryBody, RawStatutoryTable, S, TomlDate};
+use super::raw::{RawStatutoryBody, RawStatutoryTable};
+use super::spanned::{S, TomlDate, plain_date};
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::model::{BodyTypeId, StatutoryBody};
 
@@ -28,17 +29,6 @@ pub fn bundled() -> &'static [StatutoryBody] {
             .filter_map(|r| check(r, &mut plain_date, &mut |_| {}))
             .collect()
     })
-}
-
-/// A TOML date that is a plain calendar date, or `None`.
-pub fn plain_date(raw: &S<TomlDate>) -> Option<NaiveDate> {
-    let value = raw.get_ref();
-    match (value.date, value.time, value.offset) {
-        (Some(d), None, None) => {
-            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-        }
-        _ => None,
-    }
 }
 
 /// Checks one raw type; `date` reads (and reports) a date, `report` takes the

@@ -286,15 +286,14 @@ mod tests {
 }
 
 #[cfg(test)]
-mod props {
+pub(crate) mod props {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::diag::{Diagnostic, render};
 
     /// Text rich in what attacks output: line breaks, colons, `##[`, escapes,
     /// bidi controls, percent signs and commas, with any character besides.
-    fn hostile() -> impl Strategy<Value = String> {
+    pub(crate) fn hostile() -> impl Strategy<Value = String> {
         let c = prop_oneof![
             Just('\n'),
             Just('\r'),
@@ -364,25 +363,6 @@ mod props {
             prop_assert!(u.bytes().all(|b| b.is_ascii_graphic() && !b"#?[]%".contains(&b)
                 || b == b'%'), "{}", u);
             prop_assert!(!u.contains('#') && !u.contains('?') && !u.contains(' '));
-        }
-
-        #[test]
-        fn a_rendered_diagnostic_is_safe(
-            path in hostile(),
-            text in hostile(),
-            message in hostile(),
-            at in 0usize..64,
-            styled in any::<bool>(),
-        ) {
-            let d = Diagnostic::error(crate::diag::Code::Syntax, message.clone())
-                .at(at..at + 2)
-                .label(message.clone())
-                .help(message);
-            let plain = render(&path, &text, &d, false);
-            prop_assert!(!plain.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)), "{}", plain);
-            let out = render(&path, &text, &d, styled);
-            let guarded = guard(&out, styled);
-            prop_assert_eq!(violation(&guarded, styled), None);
         }
     }
 }

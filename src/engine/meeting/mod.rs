@@ -206,7 +206,13 @@ pub fn check_meeting(
         History::Record(r) => Some(r),
         _ => None,
     };
-    findings.extend(super::events::judge(tor, cal, meeting, record));
+    findings.extend(super::events::judge(
+        tor,
+        cal,
+        meeting.date(tor.timezone),
+        &meeting.marks,
+        record,
+    ));
     let by_item = item_findings(tor, cal, meeting, history, &findings);
     let inquorate_from = by_item
         .iter()
