@@ -11,7 +11,6 @@ mod deadlines;
 mod error;
 mod examples;
 mod explain;
-mod explain_events;
 mod files;
 mod holidays;
 mod init;

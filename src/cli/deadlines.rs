@@ -18,9 +18,10 @@ use tor::load;
 use tor::model::Tor;
 use tor::model::{EventDeadline, Side};
 
+use super::explain::events as explain_events;
 use super::output::{Report, Status, deadlines_table_needing, emit};
 use super::{Global, catalog};
-use super::{dates, explain, explain_events};
+use super::{dates, explain};
 use tor::catalog::Catalog;
 
 #[derive(Debug, clap::Args)]

@@ -8,6 +8,8 @@ use tor::calendar::{Convention, Day, DayCount, DayReason};
 use tor::engine::deadlines::{DeadlineKind, When};
 use tor::engine::explain::Working;
 
+pub(super) mod events;
+
 use super::dates;
 use super::output::{esc, table};
 
@@ -25,7 +27,7 @@ pub(super) struct Step<'a> {
     /// An event rule's step: the meeting it times, its event and how the
     /// event's day was found.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub(super) event: Option<super::explain_events::EventStep<'a>>,
+    pub(super) event: Option<events::EventStep<'a>>,
     /// Days counted; null for an hours rule, which counts elapsed time.
     pub(super) counted: Option<u64>,
     /// Every day from the first date to the last; null for an hours rule.

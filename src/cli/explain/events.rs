@@ -9,14 +9,14 @@ use tor::engine::event_working::EventWorking;
 use tor::engine::events::Found;
 use tor::model::{Event, MarkId, Side};
 
-use super::dates;
-use super::explain::{Step, days_table};
-use super::output::esc;
+use super::{Step, days_table};
+use crate::cli::dates;
+use crate::cli::output::esc;
 
 /// The JSON of an event rule's step, beside SPEC §5a's `step`, `clause` and
 /// `detail`.
 #[derive(Serialize)]
-pub(super) struct EventStep<'a> {
+pub(in crate::cli) struct EventStep<'a> {
     /// The meeting the rule times (its mark).
     event_deadline: &'a MarkId,
     event: &'a Event,
@@ -27,7 +27,7 @@ pub(super) struct EventStep<'a> {
 }
 
 /// The event rules' steps, numbered on from `first`.
-pub(super) fn json(workings: &[EventWorking], first: usize) -> Vec<Step<'_>> {
+pub(in crate::cli) fn json(workings: &[EventWorking], first: usize) -> Vec<Step<'_>> {
     workings
         .iter()
         .enumerate()
@@ -53,7 +53,7 @@ pub(super) fn json(workings: &[EventWorking], first: usize) -> Vec<Step<'_>> {
 }
 
 /// The event rules' steps as lines and day tables, numbered on from `first`.
-pub(super) fn human(workings: &[EventWorking], first: usize) -> String {
+pub(in crate::cli) fn human(workings: &[EventWorking], first: usize) -> String {
     let mut out = String::new();
     for (i, w) in workings.iter().enumerate() {
         let text = detail(w, &dates::day, &|s| esc(s).to_string());
