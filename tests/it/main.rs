@@ -34,6 +34,7 @@ mod explain;
 mod files;
 mod help;
 mod holidays;
+mod imports;
 mod init;
 mod init_guidance;
 mod init_shapes;
