@@ -164,6 +164,16 @@ impl Finding {
         self.status == FindingStatus::Fail
     }
 
+    /// The rules of `findings` that fail, in their order: what a report's
+    /// summary line names.
+    pub fn failing(findings: &[Finding]) -> Vec<Rule> {
+        findings
+            .iter()
+            .filter(|f| f.failed())
+            .map(|f| f.rule)
+            .collect()
+    }
+
     /// The fact that would let this stated rule be judged, if the input left it out.
     pub fn needs(&self) -> Option<Fact> {
         match self.skipped {

@@ -16,15 +16,7 @@ impl Auditor<'_> {
     /// One held meeting, judged by the ToR in force on its day.
     pub(super) fn meeting(&self, m: &HeldMeeting) -> MeetingAudit {
         let version = self.tor.as_of(m.date);
-        let a = Auditor {
-            tor: &version,
-            cal: self.cal,
-            record: self.record,
-            span: self.span,
-            as_of: self.as_of,
-            phase: self.phase,
-        };
-        a.meeting_in_force(m)
+        self.under(&version, self.phase).meeting_in_force(m)
     }
 
     fn meeting_in_force(&self, m: &HeldMeeting) -> MeetingAudit {

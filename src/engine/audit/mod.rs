@@ -86,11 +86,7 @@ pub struct AuditReport {
 impl AuditReport {
     /// The names of the rules that fail, in report order.
     pub fn failing(&self) -> Vec<Rule> {
-        self.findings
-            .iter()
-            .filter(|f| f.failed())
-            .map(|f| f.rule)
-            .collect()
+        Finding::failing(&self.findings)
     }
 }
 
@@ -277,6 +273,21 @@ struct Auditor<'a> {
 }
 
 impl<'a> Auditor<'a> {
+    /// This auditor with another version of the ToR, judging `phase`'s days.
+    fn under<'v>(&self, tor: &'v Tor, phase: (NaiveDate, NaiveDate)) -> Auditor<'v>
+    where
+        'a: 'v,
+    {
+        Auditor {
+            tor,
+            cal: self.cal,
+            record: self.record,
+            span: self.span,
+            as_of: self.as_of,
+            phase,
+        }
+    }
+
     fn held(&self) -> impl Iterator<Item = &'a HeldMeeting> + '_ {
         self.record
             .meetings

@@ -44,15 +44,7 @@ impl Auditor<'_> {
 
     fn one_phase(&self, phase: &Phase<'_>) -> (Finding, Vec<PeriodAudit>, FrequencyPhase) {
         let version = self.tor.as_of(phase.from);
-        let a = Auditor {
-            tor: &version,
-            cal: self.cal,
-            record: self.record,
-            span: self.span,
-            as_of: self.as_of,
-            phase: (phase.from, phase.end),
-        };
-        let (finding, periods) = a.frequency();
+        let (finding, periods) = self.under(&version, (phase.from, phase.end)).frequency();
         let about = FrequencyPhase::of(&version, phase);
         (finding, periods, about)
     }

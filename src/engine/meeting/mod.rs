@@ -160,11 +160,7 @@ pub struct MeetingReport {
 impl MeetingReport {
     /// The names of the rules that fail, in report order.
     pub fn failing(&self) -> Vec<Rule> {
-        self.findings
-            .iter()
-            .filter(|f| f.failed())
-            .map(|f| f.rule)
-            .collect()
+        Finding::failing(&self.findings)
     }
 }
 

@@ -44,21 +44,32 @@ impl Checker<'_> {
     }
 
     pub(super) fn kinds(&mut self, raw: &RawKinds, declared: &[DecisionKind]) -> Option<KindRule> {
+        Some(KindRule {
+            clause: clause(&raw.clause),
+            kinds: self.kind_list(&raw.kinds, &raw.clause, declared)?,
+        })
+    }
+
+    /// A rule's `kinds`: each one known, and at least one (an empty list is
+    /// reported at the rule's clause).
+    pub(super) fn kind_list(
+        &mut self,
+        raw: &[S<String>],
+        rule: &S<String>,
+        declared: &[DecisionKind],
+    ) -> Option<Vec<DecisionKind>> {
         let mut kinds = Vec::new();
-        for k in &raw.kinds {
+        for k in raw {
             kinds.push(self.kind_ref(k, declared)?);
         }
         if kinds.is_empty() {
             self.error(
                 Code::EmptyValue,
                 "`kinds` lists no decision kind",
-                raw.clause.span(),
+                rule.span(),
             );
         }
-        Some(KindRule {
-            clause: clause(&raw.clause),
-            kinds,
-        })
+        Some(kinds)
     }
 
     /// A kind named in a rule: a built-in one or one `[[decisions.kinds]]` declares.
@@ -67,24 +78,9 @@ impl Checker<'_> {
         raw: &S<String>,
         declared: &[DecisionKind],
     ) -> Option<DecisionKind> {
-        let got = raw.get_ref().as_str();
-        if let Some(k) = declared.iter().find(|k| k.as_str() == got) {
-            return Some(k.clone());
-        }
         let names: Vec<&str> = declared.iter().map(DecisionKind::as_str).collect();
-        let d = crate::diag::Diagnostic::error(
-            Code::UnknownKeyword,
-            format!("unknown decision kind `{got}`"),
-        )
-        .at(raw.span())
-        .suggest(got, names.iter().copied());
-        let d = if d.help.is_none() {
-            d.help(format!("expected one of: {}", names.join(", ")))
-        } else {
-            d
-        };
-        self.diagnostics.push(d);
-        None
+        let got = self.keyword("decision kind", raw, &names)?;
+        declared.iter().find(|k| k.as_str() == got).cloned()
     }
 
     pub(super) fn decisions(

@@ -46,17 +46,7 @@ impl Checker<'_> {
             );
             return None;
         };
-        let mut kinds = Vec::new();
-        for k in raw_kinds {
-            kinds.push(self.kind_ref(k, declared)?);
-        }
-        if kinds.is_empty() {
-            self.error(
-                Code::EmptyValue,
-                "`kinds` lists no decision kind",
-                raw.clause.span(),
-            );
-        }
+        let kinds = self.kind_list(raw_kinds, &raw.clause, declared)?;
         let per_holder = match &raw.per_holder {
             Some(p) => Some(self.bounded("per_holder", p, &bounds::PER_MEMBER, "proxies")?),
             None => None,
