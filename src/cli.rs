@@ -12,6 +12,7 @@ mod error;
 mod examples;
 mod explain;
 mod files;
+mod held;
 mod holidays;
 mod init;
 mod list;

@@ -44,7 +44,7 @@ pub(crate) struct Args {
     /// The meeting's facts as a TOML file instead of the flags above (`-`:
     /// stdin): the same names (at, circulated, attendees, chair, ...), as TOML
     /// values
-    #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS, conflicts_with_all = super::attendance::FLAGS)]
+    #[arg(long, value_name = "FILE", conflicts_with_all = FACT_FLAGS, conflicts_with_all = super::attendance::FLAGS, conflicts_with_all = super::held::FLAGS)]
     pub meeting: Option<PathBuf>,
     /// The record of held meetings (`-`: stdin) [default: <dir>/<ID>.meetings.toml
     /// if it exists]
@@ -111,6 +111,8 @@ pub(crate) struct Facts {
     /// Who chaired
     #[arg(long, value_enum)]
     pub chair: Option<ChairArg>,
+    #[command(flatten)]
+    pub held: super::held::HeldFlags,
     /// An urgent, extraordinary meeting (judged by the ToR's short-notice rule)
     #[arg(long)]
     pub extraordinary: bool,
@@ -221,6 +223,7 @@ fn meeting(tor: &Tor, args: &Args) -> Result<MeetingInput> {
         items: f.items.clone(),
         previous: f.previous.clone(),
         marks: f.marks.clone(),
+        held: (&f.held).into(),
     };
     Ok(facts.resolve(tor)?)
 }

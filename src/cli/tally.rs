@@ -39,7 +39,7 @@ pub(crate) struct Args {
     #[command(flatten)]
     pub vote: Box<VoteFlags>,
     /// Read the vote from a TOML file instead of the flags (`-` for stdin)
-    #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS, conflicts_with_all = super::attendance::FLAGS)]
+    #[arg(long, value_name = "FILE", conflicts_with_all = VOTE_FLAGS, conflicts_with_all = super::attendance::FLAGS, conflicts_with_all = super::held::FLAGS)]
     pub votes: Option<String>,
     /// Exit 1 if a rule the ToR states could not be judged from what was given
     #[arg(long)]
@@ -103,6 +103,8 @@ pub(crate) struct VoteFlags {
     /// they declared a conflict
     #[arg(long, value_enum)]
     pub chair: Option<super::check_meeting::ChairArg>,
+    #[command(flatten)]
+    pub held: super::held::HeldFlags,
     /// A decision by written procedure sent on --at: --for, --against and --abstain are
     /// the replies received in time
     #[arg(long)]
@@ -236,6 +238,7 @@ fn vote_args(args: &VoteFlags) -> VoteArgs {
         written: args.written,
         late: args.late.clone(),
         chair: args.chair.map(Into::into),
+        held: (&args.held).into(),
     }
 }
 

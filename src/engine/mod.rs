@@ -38,4 +38,5 @@ pub use items::{
     takes_standing_item,
 };
 pub use message::{Message, Part};
+pub use quorum::Held;
 pub use rule::Rule;

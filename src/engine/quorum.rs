@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::words::and_list;
 use super::{Finding, FindingStatus, Rule};
-use crate::model::{Condition, Counting, Member, MemberId, Quorum, QuorumRule, Tor};
+use crate::model::{
+    AdjournedQuorum, Condition, Counting, Member, MemberId, Quorum, QuorumRule, Tor,
+};
 
 /// A member counted as present, with the people it brings (1 for an
 /// organisation).
@@ -26,6 +28,16 @@ impl Here<'_> {
             Counting::People => u64::from(self.people),
         }
     }
+}
+
+/// How the meeting was held, where the ToR's quorum fallbacks bear on it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Held {
+    /// The meeting was let continue though inquorate (`--continued`).
+    pub continued: bool,
+    /// It was reconvened after an adjournment for want of a quorum
+    /// (`--adjourned`).
+    pub adjourned: bool,
 }
 
 /// Who is at a meeting for its quorum, as the command has sorted them: those
@@ -146,14 +158,45 @@ impl Judgement<'_> {
         message
     }
 
-    /// The finding: `pass` where quorate, else `fail`.
-    pub(crate) fn finding(&self, q: &Quorum) -> Finding {
-        let status = if self.quorate {
-            FindingStatus::Pass
-        } else {
-            FindingStatus::Fail
-        };
-        Finding::new(Rule::Quorum, Some(&q.clause), status, self.message())
+    /// The finding: `pass` where quorate, else `fail`, unless the meeting was
+    /// held under one of the ToR's fallbacks. Then the fallback's clause
+    /// decides: a reconvened adjourned meeting is quorate with those present,
+    /// and a continued one is a `warn` that its decisions need ratifying. A
+    /// fallback the ToR lacks changes nothing, and the message says so.
+    pub(crate) fn finding(&self, q: &Quorum, held: Held) -> Finding {
+        let mut message = self.message();
+        if self.quorate {
+            return Finding::new(Rule::Quorum, Some(&q.clause), FindingStatus::Pass, message);
+        }
+        if held.adjourned {
+            if let Some(a) = &q.fallback.adjourned {
+                let AdjournedQuorum::ThosePresent = a.quorum;
+                let message = format!(
+                    "quorate with those present, as a reconvened adjourned meeting ({}); \
+                     otherwise {message}",
+                    a.clause
+                );
+                return Finding::new(Rule::Quorum, Some(&a.clause), FindingStatus::Pass, message);
+            }
+            message.push_str(
+                "; the ToR does not make a reconvened adjourned meeting quorate with those \
+                 present, so the adjournment changes nothing",
+            );
+        }
+        if held.continued {
+            if let Some(c) = &q.fallback.continued {
+                message.push_str(&format!(
+                    "; continued inquorate at the discretion of {} ({}): its decisions must be \
+                     ratified at {}",
+                    c.by.who(),
+                    c.clause,
+                    c.ratify.at()
+                ));
+                return Finding::new(Rule::Quorum, Some(&c.clause), FindingStatus::Warn, message);
+            }
+            message.push_str("; the ToR does not allow an inquorate meeting to continue");
+        }
+        Finding::new(Rule::Quorum, Some(&q.clause), FindingStatus::Fail, message)
     }
 }
 

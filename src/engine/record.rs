@@ -97,6 +97,8 @@ pub struct HeldMeeting {
     pub items: Vec<String>,
     /// Marks naming what the meeting was (`annual-meeting`, …), for event deadlines.
     pub marks: Vec<MarkId>,
+    /// Continued though inquorate, or reconvened after an adjournment.
+    pub held: super::Held,
     pub note: Option<String>,
 }
 

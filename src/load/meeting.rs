@@ -17,7 +17,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::engine::attendance::Attendance;
 use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
-use crate::engine::{InputError, resolve_attendee, resolve_member};
+use crate::engine::{Held, InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
 use crate::model::{Capacity, MarkId, MemberId, Tor};
 
@@ -51,6 +51,8 @@ pub struct MeetingFacts {
     pub previous: Option<String>,
     /// What the meeting is, for event deadlines (`annual-meeting`, …).
     pub marks: Vec<String>,
+    /// Continued though inquorate, or reconvened after an adjournment.
+    pub held: Held,
 }
 
 /// Why the facts of a meeting cannot be checked (exit 2).
@@ -173,6 +175,7 @@ impl MeetingFacts {
                 .map(|s| MarkId::parse(s.trim()))
                 .collect::<Result<_, _>>()
                 .map_err(|e| InputError::Invalid(e.to_string()))?,
+            held: self.held,
         };
         if let Some((org, first, second, _)) = contradiction(&input) {
             return Err(InputError::Contradiction {
@@ -320,6 +323,16 @@ pub struct RawMeeting {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     marks: Vec<Spanned<String>>,
+    /// The chair let the meeting continue though it was inquorate: where the
+    /// ToR's `[quorum.fallback.continue]` allows it, the quorum is a `warn`
+    /// that its decisions must be ratified.
+    #[serde(default)]
+    continued: bool,
+    /// The meeting was reconvened after an adjournment for want of a quorum:
+    /// quorate with those present where the ToR's
+    /// `[quorum.fallback.adjourned]` says so.
+    #[serde(default)]
+    adjourned: bool,
 }
 
 impl RawMeeting {
@@ -405,6 +418,10 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         movements: agenda.movements,
         previous,
         marks: super::events::marks(&raw.marks, &mut problems),
+        held: Held {
+            continued: raw.continued,
+            adjourned: raw.adjourned,
+        },
     };
     problems.extend(checked.contradiction());
     if let Some(message) = over_seats(tor, &input) {

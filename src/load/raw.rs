@@ -262,6 +262,42 @@ pub struct RawQuorum {
     /// `members`; `any_of`; `presiding = true`.
     #[serde(default)]
     pub all: Vec<S<RawCondition>>,
+    /// What an inquorate meeting may still do.
+    pub fallback: Option<RawQuorumFallback>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuorumFallback {
+    /// The chair (or the meeting) may let an inquorate meeting continue; its
+    /// decisions must then be ratified.
+    #[serde(rename = "continue")]
+    pub continued: Option<RawContinuation>,
+    /// A meeting reconvened after an adjournment for want of a quorum.
+    pub adjourned: Option<RawAdjourned>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContinuation {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// Whose discretion: "chair" or "meeting" (a resolution of those present).
+    #[schemars(extend("enum" = ["chair", "meeting"]))]
+    pub by: S<String>,
+    /// Where its decisions must be ratified: "next-quorate-meeting".
+    #[schemars(extend("enum" = ["next-quorate-meeting"]))]
+    pub ratify: S<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdjourned {
+    /// The clause number or heading in the source document, e.g. "4.3".
+    pub clause: S<String>,
+    /// The reconvened meeting's quorum: "those-present".
+    #[schemars(extend("enum" = ["those-present"]))]
+    pub quorum: S<String>,
 }
 
 /// One condition of a combined quorum: exactly one of its shapes.

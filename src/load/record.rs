@@ -15,6 +15,7 @@ use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::engine::Held;
 use crate::engine::attendance::{self as engine_attendance, Attendance};
 use crate::engine::meeting::ChairPresence;
 use crate::engine::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record, tenure};
@@ -89,6 +90,14 @@ pub(crate) struct RawHeld {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     marks: Vec<Spanned<String>>,
+    /// The chair let it continue though inquorate (the ToR's
+    /// `[quorum.fallback.continue]`): its decisions need ratifying.
+    #[serde(default)]
+    continued: bool,
+    /// Reconvened after an adjournment for want of a quorum (the ToR's
+    /// `[quorum.fallback.adjourned]`).
+    #[serde(default)]
+    adjourned: bool,
     /// Free text.
     note: Option<String>,
 }
@@ -225,6 +234,10 @@ fn held(
         chair: m.chair.as_ref().map(|c| *c.get_ref()),
         items: clean(&m.items),
         marks,
+        held: Held {
+            continued: m.continued,
+            adjourned: m.adjourned,
+        },
         note: m.note.clone(),
     };
     Some((date, span, Some(meeting)))

@@ -121,6 +121,15 @@ pub struct RawVotes {
     /// Members leaving before the end: `{ member, at }`.
     #[serde(default)]
     departures: Vec<RawMovement>,
+    /// The vote was taken at a meeting let continue though inquorate: where
+    /// the ToR's `[quorum.fallback.continue]` allows it, the quorum is a
+    /// `warn` that the decision must be ratified.
+    #[serde(default)]
+    continued: bool,
+    /// The vote was taken at a meeting reconvened after an adjournment:
+    /// quorate with those present where `[quorum.fallback.adjourned]` says so.
+    #[serde(default)]
+    adjourned: bool,
 }
 
 fn item(s: &S<String>) -> Item<'_> {
@@ -297,6 +306,10 @@ pub(crate) fn from_raw(
                 as_of_today: raw.at.is_none() && default_date.is_some(),
                 chair: raw.chair,
                 chair_member,
+                held: crate::engine::Held {
+                    continued: raw.continued,
+                    adjourned: raw.adjourned,
+                },
                 item,
                 away: away.unwrap_or_default(),
                 ..input

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::keyword::keywords;
-use super::{ClassId, Clause, Member, MemberId};
+use super::{ClassId, Clause, Member, MemberId, QuorumFallback};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Quorum {
@@ -18,6 +18,9 @@ pub struct Quorum {
     /// Further conditions that must all hold.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub all: Vec<Condition>,
+    /// What an inquorate meeting may still do.
+    #[serde(skip_serializing_if = "QuorumFallback::is_empty")]
+    pub fallback: QuorumFallback,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -286,6 +289,7 @@ mod tests {
                     Group::Member(MemberId::parse("southmere").unwrap()),
                 ],
             }],
+            fallback: QuorumFallback::default(),
         };
         assert_eq!(q(2).unreachable(&members.iter(), Counting::People), None);
         let u = q(7).unreachable(&members.iter(), Counting::People).unwrap();

@@ -57,6 +57,7 @@ mod phases;
 mod pinned;
 mod presiding;
 mod proxies;
+mod quorum_fallback;
 mod quorum_props;
 mod quorum_reach;
 mod readings;

@@ -32,6 +32,7 @@ mod chair;
 mod frequency;
 mod meetings;
 mod phases;
+mod ratify;
 mod year;
 
 /// The rules judged meeting by meeting, in report order.
@@ -192,7 +193,9 @@ pub fn audit(
         as_of,
         phase: (span.start, span.end),
     };
-    let meetings: Vec<MeetingAudit> = a.held().map(|m| a.meeting(m)).collect();
+    let held: Vec<&HeldMeeting> = a.held().collect();
+    let mut meetings: Vec<MeetingAudit> = held.iter().map(|m| a.meeting(m)).collect();
+    ratify::mark(&held, &mut meetings);
     for m in &meetings {
         if let Some(w) = m.circulate_by {
             crate::engine::deadlines::in_calendar("papers", w.day())?;

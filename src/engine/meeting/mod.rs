@@ -16,7 +16,7 @@ use super::attendance::Attendance;
 use super::deadlines::{Deadlines, deadlines, format_instant};
 pub use super::record::ChairPresence;
 use super::record::{HeldMeeting, MeetingKind, Record};
-use super::{Finding, FindingStatus, ItemRef, Rule, Unchecked};
+use super::{Finding, FindingStatus, Held, ItemRef, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::{MarkId, MemberId, Tor};
 
@@ -57,6 +57,8 @@ pub struct MeetingInput {
     pub previous: Option<NaiveDate>,
     /// What the meeting is, for event deadlines (`annual-meeting`, …).
     pub marks: Vec<MarkId>,
+    /// Continued though inquorate, or reconvened after an adjournment.
+    pub held: Held,
 }
 
 /// A held meeting as `check_meeting` judges it: who attended in each capacity,
@@ -77,6 +79,7 @@ impl From<&HeldMeeting> for MeetingInput {
         input.joint_with.clone_from(&m.joint_with);
         input.items.clone_from(&m.items);
         input.marks.clone_from(&m.marks);
+        input.held = m.held;
         input
     }
 }
@@ -100,6 +103,7 @@ impl MeetingInput {
             movements: Vec::new(),
             previous: None,
             marks: Vec::new(),
+            held: Held::default(),
         }
     }
 
@@ -210,9 +214,12 @@ pub fn check_meeting(
         record,
     ));
     let by_item = item_findings(tor, cal, meeting, history, &findings);
+    // A meeting let continue is still inquorate (its quorum a `warn`).
     let inquorate_from = by_item
         .iter()
-        .find(|f| f.rule == Rule::Quorum && f.failed())
+        .find(|f| {
+            f.rule == Rule::Quorum && matches!(f.status, FindingStatus::Fail | FindingStatus::Warn)
+        })
         .and_then(|f| f.item.clone());
     if let Some(at) = findings.iter().position(|f| f.rule == Rule::Quorum) {
         // An empty range: the item findings go in just after the quorum's.

@@ -13,7 +13,7 @@ use super::ProxyVote;
 use super::people::Place;
 use crate::engine::attendance::Attendance;
 use crate::engine::meeting::ChairPresence;
-use crate::engine::{InputError, resolve_member};
+use crate::engine::{Held, InputError, resolve_member};
 use crate::model::{DecisionKind, MemberId, Tor};
 
 /// One organisation's vote.
@@ -87,6 +87,8 @@ pub struct VoteArgs {
     pub remote: Vec<String>,
     /// Who presided over the vote, where given.
     pub chair: Option<ChairPresence>,
+    /// The meeting was continued though inquorate, or reconvened.
+    pub held: Held,
 }
 
 /// A vote's record with every id resolved. Sets, so the order of the input never
@@ -130,6 +132,8 @@ pub struct VoteInput {
     pub remote: BTreeMap<MemberId, u32>,
     /// Who presided over the vote, where given: the casting vote is theirs.
     pub chair: Option<ChairPresence>,
+    /// The meeting was continued though inquorate, or reconvened.
+    pub held: Held,
     /// The member whose representative presided, where given.
     pub chair_member: Option<MemberId>,
     /// The agenda item the vote was taken on, where the votes file names it.
@@ -202,6 +206,7 @@ impl VoteInput {
         let input = build(tor, date, lists).map_err(|mut problems| problems.swap_remove(0).0)?;
         Ok(Self {
             chair: args.chair,
+            held: args.held,
             ..input
         })
     }
@@ -519,6 +524,7 @@ pub(crate) fn build(tor: &Tor, date: NaiveDate, lists: Lists<'_>) -> Result<Vote
         people,
         remote,
         chair: None,
+        held: Held::default(),
         chair_member: None,
         item: None,
         away: BTreeMap::new(),

@@ -58,6 +58,6 @@ impl Tally<'_> {
             not_counted,
         };
         let item = self.input.item.as_deref();
-        quorum::judge(self.tor, q, present, None, self.input.date, item).finding(q)
+        quorum::judge(self.tor, q, present, None, self.input.date, item).finding(q, self.input.held)
     }
 }

@@ -64,7 +64,36 @@ impl Checker<'_> {
             clause: clause(&raw.clause),
             rule,
             all,
+            fallback: raw
+                .fallback
+                .as_ref()
+                .map(|f| self.fallback(f))
+                .unwrap_or_default(),
         })
+    }
+
+    /// `[quorum.fallback]`: each fallback with its clause; a bad keyword drops
+    /// that fallback (with its error), not the quorum.
+    fn fallback(&mut self, raw: &RawQuorumFallback) -> QuorumFallback {
+        let continued = raw.continued.as_ref().and_then(|c| {
+            let by = self.keyword_of("discretion", &c.by);
+            let ratify = self.keyword_of("ratification", &c.ratify);
+            Some(Continuation {
+                clause: clause(&c.clause),
+                by: by?,
+                ratify: ratify?,
+            })
+        });
+        let adjourned = raw.adjourned.as_ref().and_then(|a| {
+            Some(Adjourned {
+                clause: clause(&a.clause),
+                quorum: self.keyword_of("adjourned quorum", &a.quorum)?,
+            })
+        });
+        QuorumFallback {
+            continued,
+            adjourned,
+        }
     }
 
     /// A count (`at_least`, optionally of `class`) or a `fraction`.

@@ -70,7 +70,7 @@ impl Ctx<'_> {
             self.date,
             None,
         )
-        .finding(q)
+        .finding(q, self.m.held)
     }
 }
 

@@ -1,0 +1,44 @@
+//! Ratification: a meeting let continue though inquorate (the ToR's
+//! `[quorum.fallback.continue]`) leaves decisions that the next quorate
+//! meeting must ratify, so that meeting's quorum finding says so.
+
+use chrono::NaiveDate;
+
+use super::MeetingAudit;
+use crate::engine::record::HeldMeeting;
+use crate::engine::{FindingStatus, Message, Rule};
+use crate::model::Clause;
+use crate::msg;
+
+/// Marks the first quorate meeting after each continued inquorate one with a
+/// `warn` naming the decisions it must ratify. `held` and `meetings` are the
+/// same meetings in the same (date) order.
+pub(super) fn mark(held: &[&HeldMeeting], meetings: &mut [MeetingAudit]) {
+    let mut pending: Vec<(NaiveDate, Option<Clause>)> = Vec::new();
+    for (h, m) in held.iter().zip(meetings.iter_mut()) {
+        let Some(q) = m.findings.iter_mut().find(|f| f.rule == Rule::Quorum) else {
+            continue;
+        };
+        match q.status {
+            // The fallback's warning: this meeting's decisions await ratifying.
+            FindingStatus::Warn if h.held.continued => pending.push((h.date, q.clause.clone())),
+            FindingStatus::Pass if !pending.is_empty() => {
+                let days =
+                    Message::and_list(pending.iter().map(|(d, _)| Message::from(*d)).collect());
+                let clause = pending
+                    .iter()
+                    .find_map(|(_, c)| c.as_ref())
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default();
+                q.message = std::mem::take(&mut q.message).then(msg![
+                    "; the first quorate meeting since the inquorate meeting continued on ",
+                    days,
+                    format!(": it must ratify the decisions taken there{clause}")
+                ]);
+                q.status = FindingStatus::Warn;
+                pending.clear();
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Quorum fallbacks (`[quorum.fallback]`, issue 14 item 5): `--continued`
+//! turns an inquorate quorum into a `warn` naming ratification where the ToR
+//! allows it and fails as before where it does not; `--adjourned` passes with
+//! those present where the ToR says so. Flags, files, exit codes, audit, and
+//! the property that neither ever makes a quorate meeting inquorate nor, with
+//! no fallback, a failing one pass.
+
+use chrono::TimeZone;
+use proptest::prelude::*;
+use tor::calendar::Calendar;
+use tor::engine::meeting::{History, MeetingInput, check_meeting};
+use tor::engine::{FindingStatus, Held, Rule};
+use tor::load::load_tor;
+use tor::model::MemberId;
+
+use crate::common::{self, dir_with, run_json};
+
+const EXAMPLES: &str = "examples/partnerships";
+
+fn examples() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLES)
+}
+
+fn quorum(r: &serde_json::Value) -> &serde_json::Value {
+    r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "quorum")
+        .expect("a quorum finding")
+}
+
+const SAFEGUARDING_INQUORATE: [&str; 5] = [
+    "safeguarding-executive",
+    "--at",
+    "2025-10-14T10:00",
+    "--attendees",
+    "council,icb,schools",
+];
+
+#[test]
+fn an_inquorate_safeguarding_meeting_fails_unless_the_chair_continued_it() {
+    let r = run_json(
+        Some(&examples()),
+        "check-meeting",
+        &SAFEGUARDING_INQUORATE,
+        1,
+    );
+    let q = quorum(&r);
+    assert_eq!(
+        (&q["status"], &q["clause"]),
+        (&"fail".into(), &"3.1".into())
+    );
+
+    let mut args = SAFEGUARDING_INQUORATE.to_vec();
+    args.push("--continued");
+    let r = run_json(Some(&examples()), "check-meeting", &args, 0);
+    assert_eq!(r["valid"], true);
+    let q = quorum(&r);
+    assert_eq!(
+        (&q["status"], &q["clause"]),
+        (&"warn".into(), &"3.2".into())
+    );
+    let message = q["message"].as_str().expect("message");
+    assert!(message.starts_with("not quorate: "), "{message}");
+    assert!(
+        message.contains("(3.2): its decisions must be ratified at the next quorate meeting"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_vote_at_a_continued_inquorate_meeting_is_valid_with_ratification_named() {
+    let vote = [
+        "safeguarding-executive",
+        "--at",
+        "2025-10-14",
+        "--for",
+        "council,icb,schools",
+    ];
+    let r = run_json(Some(&examples()), "tally", &vote, 1);
+    assert_eq!(quorum(&r)["status"], "fail");
+    let mut args = vote.to_vec();
+    args.push("--continued");
+    let r = run_json(Some(&examples()), "tally", &args, 0);
+    assert_eq!(
+        (r["valid"].as_bool(), r["outcome"].as_str()),
+        (Some(true), Some("carried"))
+    );
+    let q = quorum(&r);
+    assert_eq!(
+        (&q["status"], &q["clause"]),
+        (&"warn".into(), &"3.2".into())
+    );
+    assert!(
+        q["message"]
+            .as_str()
+            .expect("message")
+            .contains("must be ratified")
+    );
+}
+
+#[test]
+fn continuing_where_the_tor_has_no_fallback_still_fails_and_says_so() {
+    let r = run_json(
+        None,
+        "check-meeting",
+        &[
+            "sefton-scp",
+            "--at",
+            "2012-12-06T14:00",
+            "--attendees",
+            "local-authority,police-force",
+            "--continued",
+            "--adjourned",
+        ],
+        1,
+    );
+    let q = quorum(&r);
+    assert_eq!(
+        (&q["status"], &q["clause"]),
+        (&"fail".into(), &"Membership 5".into())
+    );
+    let message = q["message"].as_str().expect("message");
+    assert!(
+        message.contains("the ToR does not allow an inquorate meeting to continue"),
+        "{message}"
+    );
+    assert!(
+        message.contains("does not make a reconvened adjourned meeting quorate"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_reconvened_adjourned_meeting_is_quorate_with_those_present_where_the_tor_says_so() {
+    let args = [
+        "lakeside-forum",
+        "--at",
+        "2027-03-04T18:00",
+        "--attendees",
+        "northshire",
+    ];
+    assert_eq!(
+        quorum(&run_json(Some(&examples()), "check-meeting", &args, 1))["status"],
+        "fail"
+    );
+    let mut adjourned = args.to_vec();
+    adjourned.push("--adjourned");
+    let r = run_json(Some(&examples()), "check-meeting", &adjourned, 0);
+    let q = quorum(&r);
+    assert_eq!(
+        (&q["status"], &q["clause"]),
+        (&"pass".into(), &"4.2".into())
+    );
+    assert!(
+        q["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("quorate with those present, as a reconvened adjourned meeting (4.2)"),
+        "{q}"
+    );
+}
+
+#[test]
+fn a_meeting_file_says_continued_and_the_flag_conflicts_with_it() {
+    let dir = dir_with(&[(
+        "m.toml",
+        b"at = 2025-10-14T10:00:00\nattendees = [\"council\", \"icb\"]\ncontinued = true\n",
+    )]);
+    let file = dir.path().join("m.toml");
+    let file = file.to_str().expect("utf-8 path");
+    let r = run_json(
+        Some(&examples()),
+        "check-meeting",
+        &["safeguarding-executive", "--meeting", file],
+        0,
+    );
+    assert_eq!(quorum(&r)["status"], "warn");
+    common::tor()
+        .args(["--dir", EXAMPLES])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check-meeting",
+            "safeguarding-executive",
+            "--meeting",
+            file,
+            "--continued",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_misspelt_fallback_key_or_keyword_is_a_positioned_error() {
+    let tor = |fallback: &str| {
+        format!(
+            "{}\n[quorum.fallback.continue]\nclause = \"5.1\"\n{fallback}\n",
+            common::MINIMAL
+        )
+    };
+    let bad_keyword = tor("by = \"chiar\"\nratify = \"next-quorate-meeting\"");
+    let bad_key = tor("by = \"chair\"\nratifiy = \"next-quorate-meeting\"");
+    let dir = dir_with(&[
+        ("test-group.toml", bad_keyword.as_bytes()),
+        (
+            "other.toml",
+            bad_key.replace("test-group", "other").as_bytes(),
+        ),
+    ]);
+    let out = common::tor()
+        .arg("validate")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("unknown discretion `chiar`"), "{out}");
+    assert!(out.contains("did you mean `chair`"), "{out}");
+    assert!(out.contains("test-group.toml:25:"), "{out}");
+    assert!(out.contains("ratifiy"), "{out}");
+    assert!(out.contains("other.toml:26:"), "{out}");
+}
+
+#[test]
+fn audit_warns_for_the_continued_meeting_and_the_next_quorate_one_must_ratify() {
+    let record = b"[[meeting]]\nat = 2025-10-14T10:00:00\npresent = [\"council\", \"icb\", \"schools\"]\ncontinued = true\n\n[[meeting]]\nat = 2025-11-11T10:00:00\npresent = [\"council\", \"police\", \"icb\"]\n";
+    let dir = dir_with(&[("r.toml", record)]);
+    let file = dir.path().join("r.toml");
+    let r = run_json(
+        Some(&examples()),
+        "audit",
+        &[
+            "safeguarding-executive",
+            "--year",
+            "2025",
+            "--record",
+            file.to_str().expect("path"),
+        ],
+        // Two meetings in a year fail the frequency rule (5); the quorum does not.
+        1,
+    );
+    let q = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "quorum")
+        .expect("the year's quorum");
+    assert_eq!(q["status"], "warn");
+    let meetings = r["meetings"].as_array().expect("meetings");
+    let statuses: Vec<(&str, &str)> = meetings
+        .iter()
+        .map(|m| {
+            let q = quorum(m);
+            (
+                q["status"].as_str().unwrap_or(""),
+                q["clause"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(statuses, [("warn", "3.2"), ("warn", "3.1")]);
+    let next = quorum(&meetings[1])["message"]
+        .as_str()
+        .expect("message")
+        .to_owned();
+    assert!(
+        next.contains("must ratify the decisions taken there (3.2)"),
+        "{next}"
+    );
+}
+
+/// A body of `n` members, a quorum of `k`, and the fallbacks chosen.
+fn body(n: usize, k: usize, continue_: bool, adjourned: bool) -> String {
+    let mut s = String::from(
+        "id = \"random\"\nname = \"Random\"\n\n[[classes]]\nid = \"m\"\nname = \"M\"\n",
+    );
+    for i in 0..n {
+        s.push_str(&format!(
+            "\n[[members]]\nid = \"m{i}\"\nname = \"M{i}\"\nclass = \"m\"\n"
+        ));
+    }
+    s.push_str(&format!("\n[quorum]\nclause = \"4\"\nat_least = {k}\n"));
+    if continue_ {
+        s.push_str("\n[quorum.fallback.continue]\nclause = \"4.1\"\nby = \"chair\"\nratify = \"next-quorate-meeting\"\n");
+    }
+    if adjourned {
+        s.push_str("\n[quorum.fallback.adjourned]\nclause = \"4.2\"\nquorum = \"those-present\"\n");
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn continued_never_makes_a_quorate_meeting_inquorate_nor_a_failing_one_pass(
+        n in 1usize..7,
+        k in 1usize..7,
+        here in proptest::collection::vec(any::<bool>(), 7),
+        continue_ in any::<bool>(),
+        adjourned in any::<bool>(),
+        flags in (any::<bool>(), any::<bool>()),
+    ) {
+        let k = k.min(n);
+        let loaded = load_tor("random.toml", Some("random"), body(n, k, continue_, adjourned).as_bytes(), None);
+        let tor = loaded.tor.expect("a valid body");
+        let cal = Calendar::new(tor.region);
+        let at = tor.timezone.with_ymd_and_hms(2026, 3, 5, 18, 0, 0).single().expect("a time");
+        let mut m = MeetingInput::new(at);
+        m.attendance.in_person = (0..n)
+            .filter(|i| here[*i])
+            .map(|i| MemberId::parse(&format!("m{i}")).expect("an id"))
+            .collect();
+        let status = |m: &MeetingInput| {
+            check_meeting(&tor, &cal, m, History::Nothing)
+                .findings
+                .iter()
+                .find(|f| f.rule == Rule::Quorum)
+                .map(|f| f.status)
+                .expect("a quorum finding")
+        };
+        let plain = status(&m);
+        m.held = Held { continued: flags.0, adjourned: flags.1 };
+        let held = status(&m);
+        if plain == FindingStatus::Pass {
+            prop_assert_eq!(held, FindingStatus::Pass);
+        }
+        // Only the ToR's own fallback can lift a failing quorum.
+        let adjourned_lifts = flags.1 && adjourned;
+        if plain == FindingStatus::Fail && !adjourned_lifts {
+            prop_assert_ne!(held, FindingStatus::Pass);
+            let warned = flags.0 && continue_;
+            prop_assert_eq!(held, if warned { FindingStatus::Warn } else { FindingStatus::Fail });
+        }
+    }
+}
