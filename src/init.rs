@@ -13,7 +13,7 @@ mod shapes;
 
 pub use answers::{Answers, FrequencyAnswer, QuorumAnswer, check_chair, check_quorum};
 pub use chair::ChairAnswer;
-pub use general::{ChairExtra, DecisionAnswer, General};
+pub use general::{ChairExtra, DecisionAnswer, FallbackClauses, General};
 pub use member::{MemberAnswer, Stated};
 pub use shapes::{
     AlternationAnswer, BaseAnswer, CastingAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer,

@@ -13,8 +13,9 @@ use tor::catalog::DEFAULT_DIR;
 use tor::init::{
     AlternationAnswer, Answers, BaseAnswer, CastingAnswer, ChairAnswer, ChairExtra,
     ConditionAnswer, CountsAnswer, DecisionAnswer, EscalationAnswer, FallbackAnswer,
-    FrequencyAnswer, General, MemberAnswer, MethodAnswer, QuorumAnswer, RemoteAnswer, SeatsAnswer,
-    ShareAnswer, Stated, TermAnswer, WrittenAnswer, check_chair, check_quorum, render,
+    FallbackClauses, FrequencyAnswer, General, MemberAnswer, MethodAnswer, QuorumAnswer,
+    RemoteAnswer, SeatsAnswer, ShareAnswer, Stated, TermAnswer, WrittenAnswer, check_chair,
+    check_quorum, render,
 };
 use tor::model::{ClassId, Keyword, MemberId, PartnershipId};
 
@@ -158,6 +159,13 @@ pub(crate) struct GeneralArgs {
     /// The written procedure's clause in the ToR [default: a TODO placeholder]
     #[arg(long, value_name = "CLAUSE", requires = "written")]
     pub written_clause: Option<String>,
+    /// The clause letting the chair continue an inquorate meeting, its
+    /// decisions ratified at the next quorate meeting
+    #[arg(long, value_name = "CLAUSE", requires = "quorum_rule")]
+    pub quorum_continue: Option<String>,
+    /// The clause making a reconvened adjourned meeting quorate with those present
+    #[arg(long, value_name = "CLAUSE", requires = "quorum_rule")]
+    pub quorum_adjourned: Option<String>,
 }
 
 fn member_id(s: &str) -> Result<MemberId, String> {
@@ -190,6 +198,10 @@ impl GeneralArgs {
             written: self
                 .written
                 .map(|w| Stated::new(w, self.written_clause.clone())),
+            quorum_fallback: FallbackClauses {
+                continued: self.quorum_continue.clone(),
+                adjourned: self.quorum_adjourned.clone(),
+            },
         };
         let clause = quorum_clause.map_or_else(|| tor::init::PLACEHOLDER.to_owned(), Clone::clone);
         (g, clause)

@@ -158,6 +158,9 @@ fn quorum(root: &mut Table, a: &Answers) {
         if let Some(all) = a.general.quorum_all() {
             t.insert("all", Item::ArrayOfTables(all));
         }
+        if let Some(fallback) = a.general.quorum_fallback() {
+            t.insert("fallback", Item::Table(fallback));
+        }
         root.insert("quorum", Item::Table(t));
     }
     if let Some(q) = &a.quorum {
@@ -178,6 +181,9 @@ fn quorum(root: &mut Table, a: &Answers) {
         }
         if let Some(all) = a.general.quorum_all() {
             t.insert("all", Item::ArrayOfTables(all));
+        }
+        if let Some(fallback) = a.general.quorum_fallback() {
+            t.insert("fallback", Item::Table(fallback));
         }
         root.insert("quorum", Item::Table(t));
     }

@@ -12,7 +12,10 @@ use super::shapes::{
     MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer, WrittenAnswer,
 };
 use super::{ChairAnswer, InitError};
-use crate::model::{ClassId, Condition, Counting, Group, Keyword, Member, MemberId};
+use crate::model::{
+    AdjournedQuorum, ClassId, Condition, Counting, Discretion, Group, Keyword, Member, MemberId,
+    Ratify,
+};
 
 /// The chair's keys beyond its appointment.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +59,16 @@ pub struct General {
     pub chair: ChairExtra,
     pub remote: Option<Stated<RemoteAnswer>>,
     pub written: Option<Stated<WrittenAnswer>>,
+    /// `[quorum.fallback]`: the clauses letting the chair continue an inquorate
+    /// meeting, and making a reconvened adjourned one quorate with those present.
+    pub quorum_fallback: FallbackClauses,
+}
+
+/// The clauses of the quorum's fallbacks, where the ToR states them.
+#[derive(Debug, Clone, Default)]
+pub struct FallbackClauses {
+    pub continued: Option<String>,
+    pub adjourned: Option<String>,
 }
 
 impl General {
@@ -225,6 +238,32 @@ impl General {
                 Ok(())
             }
         }
+    }
+
+    /// `[quorum.fallback]`, where a fallback is stated: the chair's discretion
+    /// to continue (ratified at the next quorate meeting), and the adjourned
+    /// meeting quorate with those present.
+    pub(super) fn quorum_fallback(&self) -> Option<Table> {
+        let f = &self.quorum_fallback;
+        if f.continued.is_none() && f.adjourned.is_none() {
+            return None;
+        }
+        let mut out = Table::new();
+        out.set_implicit(true);
+        if let Some(clause) = &f.continued {
+            let mut t = Table::new();
+            t.insert("clause", value(clause.as_str()));
+            t.insert("by", value(Discretion::Chair.as_str()));
+            t.insert("ratify", value(Ratify::NextQuorateMeeting.as_str()));
+            out.insert("continue", Item::Table(t));
+        }
+        if let Some(clause) = &f.adjourned {
+            let mut t = Table::new();
+            t.insert("clause", value(clause.as_str()));
+            t.insert("quorum", value(AdjournedQuorum::ThosePresent.as_str()));
+            out.insert("adjourned", Item::Table(t));
+        }
+        Some(out)
     }
 
     /// `[[quorum.all]]` entries, one per condition.

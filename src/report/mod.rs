@@ -55,6 +55,9 @@ pub fn summarise(tor: &Tor) -> Vec<RuleSummary> {
         Some(q) => stated("quorum", &q.clause, describe_quorum(tor, q)),
         None => not_stated("quorum"),
     });
+    if let Some(q) = &tor.quorum {
+        quorum_fallbacks(&q.fallback, &mut out);
+    }
     notice_rules(tor, &mut out);
     frequency_rules(tor, &mut out);
     public_rules(tor, &mut out);
@@ -243,6 +246,32 @@ fn standing_and_review(tor: &Tor, out: &mut Vec<RuleSummary>) {
         }
         None => not_stated("review"),
     });
+}
+
+/// The quorum's fallbacks, each under its own clause; only where stated, as
+/// most ToRs have none.
+fn quorum_fallbacks(f: &crate::model::QuorumFallback, out: &mut Vec<RuleSummary>) {
+    use crate::model::AdjournedQuorum;
+    if let Some(c) = &f.continued {
+        out.push(stated(
+            "quorum-continued",
+            &c.clause,
+            format!(
+                "if inquorate, the meeting may continue at the discretion of {}; its decisions \
+                 must be ratified at {}",
+                c.by.who(),
+                c.ratify.at()
+            ),
+        ));
+    }
+    if let Some(a) = &f.adjourned {
+        let AdjournedQuorum::ThosePresent = a.quorum;
+        out.push(stated(
+            "quorum-adjourned",
+            &a.clause,
+            "a meeting reconvened after an adjournment is quorate with those present".to_owned(),
+        ));
+    }
 }
 
 /// A quorum in words: its simple form, then each further condition.

@@ -336,3 +336,78 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn init_writes_the_fallbacks_and_show_describes_each_with_its_clause() {
+    let out = common::tor()
+        .args([
+            "init",
+            "test-body",
+            "--name",
+            "Test",
+            "--member",
+            "a:ra",
+            "--member",
+            "b:ra",
+            "--quorum",
+            "2",
+            "--quorum-clause",
+            "4",
+            "--quorum-continue",
+            "4.1",
+            "--quorum-adjourned",
+            "4.2",
+            "--out",
+            "-",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(
+        text.contains("[quorum.fallback.continue]\nclause = \"4.1\"\nby = \"chair\"\nratify = \"next-quorate-meeting\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("[quorum.fallback.adjourned]\nclause = \"4.2\"\nquorum = \"those-present\""),
+        "{text}"
+    );
+    let dir = dir_with(&[("test-body.toml", text.as_bytes())]);
+    let shown = run_json(Some(dir.path()), "show", &["test-body"], 0);
+    let rules = shown["rules"].as_array().expect("rules");
+    let row = |name: &str| {
+        rules
+            .iter()
+            .find(|r| r["rule"] == name)
+            .unwrap_or_else(|| panic!("{name} in {shown}"))
+    };
+    assert_eq!(row("quorum-continued")["clause"], "4.1");
+    assert_eq!(row("quorum-adjourned")["clause"], "4.2");
+    assert!(
+        row("quorum-continued")["summary"]
+            .as_str()
+            .expect("summary")
+            .contains("ratified at the next quorate meeting")
+    );
+}
+
+#[test]
+fn init_refuses_a_fallback_without_a_quorum() {
+    common::tor()
+        .args([
+            "init",
+            "test-body",
+            "--name",
+            "Test",
+            "--member",
+            "a:ra",
+            "--quorum-continue",
+            "4.1",
+            "--out",
+            "-",
+        ])
+        .assert()
+        .code(2);
+}
