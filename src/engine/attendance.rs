@@ -5,7 +5,7 @@
 //! (The ToR's own attendance rules, such as remote attendance, are
 //! [`crate::model::Attendance`]; this is what happened at one meeting.)
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
@@ -15,16 +15,21 @@ use crate::model::{Capacity, Member, MemberId, Tor};
 /// When each member gave notice of its stand-in, where the input says.
 pub type NoticeTimes = HashMap<MemberId, DateTime<Tz>>;
 
-/// Who attended, each organisation in one capacity. Lists keep the order they
-/// were given in; an organisation is in at most one of `in_person`,
-/// `substitutes` and `deputies` (the loaders refuse it in two).
+/// Who attended. Lists keep the order they were given in. An organisation is
+/// in at most one of `in_person`, `substitutes` and `deputies` (the loaders
+/// refuse it in two), except that a member holding seats may be in person and
+/// by stand-ins of one kind for its absent seats (`northvale:8` in person and
+/// `northvale:2` substitutes): see [`Attendance::shared`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attendance {
     /// Members there by their own representatives, in the room.
     pub in_person: Vec<MemberId>,
-    /// People present of an attendee that holds seats (`ORG:N`); an attendee
-    /// not listed brings one.
+    /// People present of an attendee that holds seats (`ORG:N`), in the
+    /// capacity of the first list naming it; an attendee not listed brings one.
     pub people: HashMap<MemberId, u32>,
+    /// The stand-ins of a member also there in person, where more than one
+    /// (`ORG:N` in the stand-in list); one otherwise.
+    pub stand_in_people: HashMap<MemberId, u32>,
     /// Members attending remotely, with the people of each (`ORG:N`), in
     /// addition to those in the room.
     pub remote: Vec<(MemberId, u32)>,
@@ -75,6 +80,24 @@ impl Attendance {
         self.people.get(id).copied().unwrap_or(1)
     }
 
+    /// The members there both in person and by stand-ins for their absent
+    /// seats, in the order of the stand-in lists: the member, the stand-ins'
+    /// capacity and how many there are. Built once (a hash of those in
+    /// person), so a large meeting is not searched per member.
+    pub fn shared(&self) -> Vec<(&MemberId, Capacity, u32)> {
+        let in_person: HashSet<&MemberId> = self.in_person.iter().collect();
+        let stand_ins = [
+            (&self.substitutes, Capacity::Substitute),
+            (&self.deputies, Capacity::Deputy),
+        ];
+        stand_ins
+            .into_iter()
+            .flat_map(|(list, how)| list.iter().map(move |id| (id, how)))
+            .filter(|(id, _)| in_person.contains(id))
+            .map(|(id, how)| (id, how, self.stand_in_people.get(id).copied().unwrap_or(1)))
+            .collect()
+    }
+
     /// Whether anything is said of who attended.
     pub fn is_given(&self) -> bool {
         !(self.in_person.is_empty()
@@ -120,6 +143,22 @@ mod tests {
         assert_eq!(a.capacity(&id("d")), None);
         assert_eq!(a.capacities().get(&id("a")), Some(&Capacity::Member));
         assert!(a.is_given() && !Attendance::default().is_given());
+    }
+
+    #[test]
+    fn a_member_in_person_and_by_substitutes_keeps_one_capacity_and_its_stand_ins() {
+        let a = Attendance {
+            in_person: vec![id("north"), id("south")],
+            people: HashMap::from([(id("north"), 8)]),
+            substitutes: vec![id("north"), id("east")],
+            stand_in_people: HashMap::from([(id("north"), 2)]),
+            ..Attendance::default()
+        };
+        // The person presiding and the votes see one capacity: in person.
+        assert_eq!(a.capacity(&id("north")), Some(Capacity::Member));
+        assert_eq!(a.people_of(&id("north")), 8);
+        // The counting sees the substitutes beside them; east is only by one.
+        assert_eq!(a.shared(), [(&id("north"), Capacity::Substitute, 2)]);
     }
 
     #[test]

@@ -71,12 +71,19 @@ pub(crate) fn check(
         }
     }
     // A stand-in list names people too (`ORG:N`: N substitutes for ORG's absent
-    // councillors); the first list naming an organisation gives its people.
+    // councillors): of a member also in person, apart; else the first list
+    // naming an organisation gives its people.
+    let mut stand_in_people = HashMap::new();
+    let here: HashSet<MemberId> = in_person.iter().map(|(id, _)| id.clone()).collect();
     let mut stand_ins = |list| -> Vec<(MemberId, Range<usize>)> {
         values::attendees(tor, list, problems)
             .into_iter()
             .map(|(id, n, span)| {
-                people.entry(id.clone()).or_insert(n);
+                if here.contains(&id) {
+                    stand_in_people.entry(id.clone()).or_insert(n);
+                } else {
+                    people.entry(id.clone()).or_insert(n);
+                }
                 (id, span)
             })
             .collect()
@@ -84,6 +91,7 @@ pub(crate) fn check(
     let substitutes = stand_ins(raw.substitutes);
     let deputies = stand_ins(raw.deputies);
     people.retain(|_, n| *n != 1);
+    stand_in_people.retain(|_, n| *n != 1);
     let (notified, notified_at) = super::notified::from_file(tor, raw.notified, problems);
     let named = [in_person, substitutes, deputies];
     let [in_person, substitutes, deputies] =
@@ -92,6 +100,7 @@ pub(crate) fn check(
         attendance: Attendance {
             in_person,
             people,
+            stand_in_people,
             remote,
             substitutes,
             deputies,
@@ -135,8 +144,8 @@ impl Checked {
 
     /// A `contradiction` error for the first organisation named in two of the
     /// room's lists, at its naming in the later list.
-    pub(crate) fn contradiction(&self) -> Option<Diagnostic> {
-        let (org, first, second, _) = first_contradiction(self.attendance.lists())?;
+    pub(crate) fn contradiction(&self, tor: &Tor) -> Option<Diagnostic> {
+        let (org, first, second, _) = first_contradiction(tor, self.attendance.lists())?;
         let mut d = Diagnostic::error(
             Code::Contradiction,
             format!(
@@ -154,21 +163,30 @@ impl Checked {
 }
 
 /// The first organisation named in two capacities: the organisation, the two
-/// capacities (indices into [`Capacity::AT_MEETING`]) and its index in the second list.
+/// capacities (indices into [`Capacity::AT_MEETING`]) and its index in the
+/// second list. A member holding seats may be in person and by stand-ins of one
+/// kind for its absent seats (SPEC §7, joint scrutiny clause 6); no member may
+/// be by substitutes and by deputies.
 pub(crate) fn first_contradiction(
+    tor: &Tor,
     lists: [&[MemberId]; 3],
 ) -> Option<(MemberId, usize, usize, usize)> {
-    // The first list each organisation appears in, so each name is looked up
-    // once rather than searched for in every earlier list.
-    let mut first_list: HashMap<&MemberId, usize> = HashMap::new();
-    for (second, list) in lists.iter().enumerate() {
+    let seats = |org: &MemberId| tor.member(org.as_str()).and_then(|m| m.seats);
+    let in_person: HashSet<&MemberId> = lists[0].iter().collect();
+    // The stand-in list each organisation appears in first, so each name is
+    // looked up once rather than searched for in every earlier list.
+    let mut stand_in: HashMap<&MemberId, usize> = HashMap::new();
+    for (second, list) in lists.iter().enumerate().skip(1) {
         for (pos, org) in list.iter().enumerate() {
-            if let Some(&first) = first_list.get(org) {
+            if let Some(&first) = stand_in.get(org) {
                 return Some((org.clone(), first, second, pos));
+            }
+            if in_person.contains(org) && seats(org).is_none_or(|n| n < 2) {
+                return Some((org.clone(), 0, second, pos));
             }
         }
         for org in *list {
-            first_list.entry(org).or_insert(second);
+            stand_in.entry(org).or_insert(second);
         }
     }
     None
@@ -200,7 +218,7 @@ mod tests {
         let merged = check(&tor, raw, Repeats::Merge, &mut problems);
         assert!(problems.is_empty());
         assert_eq!(merged.attendance.in_person.len(), 1);
-        let d = merged.contradiction().expect("cvs in two lists");
+        let d = merged.contradiction(&tor).expect("cvs in two lists");
         assert_eq!(d.code, Code::Contradiction);
         assert_eq!(d.span, Some(10..13));
         check(&tor, raw, Repeats::Refuse, &mut problems);

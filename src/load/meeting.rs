@@ -121,7 +121,8 @@ impl MeetingFacts {
             *people.entry(id).or_insert(0) = n;
         }
         // A stand-in list names people too (`ORG:N`: N substitutes for ORG's
-        // absent councillors); an organisation is in one list only.
+        // absent councillors): of a member also in person, apart.
+        let mut stand_in_people = std::collections::HashMap::new();
         let mut stand_ins = |list: &[String]| -> Result<Vec<MemberId>, InputError> {
             let mut out = Vec::new();
             for typed in list.iter().filter(|s| !s.trim().is_empty()) {
@@ -129,13 +130,18 @@ impl MeetingFacts {
                 if !out.contains(&id) {
                     out.push(id.clone());
                 }
-                people.entry(id).or_insert(n);
+                if people.contains_key(&id) {
+                    stand_in_people.entry(id).or_insert(n);
+                } else {
+                    people.entry(id).or_insert(n);
+                }
             }
             Ok(out)
         };
         let substitutes = stand_ins(&self.substitutes)?;
         let deputies = stand_ins(&self.deputies)?;
         people.retain(|_, n| *n != 1);
+        stand_in_people.retain(|_, n| *n != 1);
         let mut remote: Vec<(MemberId, u32)> = Vec::new();
         for typed in self.remote.iter().filter(|s| !s.trim().is_empty()) {
             let (id, n) = resolve_attendee(tor, typed)?;
@@ -151,6 +157,7 @@ impl MeetingFacts {
             attendance: Attendance {
                 in_person: attendees,
                 people,
+                stand_in_people,
                 remote,
                 substitutes,
                 deputies,
@@ -177,7 +184,7 @@ impl MeetingFacts {
                 .map_err(|e| InputError::Invalid(e.to_string()))?,
             held: self.held,
         };
-        if let Some((org, first, second, _)) = contradiction(&input) {
+        if let Some((org, first, second, _)) = first_contradiction(tor, input.attendance.lists()) {
             return Err(InputError::Contradiction {
                 org: org.to_string(),
                 first: Capacity::AT_MEETING[first].phrase().to_owned(),
@@ -231,10 +238,6 @@ pub(crate) fn over_seats(tor: &Tor, m: &MeetingInput) -> Option<String> {
             )
         })
     })
-}
-
-fn contradiction(m: &MeetingInput) -> Option<(MemberId, usize, usize, usize)> {
-    first_contradiction(m.attendance.lists())
 }
 
 /// An hours rule cannot be judged from a bare date: refuse rather than guess.
@@ -423,7 +426,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
             adjourned: raw.adjourned,
         },
     };
-    problems.extend(checked.contradiction());
+    problems.extend(checked.contradiction(tor));
     if let Some(message) = over_seats(tor, &input) {
         let span = raw.remote.first().map(Spanned::span);
         let mut d = Diagnostic::error(Code::InvalidValue, message).label("more than its seats");

@@ -341,7 +341,7 @@ fn attendance(
         ..RawAttendance::default()
     };
     let checked = attendance::check(tor, raw, Repeats::Refuse, problems);
-    problems.extend(checked.contradiction());
+    problems.extend(checked.contradiction(tor));
     for (id, span) in checked.named.iter().flatten() {
         let Some(member) = tor.member(id.as_str()) else {
             continue;

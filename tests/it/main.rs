@@ -66,6 +66,7 @@ mod records;
 mod schedule;
 mod schedule_ics;
 mod schema;
+mod shared_seats;
 mod show;
 mod small_truths;
 mod stand_ins;

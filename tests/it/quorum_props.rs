@@ -466,3 +466,113 @@ fn most_generated_compound_quorums_load() {
     assert!(compound >= 50, "{compound} compound bodies of 300");
     assert!(loaded * 2 >= compound, "{loaded} of {compound} loaded");
 }
+
+/// The joint scrutiny example (SPEC §7): Northvale's 10 seats and
+/// Southmere's 6, each council in person and by substitutes for its absent
+/// seats, one per absent member (clause 6).
+mod shared_seats {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const SCRUTINY: &str =
+        include_str!("../../examples/partnerships/northvale-southmere-joint-scrutiny.toml");
+    const SEATS: [(&str, u32); 2] = [("northvale", 10), ("southmere", 6)];
+
+    fn scrutiny() -> (Tor, Calendar) {
+        let loaded = load_tor(
+            "northvale-southmere-joint-scrutiny.toml",
+            Some("northvale-southmere-joint-scrutiny"),
+            SCRUTINY.as_bytes(),
+            None,
+        );
+        let tor = loaded.tor.expect("the example loads");
+        let cal = Calendar::new(tor.region);
+        (tor, cal)
+    }
+
+    /// Per council: (in person, substitutes).
+    fn meeting(tor: &Tor, sent: [(u32, u32); 2]) -> MeetingInput {
+        let at = tor
+            .timezone
+            .with_ymd_and_hms(2025, 10, 15, 18, 0, 0)
+            .single()
+            .expect("unambiguous");
+        let mut m = MeetingInput::new(at);
+        let mut people = HashMap::new();
+        let mut subs = HashMap::new();
+        for ((org, _), (here, by_sub)) in SEATS.iter().zip(sent) {
+            let org = MemberId::parse(org).expect("an id");
+            if here > 0 {
+                m.attendance.in_person.push(org.clone());
+                people.insert(org.clone(), here);
+            }
+            if by_sub > 0 {
+                m.attendance.substitutes.push(org.clone());
+                if here > 0 {
+                    subs.insert(org, by_sub);
+                } else {
+                    people.insert(org, by_sub);
+                }
+            }
+        }
+        m.attendance.people = people;
+        m.attendance.stand_in_people = subs;
+        m
+    }
+
+    /// The quorum finding's status and the people it counted.
+    fn quorum(tor: &Tor, cal: &Calendar, sent: [(u32, u32); 2]) -> (FindingStatus, u32) {
+        let r = check_meeting(tor, cal, &meeting(tor, sent), History::Nothing);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.rule == Rule::Quorum)
+            .expect("a quorum finding");
+        let text = f.message.to_string();
+        let n = text
+            .split_once(": ")
+            .and_then(|(_, rest)| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        (f.status, n)
+    }
+
+    fn council() -> impl Strategy<Value = [(u32, u32); 2]> {
+        ((0u32..=10, 0u32..=4), (0u32..=6, 0u32..=4)).prop_map(|(n, s)| [n, s])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn adding_a_substitute_never_makes_a_quorate_meeting_inquorate(
+            sent in council(),
+            which in 0usize..2,
+        ) {
+            let (tor, cal) = scrutiny();
+            let (before, _) = quorum(&tor, &cal, sent);
+            let mut more = sent;
+            more[which].1 += 1;
+            let (after, _) = quorum(&tor, &cal, more);
+            if before == FindingStatus::Pass {
+                prop_assert_eq!(after, FindingStatus::Pass);
+            }
+        }
+
+        #[test]
+        fn the_count_never_exceeds_a_councils_seats(sent in council()) {
+            let (tor, cal) = scrutiny();
+            let (status, n) = quorum(&tor, &cal, sent);
+            prop_assume!(status != FindingStatus::Skip);
+            // Each council: those in person, and a substitute per empty seat at most.
+            let expected: u32 = SEATS
+                .iter()
+                .zip(sent)
+                .map(|((_, seats), (here, by_sub))| here + by_sub.min(seats - here))
+                .sum();
+            prop_assert_eq!(n, expected);
+            prop_assert!(n <= SEATS.iter().map(|(_, s)| s).sum::<u32>());
+        }
+    }
+}

@@ -18,7 +18,7 @@ use super::MeetingInput;
 use crate::diag::{Code, Diagnostic};
 use crate::engine::attendance::Attendance;
 use crate::load::values::{self, DateTimeSchema, Value};
-use crate::model::{MemberId, Tor};
+use crate::model::{Capacity, MemberId, Tor};
 
 /// An agenda item with the time it is taken and who has a conflict on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +89,14 @@ pub fn at_item(m: &MeetingInput, item: &AgendaItem) -> (MeetingInput, Vec<Member
             && !conflicted.contains(id)
             && seen.insert(id)
         {
+            lists[list].push(id.clone());
+        }
+    }
+    // A member there in person and by stand-ins for its absent seats keeps
+    // both while it is there.
+    for (id, how, _) in m.attendance.shared() {
+        if here.get(id) == Some(&0) && !conflicted.contains(id) {
+            let list = if how == Capacity::Deputy { 2 } else { 1 };
             lists[list].push(id.clone());
         }
     }

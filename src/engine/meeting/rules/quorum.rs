@@ -4,7 +4,9 @@ use super::{Admit, Ctx};
 use crate::engine::Rule;
 use crate::engine::quorum::{self, Here, Present};
 use crate::engine::{Fact, Finding};
-use crate::model::{Capacity, Counting, Member, QuorumRule, RemoteStanding, Standing};
+use std::collections::HashMap;
+
+use crate::model::{Capacity, Counting, Member, MemberId, QuorumRule, RemoteStanding, Standing};
 
 impl Ctx<'_> {
     pub(in crate::engine::meeting) fn quorum(&self) -> Finding {
@@ -34,7 +36,7 @@ impl Ctx<'_> {
                 not_counted.push(format!("{label}: not a member on {}", self.date));
                 continue;
             }
-            let people = match self.quorum_people(member, how, people) {
+            let people = match self.quorum_people(member, how, people, 0) {
                 Ok((people, limited)) => {
                     not_counted.extend(limited.map(|why| format!("{label}: {why}")));
                     people
@@ -56,6 +58,7 @@ impl Ctx<'_> {
                 _ => counted.push(label),
             }
         }
+        self.shared_quorum(&mut here, &mut counted, &mut not_counted);
         self.remote_quorum(&mut here, &mut counted, &mut not_counted);
         let present = Present {
             here,
@@ -75,13 +78,15 @@ impl Ctx<'_> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The people of `member` there in capacity `how` who count for the quorum,
-    /// with why some do not (a stand-in limit); `Err(why)` where none do.
+    /// The `people` of `member` there in capacity `how` who count for the
+    /// quorum, beside `present` of its own in person, with why some do not (a
+    /// stand-in limit, or more than its seats); `Err(why)` where none do.
     fn quorum_people(
         &self,
         member: &Member,
         how: Capacity,
         people: u32,
+        present: u32,
     ) -> Result<(u32, Option<String>), String> {
         match self.admit(member, how) {
             Admit::InPerson => Ok((people, None)),
@@ -93,12 +98,80 @@ impl<'a> Ctx<'a> {
                 rule.clause
             )),
             Admit::Rule(rule, Standing::Allowed { .. }) => {
-                // An organisation is in one list, so none of its own are present.
-                match rule.limit(how, people, 0, member.seats.unwrap_or(1)) {
-                    Some((0, why)) => Err(why),
-                    Some((n, why)) => Ok((n, Some(format!("{} not counted: {why}", people - n)))),
-                    None => Ok((people, None)),
+                let seats = member.seats.unwrap_or(1);
+                let (n, why) = rule
+                    .limit(how, people, present, seats)
+                    .map_or((people, None), |(n, why)| (n, Some(why)));
+                // A stand-in takes an absent member's seat: never more than the seats.
+                let room = seats.saturating_sub(present);
+                let (n, why) = if n > room {
+                    let s = if seats == 1 { "" } else { "s" };
+                    (room, Some(format!("more than its {seats} seat{s}")))
+                } else {
+                    (n, why)
+                };
+                match why {
+                    Some(why) if n == 0 => Err(why),
+                    Some(why) => Ok((n, Some(format!("{} not counted: {why}", people - n)))),
+                    None => Ok((n, None)),
                 }
+            }
+        }
+    }
+
+    /// The stand-ins of members also there in person, for their absent seats,
+    /// in the ToR's member order: added to the member's people where the ToR
+    /// admits them, up to its absent seats, else listed with the reason.
+    fn shared_quorum(
+        &self,
+        here: &mut Vec<Here<'a>>,
+        counted: &mut Vec<String>,
+        not_counted: &mut Vec<String>,
+    ) {
+        let shared: HashMap<&MemberId, (Capacity, u32)> = self
+            .m
+            .attendance
+            .shared()
+            .into_iter()
+            .map(|(id, how, n)| (id, (how, n)))
+            .collect();
+        if shared.is_empty() {
+            return;
+        }
+        let rule = self.tor.quorum.as_ref().and_then(|q| q.rule.as_ref());
+        let mut index: HashMap<MemberId, usize> = here
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.member.id.clone(), i))
+            .collect();
+        for member in &self.tor.members {
+            let Some(&(how, sent)) = shared.get(&member.id) else {
+                continue;
+            };
+            // Not a member on the day: said once, of those in person.
+            if !member.holds_on(self.date) {
+                continue;
+            }
+            let label = format!("{} ×{sent}", Self::label(member, how));
+            let present = self.m.attendance.people_of(&member.id);
+            let people = match self.quorum_people(member, how, sent, present) {
+                Ok((people, limited)) => {
+                    not_counted.extend(limited.map(|why| format!("{label}: {why}")));
+                    people
+                }
+                Err(why) => {
+                    not_counted.push(format!("{label}: {why}"));
+                    continue;
+                }
+            };
+            if let Some(&i) = index.get(&member.id) {
+                here[i].people += people;
+            } else {
+                index.insert(member.id.clone(), here.len());
+                here.push(Here { member, people });
+            }
+            if rule.is_none_or(|r| r.counts(member)) {
+                counted.push(format!("{} ×{people}", Self::label(member, how)));
             }
         }
     }
