@@ -168,3 +168,45 @@ fn a_record_may_name_a_council_in_person_and_by_substitutes() {
         "the record's substitutes are counted beside those present: {report:#}"
     );
 }
+
+#[test]
+fn a_councils_substitutes_beside_its_own_need_their_notice() {
+    let run = |notified: Option<&str>| {
+        let mut args = vec![
+            ID,
+            "--at",
+            "2025-10-15T18:00",
+            "--attendees",
+            "northvale:8,southmere:2",
+            "--substitute",
+            "northvale:2",
+        ];
+        if let Some(n) = notified {
+            args.extend(["--notified", n]);
+        }
+        let code = i32::from(notified == Some("northvale@2025-10-15T17:00"));
+        common::run_json(Some(&examples()), "check-meeting", &args, code)
+    };
+    let unknown = run(None);
+    let membership = finding(&unknown, "membership");
+    assert_eq!(membership["status"], "warn", "{membership}");
+    assert!(
+        membership["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("northvale's substitute needs notice 24 hours"),
+        "{membership}"
+    );
+    let late = run(Some("northvale@2025-10-15T17:00"));
+    assert_eq!(finding(&late, "membership")["status"], "fail", "{late:#}");
+    assert!(
+        quorum_message(&late).starts_with("quorate: 10 voting people present"),
+        "the late substitutes are not counted: {late:#}"
+    );
+    let on_time = run(Some("northvale@2025-10-14T18:00"));
+    assert_eq!(
+        finding(&on_time, "membership")["status"],
+        "pass",
+        "{on_time:#}"
+    );
+}

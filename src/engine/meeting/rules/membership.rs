@@ -1,12 +1,14 @@
 //! Membership: who attends is a member on the day, in a capacity the ToR allows.
 
+use std::collections::HashMap;
+
 use crate::engine::words::plural;
 
 use super::{Admit, Ctx};
 use crate::engine::Rule;
 use crate::engine::record::tenure;
 use crate::engine::{Fact, Finding, FindingStatus, Message, abolished_membership};
-use crate::model::{Capacity, Clause, Standing};
+use crate::model::{Capacity, Clause, MemberId, Standing};
 use crate::msg;
 
 impl Ctx<'_> {
@@ -20,6 +22,14 @@ impl Ctx<'_> {
         let mut warns: Vec<(String, Option<&Clause>)> = Vec::new();
         let mut first_clause = None;
         let mut count = 0;
+        // A member there in person and by stand-ins: its stand-ins are judged too.
+        let shared: HashMap<&MemberId, Capacity> = self
+            .m
+            .attendance
+            .shared()
+            .into_iter()
+            .map(|(id, how, _)| (id, how))
+            .collect();
         for (member, how) in self.named() {
             count += 1;
             first_clause = first_clause.or(member.clause.as_ref());
@@ -35,9 +45,13 @@ impl Ctx<'_> {
                 });
                 fails.push((why, member.clause.as_ref()));
             }
-            if how == Capacity::Member {
-                continue;
-            }
+            let how = match how {
+                Capacity::Member => match shared.get(&member.id) {
+                    Some(&stand_ins) => stand_ins,
+                    None => continue,
+                },
+                stand_ins => stand_ins,
+            };
             match self.admit(member, how) {
                 Admit::InPerson | Admit::Rule(_, Standing::Allowed { unchecked: None }) => {}
                 Admit::NoRule => fails.push((
