@@ -411,3 +411,38 @@ fn init_refuses_a_fallback_without_a_quorum() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_case_compares_the_clause_a_fallback_cites() {
+    let tor = std::fs::read(examples().join("safeguarding-executive.toml")).expect("the example");
+    let cases = |clause: &str| {
+        format!(
+            "[[case]]\nname = \"3.2\"\n[case.meeting]\nat = 2025-10-14T10:00:00\n\
+             attendees = [\"council\", \"icb\"]\ncontinued = true\n[case.expect]\n\
+             valid = true\nclauses = {{ quorum = \"{clause}\" }}\n"
+        )
+    };
+    let right = cases("3.2");
+    let wrong = cases("3.1");
+    for (body, code) in [(right, 0), (wrong, 1)] {
+        let dir = dir_with(&[
+            ("safeguarding-executive.toml", &tor),
+            ("safeguarding-executive.cases.toml", body.as_bytes()),
+        ]);
+        let out = common::tor()
+            .arg("test")
+            .arg(dir.path().join("safeguarding-executive.cases.toml"))
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).expect("utf-8");
+        if code == 1 {
+            assert!(
+                out.contains("quorum clause: expected 3.1, got 3.2"),
+                "{out}"
+            );
+        }
+    }
+}

@@ -139,6 +139,8 @@ pub struct Expect {
     pub counts: ExpectedCounts,
     /// In the order written.
     pub findings: Vec<(Rule, FindingStatus)>,
+    /// The clause each rule's (most severe) finding cites, in the order written.
+    pub clauses: Vec<(Rule, String)>,
     /// Sorted.
     pub excluded: Option<Vec<MemberId>>,
     /// Sorted.

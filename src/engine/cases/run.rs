@@ -68,6 +68,7 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
                 "check-meeting",
                 &mut differences,
             );
+            compare_clauses(&e.clauses, &report.findings, &mut differences);
             if let Some(want) = &e.inquorate_from {
                 let got = report.inquorate_from.as_ref().map(|i| i.title.as_str());
                 if !same_body(want.as_deref(), got) {
@@ -105,6 +106,7 @@ pub fn run_case(tor: &Tor, calendar: &Calendar, case: &Case) -> CaseResult {
                 }
             }
             compare_findings(&e.findings, &report.findings, "tally", &mut differences);
+            compare_clauses(&e.clauses, &report.findings, &mut differences);
             if let Some(want) = &e.excluded {
                 let mut got: Vec<&MemberId> = report.excluded.iter().map(|x| &x.org).collect();
                 got.sort();
@@ -217,6 +219,34 @@ pub(super) fn compare_valid(
         format!("failing: {}", failing.join(", "))
     };
     out.push(Difference::new("valid", want, got).detail(detail));
+}
+
+/// The clause of each rule's most severe finding, where the case names one.
+pub(super) fn compare_clauses(
+    want: &[(Rule, String)],
+    findings: &[Finding],
+    out: &mut Vec<Difference>,
+) {
+    for (rule, clause) in want {
+        let worst = findings
+            .iter()
+            .filter(|f| f.rule == *rule)
+            .max_by_key(|f| severity(f.status));
+        let got = worst
+            .and_then(|f| f.clause.as_ref())
+            .map(ToString::to_string);
+        if got.as_deref() != Some(clause.as_str()) {
+            let d = Difference::new(
+                &format!("{rule} clause"),
+                clause.as_str(),
+                got.as_deref().unwrap_or("none"),
+            );
+            out.push(match worst {
+                Some(f) => d.detail(describe(f)),
+                None => d,
+            });
+        }
+    }
 }
 
 pub(super) fn compare_findings(

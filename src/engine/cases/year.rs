@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::run::{Difference, compare_findings, compare_valid};
+use super::run::{Difference, compare_clauses, compare_findings, compare_valid};
 use super::*;
 use crate::engine::audit::audit;
 use crate::engine::deadlines::{When, deadlines, deadlines_on_day};
@@ -27,6 +27,7 @@ pub(super) fn audit_case(
     };
     compare_valid(e.valid, report.valid, &report.findings, out);
     compare_findings(&e.findings, &report.findings, "audit", out);
+    compare_clauses(&e.clauses, &report.findings, out);
     // A year no amendment divided lists no phases: one version judged it.
     let phases = report.frequency_phases.len().max(1);
     if let Some(want) = e.frequency_phases.filter(|w| *w != phases) {

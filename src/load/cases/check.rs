@@ -312,6 +312,16 @@ pub(super) fn expect(
             Some((rule?, status(want)))
         })
         .collect();
+    let mut clauses: Vec<(&Spanned<String>, &Spanned<String>)> = e.clauses.iter().collect();
+    clauses.sort_by_key(|(rule, _)| rule.span().start);
+    let clauses = clauses
+        .into_iter()
+        .filter_map(|(rule, want)| {
+            let rule = keyword(rule, Rule::NAMES, "a rule a finding names", problems)
+                .and_then(Rule::from_keyword)?;
+            Some((rule, want.get_ref().trim().to_owned()))
+        })
+        .collect();
     let ids = |list: &Option<Spanned<Vec<Spanned<String>>>>, problems: &mut Vec<Diagnostic>| {
         list.as_ref().map(|l| {
             let mut ids: Vec<MemberId> = values::members(tor, l.get_ref(), problems)
@@ -350,6 +360,7 @@ pub(super) fn expect(
             abstain: counts.and_then(|c| c.abstain),
         },
         findings,
+        clauses,
         excluded: ids(&e.excluded, problems),
         not_bound: ids(&e.not_bound, problems),
         referral: e.referral.as_ref().map(|r| {

@@ -5,13 +5,17 @@ use super::check::first_line;
 use super::*;
 
 /// Which kinds of case may expect each key that not every kind may.
-const ONLY: [(&str, &[SubjectKind]); 13] = [
+const ONLY: [(&str, &[SubjectKind]); 14] = [
     (
         "valid",
         &[SubjectKind::Meeting, SubjectKind::Vote, SubjectKind::Audit],
     ),
     (
         "findings",
+        &[SubjectKind::Meeting, SubjectKind::Vote, SubjectKind::Audit],
+    ),
+    (
+        "clauses",
         &[SubjectKind::Meeting, SubjectKind::Vote, SubjectKind::Audit],
     ),
     ("outcome", &[SubjectKind::Vote]),
@@ -28,10 +32,11 @@ const ONLY: [(&str, &[SubjectKind]); 13] = [
 ];
 
 /// Where each such key is written, in [`ONLY`]'s order.
-fn written(e: &RawExpect) -> [Option<Range<usize>>; 13] {
+fn written(e: &RawExpect) -> [Option<Range<usize>>; 14] {
     [
         e.valid.as_ref().map(Spanned::span),
         e.findings.keys().map(Spanned::span).min_by_key(|s| s.start),
+        e.clauses.keys().map(Spanned::span).min_by_key(|s| s.start),
         e.outcome.as_ref().map(Spanned::span),
         e.counts.as_ref().map(Spanned::span),
         e.excluded.as_ref().map(Spanned::span),

@@ -108,6 +108,15 @@ pub(crate) struct RawExpect {
         )
     )]
     pub(crate) findings: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Rule name = the clause its finding cites (e.g. `quorum = "3.2"`, where
+    /// a quorum fallback decides). Where a rule gives several findings, the
+    /// one `findings` compares (the most severe) is the one compared.
+    #[serde(default)]
+    #[schemars(
+        with = "BTreeMap<String, String>",
+        extend("propertyNames" = {"enum": Rule::NAMES})
+    )]
+    pub(crate) clauses: BTreeMap<Spanned<String>, Spanned<String>>,
     /// The members whose votes are left out of the count, in any order (`[]`
     /// for none). Vote cases only.
     #[schemars(with = "Option<Vec<String>>")]
