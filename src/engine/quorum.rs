@@ -359,6 +359,93 @@ mod tests {
         );
     }
 
+    fn quorum(continued: bool, adjourned: bool) -> Quorum {
+        use crate::model::{Adjourned, Clause, Continuation, Discretion, QuorumFallback, Ratify};
+        Quorum {
+            clause: Clause("3.1".to_owned()),
+            rule: None,
+            all: Vec::new(),
+            fallback: QuorumFallback {
+                continued: continued.then(|| Continuation {
+                    clause: Clause("3.2".to_owned()),
+                    by: Discretion::Chair,
+                    ratify: Ratify::NextQuorateMeeting,
+                }),
+                adjourned: adjourned.then(|| Adjourned {
+                    clause: Clause("3.3".to_owned()),
+                    quorum: AdjournedQuorum::ThosePresent,
+                }),
+            },
+        }
+    }
+
+    fn held(continued: bool, adjourned: bool) -> Held {
+        Held {
+            continued,
+            adjourned,
+        }
+    }
+
+    fn verdict(f: &Finding) -> (FindingStatus, String) {
+        (
+            f.status,
+            f.clause
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn a_continued_inquorate_meeting_warns_under_the_fallbacks_clause() {
+        let mut j = judgement(None, 0, 0);
+        j.quorate = false;
+        let f = j.finding(&quorum(true, false), held(true, false));
+        assert_eq!(verdict(&f), (FindingStatus::Warn, "3.2".to_owned()));
+        assert!(
+            f.message.to_string().ends_with(
+                "; continued inquorate at the discretion of the chair (3.2): its decisions \
+                 must be ratified at the next quorate meeting"
+            ),
+            "{}",
+            f.message
+        );
+        // Without the fallback, continuing changes only the message.
+        let f = j.finding(&quorum(false, true), held(true, false));
+        assert_eq!(verdict(&f), (FindingStatus::Fail, "3.1".to_owned()));
+        assert!(
+            f.message
+                .to_string()
+                .ends_with("does not allow an inquorate meeting to continue")
+        );
+    }
+
+    #[test]
+    fn an_adjourned_meeting_is_quorate_with_those_present_only_where_the_tor_says_so() {
+        let mut j = judgement(None, 0, 0);
+        j.quorate = false;
+        let f = j.finding(&quorum(true, true), held(true, true));
+        assert_eq!(verdict(&f), (FindingStatus::Pass, "3.3".to_owned()));
+        assert!(
+            f.message
+                .to_string()
+                .starts_with("quorate with those present")
+        );
+        // No adjourned fallback: the continued one still applies.
+        let f = j.finding(&quorum(true, false), held(true, true));
+        assert_eq!(verdict(&f), (FindingStatus::Warn, "3.2".to_owned()));
+    }
+
+    #[test]
+    fn a_quorate_meeting_passes_whatever_the_flags() {
+        let j = judgement(None, 0, 0);
+        for (c, a) in [(false, false), (true, false), (false, true), (true, true)] {
+            let f = j.finding(&quorum(true, true), held(c, a));
+            assert_eq!(verdict(&f), (FindingStatus::Pass, "3.1".to_owned()));
+            assert_eq!(f.message.to_string(), j.message());
+        }
+    }
+
     #[test]
     fn a_combination_alone_lists_who_is_present() {
         let mut j = judgement(None, 0, 0);

@@ -446,3 +446,44 @@ fn a_case_compares_the_clause_a_fallback_cites() {
         }
     }
 }
+
+#[test]
+fn an_item_continued_inquorate_warns_and_is_still_named_as_the_first_inquorate() {
+    let meeting = "at = 2025-10-14T10:00:00\nattendees = [\"council\", \"police\", \"icb\"]\n\
+                   continued = true\n\n[[items]]\ntitle = \"Budget\"\nat = 2025-10-14T10:00:00\n\n\
+                   [[items]]\ntitle = \"Police contract\"\nat = 2025-10-14T10:30:00\n\
+                   conflicts = [\"police\"]\n";
+    let dir = dir_with(&[("m.toml", meeting.as_bytes())]);
+    let file = dir.path().join("m.toml");
+    let r = run_json(
+        Some(&examples()),
+        "check-meeting",
+        &[
+            "safeguarding-executive",
+            "--meeting",
+            file.to_str().expect("path"),
+        ],
+        0,
+    );
+    assert_eq!(r["inquorate_from"], "Police contract");
+    let by_item: Vec<(&str, &str, &str)> = r["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "quorum" && f.get("item").is_some())
+        .map(|f| {
+            (
+                f["item"].as_str().unwrap_or(""),
+                f["status"].as_str().unwrap_or(""),
+                f["clause"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_item,
+        [
+            ("Budget", "pass", "3.1"),
+            ("Police contract", "warn", "3.2")
+        ]
+    );
+}
