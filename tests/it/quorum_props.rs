@@ -289,6 +289,50 @@ fn never_worse(before: &[FindingStatus], after: &[FindingStatus]) -> Result<(), 
     Ok(())
 }
 
+/// The ToR's `[quorum.fallback.continue]`, appended to a random body.
+const CONTINUE: &str = "\n[quorum.fallback.continue]\nclause = \"9\"\nby = \"chair\"\nratify = \"next-quorate-meeting\"\n";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// `--continued`, over compound quorums and meetings taken item by item:
+    /// a quorate meeting or item stays quorate, a failing one never passes,
+    /// and only the ToR's fallback turns a failure into a warning.
+    #[test]
+    fn continued_never_makes_a_quorate_meeting_inquorate_nor_a_failing_one_pass(
+        b in body(),
+        s in shape(),
+        fallback in any::<bool>(),
+    ) {
+        let mut text = toml_of(&b);
+        if fallback {
+            text.push_str(CONTINUE);
+        }
+        let loaded = load_tor("random.toml", Some("random"), text.as_bytes(), None);
+        let Some(tor) = loaded.tor else { return Ok(()) };
+        // The fallback is read, so the warn branch below is exercised.
+        prop_assert_eq!(
+            tor.quorum.as_ref().is_some_and(|q| q.fallback.continued.is_some()),
+            fallback
+        );
+        let cal = Calendar::new(tor.region);
+        let plain = meeting(&tor, &s);
+        let mut continued = plain.clone();
+        continued.held.continued = true;
+        let before = quorums(&check(&tor, &cal, &plain));
+        let after = quorums(&check(&tor, &cal, &continued));
+        prop_assert_eq!(before.len(), after.len());
+        for (b, a) in before.iter().zip(&after) {
+            match b {
+                FindingStatus::Fail if fallback => {
+                    prop_assert!(matches!(a, FindingStatus::Warn | FindingStatus::Fail));
+                }
+                _ => prop_assert_eq!(b, a),
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
