@@ -297,15 +297,18 @@ fn meetings(r: &AuditReport) -> Grid {
             (None, None) => "—".to_owned(),
         };
         let problems: Vec<String> = m
-            .findings
-            .iter()
-            .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
+            .problems()
+            .into_iter()
             .map(|f| {
                 format!(
-                    "{} {} ({}): {}",
+                    "{} {} ({}){}: {}",
                     status_label(f.status),
                     f.rule,
                     clause_label(f.clause.as_ref()),
+                    f.item
+                        .as_ref()
+                        .map(|i| format!(" from {}", esc(&i.to_string())))
+                        .unwrap_or_default(),
                     esc(&dates::message(&f.message))
                 )
             })

@@ -11,11 +11,13 @@
 //! joint_with = ["Community Police Partnership"]   # bodies it was held jointly with (name or member id)
 //! circulated = 2012-02-22      # when the agenda and papers went out (date or date-time)
 //! minutes = 2012-03-09         # when the minutes went out
-//! present = ["local-authority", "police-force"]   # members present in person
+//! present = ["local-authority", "police-force"]   # members present in person (ORG or ORG:N)
 //! substitutes = []             # members represented by their substitute
 //! deputies = []                # members represented by their deputy
 //! chair = "present"            # present | deputy | absent
-//! items = ["Prevent", "ASB"]   # the agenda items
+//! items = ["Prevent", "ASB"]   # the agenda items, or [[meeting.items]] tables as in a meeting file
+//! arrivals = []                # { member, at }: members arriving late (needs `at`)
+//! departures = []              # { member, at }: members leaving early
 //! marks = ["annual-meeting"]   # what the meeting was, for event deadlines
 //! note = "free text"
 //!
@@ -35,6 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::DateOrTime;
 use crate::engine::attendance::Attendance;
+use crate::engine::meeting::{AgendaItem, Movement};
 use crate::model::MarkId;
 
 /// Who chaired: the chair, a deputy, a member chosen by the meeting, or no one
@@ -94,7 +97,13 @@ pub struct HeldMeeting {
     /// Who attended (`present` in the file is those in person).
     pub attendance: Attendance,
     pub chair: Option<ChairPresence>,
+    /// The agenda items' titles, for the standing-items rule.
     pub items: Vec<String>,
+    /// The items with their times and conflicts, where the record gives them:
+    /// the quorum is then judged item by item.
+    pub agenda: Vec<AgendaItem>,
+    /// Members arriving late or leaving early, in time order.
+    pub movements: Vec<Movement>,
     /// Marks naming what the meeting was (`annual-meeting`, …), for event deadlines.
     pub marks: Vec<MarkId>,
     /// Continued though inquorate, or reconvened after an adjournment.

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::agenda::{self, with_agenda};
 use super::attendance::{self, RawAttendance, Repeats, first_contradiction};
 use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
@@ -15,7 +16,6 @@ use crate::calendar::{
 };
 use crate::diag::{Code, Diagnostic};
 use crate::engine::attendance::Attendance;
-use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{ChairPresence, MeetingInput, governing_notice};
 use crate::engine::{Held, InputError, resolve_attendee, resolve_member};
 use crate::load::raw::TomlDate;
@@ -253,6 +253,7 @@ fn hours_need_time(tor: &Tor, m: &MeetingInput) -> Option<(String, u32, NaiveDat
     }
 }
 
+with_agenda! {
 /// A meeting file: the same facts as the command-line flags, as TOML. A cases
 /// file's `[case.meeting]` table has the same keys.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -308,16 +309,6 @@ pub struct RawMeeting {
     /// ToR's `[public.meetings] joint_with` gives, or by its member id.
     #[serde(default)]
     joint_with: Vec<String>,
-    /// The agenda items: titles, or `[[items]]` tables with the time each is
-    /// taken and who has a conflict on it, for a quorum judged item by item.
-    #[serde(default)]
-    items: Vec<RawItem>,
-    /// Members arriving after the start: `{ member, at }`.
-    #[serde(default)]
-    arrivals: Vec<RawMovement>,
-    /// Members leaving before the end: `{ member, at }`.
-    #[serde(default)]
-    departures: Vec<RawMovement>,
     /// The date of the previous meeting, standing in for a record.
     #[schemars(with = "Option<TomlDate>")]
     previous: Option<Value>,
@@ -336,6 +327,7 @@ pub struct RawMeeting {
     /// `[quorum.fallback.adjourned]` says so.
     #[serde(default)]
     adjourned: bool,
+}
 }
 
 impl RawMeeting {
@@ -396,15 +388,7 @@ pub(crate) fn from_raw(tor: &Tor, raw: &RawMeeting) -> Result<MeetingInput, Vec<
         return Err(problems);
     };
     let start = checked.start();
-    let agenda = items::resolve(
-        tor,
-        at,
-        &start,
-        &raw.items,
-        &raw.arrivals,
-        &raw.departures,
-        &mut problems,
-    );
+    let agenda = agenda::resolve(tor, at, &start, raw.agenda(), &mut problems);
     let input = MeetingInput {
         at,
         circulated,

@@ -1,5 +1,6 @@
 //! Loading ToR files: bytes → raw structs → checked model, with every problem kept.
 
+pub(crate) mod agenda;
 mod attendance;
 pub mod bounds;
 pub mod cases;

@@ -10,13 +10,14 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::attendance::{self, RawAttendance, Repeats};
+use super::agenda::{self, with_agenda};
+use super::attendance::{self, Checked, RawAttendance, Repeats};
 use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, DateTimeSchema, Value};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::engine::Held;
-use crate::engine::attendance::{self as engine_attendance, Attendance};
+use crate::engine::attendance as engine_attendance;
 use crate::engine::meeting::ChairPresence;
 use crate::engine::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record, tenure};
 use crate::load::raw::TomlDate;
@@ -37,6 +38,7 @@ pub struct RawRecord {
     cancelled: Vec<Spanned<RawCancelled>>,
 }
 
+with_agenda! {
 /// A meeting held.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -81,9 +83,6 @@ pub(crate) struct RawHeld {
     /// the meeting, or the chair's nominee, presided) or `absent`.
     #[schemars(with = "Option<String>", extend("enum" = ["present", "deputy", "chosen", "absent"]))]
     chair: Option<Spanned<ChairPresence>>,
-    /// Agenda items, as named in the ToR's standing items where they are those.
-    #[serde(default)]
-    items: Vec<String>,
     /// What the meeting was, for deadlines relative to events:
     /// `annual-meeting`, `may-meeting`, or a mark the ToR's
     /// `[[event_deadlines]]` name (e.g. `planning-meeting`).
@@ -100,6 +99,7 @@ pub(crate) struct RawHeld {
     adjourned: bool,
     /// Free text.
     note: Option<String>,
+}
 }
 
 /// A meeting the chair cancelled.
@@ -214,12 +214,20 @@ fn held(
     let problems_before = problems.len();
     let (date, at, span) = when(tor.timezone, entry, problems)?;
     let (circulated, minutes) = papers(tor.timezone, m, date, problems);
-    let attendance = attendance(tor, m, date, problems);
+    let checked = attendance(tor, m, date, problems);
+    let agenda = items(
+        tor,
+        m,
+        at.unwrap_or_else(|| noon(tor.timezone, date)),
+        &checked,
+        problems,
+    );
     chair_warning(tor, m, problems);
     let marks = super::events::marks(&m.marks, problems);
     if count_errors(&problems[problems_before..]) > 0 {
         return Some((date, span, None));
     }
+    let attendance = checked.attendance;
     let meeting = HeldMeeting {
         date,
         at,
@@ -232,7 +240,9 @@ fn held(
         minutes,
         attendance,
         chair: m.chair.as_ref().map(|c| *c.get_ref()),
-        items: clean(&m.items),
+        items: agenda.titles,
+        agenda: agenda.items,
+        movements: agenda.movements,
         marks,
         held: Held {
             continued: m.continued,
@@ -328,12 +338,7 @@ fn papers(
 /// Who attended, checked as a meeting file's lists are, and against the day:
 /// every organisation a member then, and stand-ins only of kinds the ToR
 /// provides for (a warning: the record says what happened).
-fn attendance(
-    tor: &Tor,
-    m: &RawHeld,
-    date: NaiveDate,
-    problems: &mut Vec<Diagnostic>,
-) -> Attendance {
+fn attendance(tor: &Tor, m: &RawHeld, date: NaiveDate, problems: &mut Vec<Diagnostic>) -> Checked {
     let raw = RawAttendance {
         in_person: &m.present,
         substitutes: &m.substitutes,
@@ -371,7 +376,32 @@ fn attendance(
             );
         }
     }
-    checked.attendance
+    checked
+}
+
+/// The agenda item by item, as a meeting file gives it, for a meeting that
+/// started at `start` with `checked` there. Times of day need the start: a
+/// record giving the day only cannot place them.
+fn items(
+    tor: &Tor,
+    m: &RawHeld,
+    start: DateTime<Tz>,
+    checked: &Checked,
+    problems: &mut Vec<Diagnostic>,
+) -> agenda::Agenda {
+    let raw = m.agenda();
+    if let (None, Some(span)) = (&m.at, raw.first_time()) {
+        problems.push(
+            Diagnostic::error(
+                Code::NeedsTime,
+                "a time of day needs the meeting's start: this meeting is recorded by its day only",
+            )
+            .at(span)
+            .help("give the start as `at` in place of `date`, e.g. at = 2025-06-12T09:30"),
+        );
+        return agenda::Agenda::default();
+    }
+    agenda::resolve(tor, start, &checked.start(), raw, problems)
 }
 
 /// A deputy in the chair where the ToR names none: a warning.
@@ -496,6 +526,58 @@ mod tests {
             crate::load::read::<Record>("r.toml", text.as_bytes(), &panel()).expect_err("refused");
         assert_eq!(err.diagnostics[0].code, Code::InvalidValue);
         assert!(err.to_string().contains("r.toml:3:12"), "{err}");
+    }
+
+    fn board() -> Tor {
+        Catalog::Dir("examples/partnerships".into())
+            .load("town-board")
+            .expect("example ToR")
+    }
+
+    #[test]
+    fn items_arrivals_and_departures_are_read_as_a_meeting_file_reads_them() {
+        let text = "\
+[[meeting]]
+at = 2025-06-12T09:30:00
+present = [\"chair\", \"council-leader\", \"mp\", \"lep\", \"college\"]
+arrivals = [{ member = \"police\", at = 2025-06-12T09:50:00 }]
+departures = [{ member = \"mp\", at = 2025-06-12T10:10:00 }]
+[[meeting.items]]
+title = \"Minutes\"
+[[meeting.items]]
+title = \"Skills grant\"
+at = 2025-06-12T10:00:00
+conflicts = [\"college\"]
+";
+        let r = crate::load::read::<Record>("r.toml", text.as_bytes(), &board()).expect("valid");
+        let m = &r.meetings[0];
+        assert_eq!(m.items, ["Minutes", "Skills grant"]);
+        assert_eq!(m.agenda.len(), 2);
+        assert_eq!(m.agenda[1].conflicts.len(), 1);
+        assert_eq!(m.agenda[1].at.to_rfc3339(), "2025-06-12T10:00:00+01:00");
+        assert_eq!(m.movements.len(), 2);
+    }
+
+    #[test]
+    fn plain_titles_stay_titles_only() {
+        let text = "[[meeting]]\ndate = 2012-03-01\nitems = [\" Prevent \", \"\", \"ASB\"]\n";
+        let r = crate::load::read::<Record>("r.toml", text.as_bytes(), &sefton()).expect("valid");
+        assert_eq!(r.meetings[0].items, ["Prevent", "ASB"]);
+        assert!(r.meetings[0].agenda.is_empty() && r.meetings[0].movements.is_empty());
+    }
+
+    #[test]
+    fn times_of_day_need_the_start() {
+        let text = "\
+[[meeting]]
+date = 2025-06-12
+present = [\"chair\", \"council-leader\"]
+departures = [{ member = \"chair\", at = 2025-06-12T10:10:00 }]
+";
+        let err =
+            crate::load::read::<Record>("r.toml", text.as_bytes(), &board()).expect_err("refused");
+        assert_eq!(err.diagnostics[0].code, Code::NeedsTime);
+        assert!(err.to_string().contains("r.toml:4:40"), "{err}");
     }
 
     #[test]

@@ -8,13 +8,13 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::agenda::{self, with_agenda};
 use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, Value};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
 use crate::engine::meeting::ChairPresence;
-use crate::engine::meeting::items::{self, RawItem, RawMovement};
 use crate::engine::meeting::{self, MeetingInput};
 use crate::engine::same_item;
 use crate::engine::tally::{Away, Choice, Item, Lists, ProxyVote, VoteInput, build};
@@ -22,6 +22,7 @@ use crate::model::{DecisionKind, MemberId, Tor};
 
 type S<T> = Spanned<T>;
 
+with_agenda! {
 /// A votes file as written. A cases file's `[case.vote]` table has the same keys.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -111,16 +112,6 @@ pub struct RawVotes {
     /// counted as the room stood for it. Needs `at` with the meeting's start.
     #[schemars(with = "Option<String>")]
     item: Option<S<String>>,
-    /// The meeting's items, as in a meeting file: titles, or `[[items]]`
-    /// tables with the time each is taken and who has a conflict on it.
-    #[serde(default)]
-    items: Vec<RawItem>,
-    /// Members arriving after the start: `{ member, at }`.
-    #[serde(default)]
-    arrivals: Vec<RawMovement>,
-    /// Members leaving before the end: `{ member, at }`.
-    #[serde(default)]
-    departures: Vec<RawMovement>,
     /// The vote was taken at a meeting let continue though inquorate: where
     /// the ToR's `[quorum.fallback.continue]` allows it, the quorum is a
     /// `warn` that the decision must be ratified.
@@ -130,6 +121,7 @@ pub struct RawVotes {
     /// quorate with those present where `[quorum.fallback.adjourned]` says so.
     #[serde(default)]
     adjourned: bool,
+}
 }
 
 fn item(s: &S<String>) -> Item<'_> {
@@ -383,7 +375,7 @@ fn at_item(
     ] {
         list.retain(|id| !arriving.contains(id));
     }
-    let agenda = items::resolve(
+    let agenda = agenda::resolve(
         tor,
         start,
         &meeting
@@ -393,9 +385,7 @@ fn at_item(
             .flatten()
             .cloned()
             .collect(),
-        &raw.items,
-        &raw.arrivals,
-        &raw.departures,
+        raw.agenda(),
         problems,
     );
     let Some(item) = agenda

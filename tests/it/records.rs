@@ -98,3 +98,169 @@ fn an_unknown_id_with_seats_suggests_the_nearest() {
                 .and(predicate::str::contains("did you mean `council-a`")),
         );
 }
+
+// ---- items, arrivals and departures ------------------------------------------------
+
+fn town_board_audit(record: &str, code: i32) -> std::process::Output {
+    let dir = dir_with(&[("r.meetings.toml", record.as_bytes())]);
+    tor()
+        .arg("--dir")
+        .arg(examples())
+        .args(["audit", "town-board", "--year", "2025", "--record"])
+        .arg(dir.path().join("r.meetings.toml"))
+        .assert()
+        .code(code)
+        .get_output()
+        .clone()
+}
+
+const OPENS_QUORATE: &str = r#"[[meeting]]
+at = 2025-06-12T09:30:00
+present = ["chair", "council-leader", "mp", "lep", "college", "police"]
+chair = "present"
+departures = [
+  { member = "mp", at = 2025-06-12T10:10:00 },
+  { member = "police", at = 2025-06-12T10:40:00 },
+]
+[[meeting.items]]
+title = "Minutes of the last meeting"
+[[meeting.items]]
+title = "Skills programme"
+at = 2025-06-12T10:15:00
+[[meeting.items]]
+title = "Any other business"
+at = 2025-06-12T10:45:00
+"#;
+
+#[test]
+fn an_audit_names_the_first_item_a_held_meeting_was_inquorate_from() {
+    let dir = dir_with(&[("r.meetings.toml", OPENS_QUORATE.as_bytes())]);
+    let path = dir.path().join("r.meetings.toml");
+    let report = common::run_json(
+        Some(&examples()),
+        "audit",
+        &[
+            "town-board",
+            "--year",
+            "2025",
+            "--record",
+            path.to_str().expect("utf-8 path"),
+        ],
+        1,
+    );
+    let meeting = &report["meetings"][0];
+    assert_eq!(meeting["inquorate_from"], "Any other business");
+    let by_item: Vec<(&str, &str)> = meeting["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "quorum")
+        .filter_map(|f| Some((f["item"].as_str()?, f["status"].as_str()?)))
+        .collect();
+    assert_eq!(
+        by_item,
+        [
+            ("Minutes of the last meeting", "pass"),
+            ("Skills programme", "pass"),
+            ("Any other business", "fail"),
+        ]
+    );
+    let year = common::finding(&report, "quorum");
+    assert_eq!(year["status"], "fail");
+    assert!(
+        year["message"].as_str().is_some_and(
+            |m| m.contains("1 of 1 meetings fails") || m.contains("the one meeting fails")
+        ),
+        "{year:#}"
+    );
+    let human = town_board_audit(OPENS_QUORATE, 1);
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("FAIL quorum (3) from item 3 \"Any other business\": not quorate"),
+        "{human}"
+    );
+}
+
+#[test]
+fn the_html_page_names_the_item_too() {
+    let dir = dir_with(&[("r.meetings.toml", OPENS_QUORATE.as_bytes())]);
+    let out = tor()
+        .arg("--dir")
+        .arg(examples())
+        .args([
+            "audit",
+            "town-board",
+            "--year",
+            "2025",
+            "--html",
+            "-",
+            "--record",
+        ])
+        .arg(dir.path().join("r.meetings.toml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).expect("utf-8");
+    assert!(
+        page.contains("from item 3 &quot;Any other business&quot;")
+            || page.contains("from item 3 &#34;Any other business&#34;"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_mistyped_item_key_suggests_the_key_at_its_place() {
+    let out = town_board_audit(
+        "[[meeting]]\nat = 2025-06-12T09:30:00\n[[meeting.items]]\ntitle = \"Budget\"\nconflict = [\"mp\"]\n",
+        2,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.meetings.toml:5:1"), "{err}");
+    assert!(err.contains("did you mean `conflicts`"), "{err}");
+}
+
+#[test]
+fn a_mistyped_member_in_a_departure_suggests_the_member_at_its_place() {
+    let out = town_board_audit(
+        "[[meeting]]\nat = 2025-06-12T09:30:00\npresent = [\"mp\"]\ndepartures = [{ member = \"mpp\", at = 2025-06-12T10:00:00 }]\n",
+        2,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.meetings.toml:4:26"), "{err}");
+    assert!(err.contains("did you mean `mp`"), "{err}");
+}
+
+#[test]
+fn a_conflict_naming_no_member_suggests_the_nearest_at_its_place() {
+    let out = town_board_audit(
+        "[[meeting]]\nat = 2025-06-12T09:30:00\npresent = [\"mp\"]\nitems = [{ title = \"Budget\", conflicts = [\"colege\"] }]\n",
+        2,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.meetings.toml:4:43"), "{err}");
+    assert!(err.contains("did you mean `college`"), "{err}");
+}
+
+#[test]
+fn a_time_of_day_in_a_record_without_a_start_is_refused_at_its_place() {
+    let out = town_board_audit(
+        "[[meeting]]\ndate = 2025-06-12\n[[meeting.items]]\ntitle = \"Budget\"\nat = 2025-06-12T10:00:00\n",
+        2,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.meetings.toml:5:6"), "{err}");
+    assert!(err.contains("needs the meeting's start"), "{err}");
+}
+
+#[test]
+fn an_item_before_the_start_is_refused_at_its_place() {
+    let out = town_board_audit(
+        "[[meeting]]\nat = 2025-06-12T09:30:00\n[[meeting.items]]\ntitle = \"Budget\"\nat = 2025-06-12T09:00:00\n",
+        2,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("r.meetings.toml:5:6"), "{err}");
+    assert!(err.contains("before the meeting starts"), "{err}");
+}

@@ -80,6 +80,7 @@ impl Auditor<'_> {
             note: m.note.clone(),
             valid: !findings.iter().any(Finding::failed),
             findings,
+            inquorate_from: report.inquorate_from,
         }
     }
 
@@ -126,12 +127,19 @@ impl Auditor<'_> {
         }
     }
 
-    /// One finding for `rule` from the meetings' own findings.
+    /// One finding for `rule` from the meetings' own findings: each meeting
+    /// counts once, by its worst finding (an item's where an item fails).
     pub(super) fn sum_up(&self, rule: Rule, meetings: &[MeetingAudit]) -> Finding {
         let found: Vec<(NaiveDate, &Finding)> = meetings
             .iter()
-            .flat_map(|m| m.findings.iter().map(move |f| (m.date, f)))
-            .filter(|(_, f)| f.rule == rule)
+            .filter_map(|m| {
+                let worst = m
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule == rule)
+                    .reduce(|a, b| if worse(b, a) { b } else { a })?;
+                Some((m.date, worst))
+            })
             .collect();
         let tor_clause = match rule {
             Rule::Notice => self.tor.notice.agenda.as_ref().map(|r| &r.clause),
@@ -182,7 +190,10 @@ impl Auditor<'_> {
             .or(tor_clause);
         let detail = |list: &[&(NaiveDate, &Finding)]| -> Message {
             Message::join(
-                list.iter().map(|(d, f)| msg![*d, ": ", f.message.clone()]),
+                list.iter().map(|(d, f)| match &f.item {
+                    Some(item) => msg![*d, format!(", from {item}: "), f.message.clone()],
+                    None => msg![*d, ": ", f.message.clone()],
+                }),
                 "; ",
             )
         };
@@ -247,4 +258,15 @@ impl Auditor<'_> {
             .map_or(SkipReason::NotApplicable, SkipReason::Unjudged);
         Finding::skip(rule, clause, message).because(reason)
     }
+}
+
+/// `a` says more is wrong than `b`: fail, then warn, then pass, then skip.
+fn worse(a: &Finding, b: &Finding) -> bool {
+    let rank = |f: &Finding| match f.status {
+        FindingStatus::Skip => 0,
+        FindingStatus::Pass => 1,
+        FindingStatus::Warn => 2,
+        FindingStatus::Fail => 3,
+    };
+    rank(a) > rank(b)
 }

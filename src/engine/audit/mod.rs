@@ -20,7 +20,7 @@ use super::cancellation::{excused, unexcused_note};
 use super::deadlines::When;
 use super::period::Span;
 use super::record::{CancelledMeeting, HeldMeeting, MeetingKind, Record};
-use super::{Finding, FindingStatus, Message, Rule, Unchecked};
+use super::{Finding, FindingStatus, ItemRef, Message, Rule, Unchecked};
 use crate::calendar::{Calendar, DateOrTime};
 use crate::model::Amendment;
 use crate::model::{Frequency, Tor};
@@ -138,7 +138,33 @@ pub struct MeetingAudit {
     pub minutes_by: Option<NaiveDate>,
     pub note: Option<String>,
     pub valid: bool,
+    /// The meeting's findings; where the record times its items, the quorum
+    /// (and a chair that changed) item by item too, each naming its item.
     pub findings: Vec<Finding>,
+    /// The first agenda item at which the meeting was not quorate, where the
+    /// record times its items; in JSON its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inquorate_from: Option<ItemRef>,
+}
+
+impl MeetingAudit {
+    /// The findings that fail or warn; of those about an item, only the first
+    /// of each rule: a meeting inquorate from item 6 says so once, not again
+    /// for every item after it.
+    pub fn problems(&self) -> Vec<&Finding> {
+        let mut items_of: Vec<Rule> = Vec::new();
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
+            .filter(|f| {
+                f.item.is_none() || {
+                    let first = !items_of.contains(&f.rule);
+                    items_of.push(f.rule);
+                    first
+                }
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -28,6 +28,24 @@ pub(super) fn audit_case(
     compare_valid(e.valid, report.valid, &report.findings, out);
     compare_findings(&e.findings, &report.findings, "audit", out);
     compare_clauses(&e.clauses, &report.findings, out);
+    if let Some(want) = &e.inquorate_from {
+        // The year's first meeting that lost its quorum at an item.
+        let got = report
+            .meetings
+            .iter()
+            .find_map(|m| m.inquorate_from.as_ref().map(|i| (m.date, i)));
+        if !super::run::same_body(want.as_deref(), got.map(|(_, i)| i.title.as_str())) {
+            let mut d = Difference::new(
+                "inquorate_from",
+                want.as_deref().unwrap_or("none"),
+                got.map_or("none", |(_, i)| i.title.as_str()),
+            );
+            if let Some((date, item)) = got {
+                d = d.detail(format!("the meeting of {date}, from {item}"));
+            }
+            out.push(d);
+        }
+    }
     // A year no amendment divided lists no phases: one version judged it.
     let phases = report.frequency_phases.len().max(1);
     if let Some(want) = e.frequency_phases.filter(|w| *w != phases) {

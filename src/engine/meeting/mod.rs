@@ -62,7 +62,8 @@ pub struct MeetingInput {
 }
 
 /// A held meeting as `check_meeting` judges it: who attended in each capacity,
-/// the agenda, and when the papers went out. The record's notified stand-ins and
+/// the agenda (item by item where the record times it), and when the papers
+/// went out. The record's notified stand-ins and
 /// previous meeting are not carried: history comes from the record itself.
 impl From<&HeldMeeting> for MeetingInput {
     fn from(m: &HeldMeeting) -> Self {
@@ -78,6 +79,8 @@ impl From<&HeldMeeting> for MeetingInput {
         };
         input.joint_with.clone_from(&m.joint_with);
         input.items.clone_from(&m.items);
+        input.agenda.clone_from(&m.agenda);
+        input.movements.clone_from(&m.movements);
         input.marks.clone_from(&m.marks);
         input.held = m.held;
         input

@@ -23,7 +23,10 @@ const ONLY: [(&str, &[SubjectKind]); 14] = [
     ("excluded", &[SubjectKind::Vote]),
     ("not_bound", &[SubjectKind::Vote]),
     ("referral", &[SubjectKind::Vote]),
-    ("inquorate_from", &[SubjectKind::Meeting]),
+    (
+        "inquorate_from",
+        &[SubjectKind::Meeting, SubjectKind::Audit],
+    ),
     ("frequency_phases", &[SubjectKind::Audit]),
     ("circulate_by", &[SubjectKind::Deadlines]),
     ("extraordinary_notice_by", &[SubjectKind::Deadlines]),

@@ -131,7 +131,8 @@ pub(crate) struct RawExpect {
     pub(crate) referral: Option<Spanned<String>>,
     /// The title of the first agenda item at which the meeting is not quorate
     /// (its `inquorate_from`), or "none" where every item is quorate. Meeting
-    /// cases with `[[items]]` only.
+    /// cases with `[[items]]`, and audit cases (the first recorded meeting of
+    /// the year inquorate from an item).
     #[schemars(with = "Option<String>")]
     pub(crate) inquorate_from: Option<Spanned<String>>,
     /// How many versions of the frequency rule judged the year: 1 where no

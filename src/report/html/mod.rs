@@ -305,15 +305,18 @@ fn meeting_row(h: &mut String, m: &MeetingAudit) {
         (None, None) => "—".to_owned(),
     };
     let notable: Vec<String> = m
-        .findings
-        .iter()
-        .filter(|f| matches!(f.status, FindingStatus::Fail | FindingStatus::Warn))
+        .problems()
+        .into_iter()
         .map(|f| {
             format!(
-                "<li>{} <b>{}</b> ({}): {}</li>",
+                "<li>{} <b>{}</b> ({}){}: {}</li>",
                 pill(f.status),
                 escape(&rule_name(f.rule)),
                 clause(f),
+                f.item
+                    .as_ref()
+                    .map(|i| format!(" from {}", escape(&i.to_string())))
+                    .unwrap_or_default(),
                 escape(&message(&f.message))
             )
         })
