@@ -79,7 +79,7 @@ inquorate_from = "Minutes"
     let (code, stdout, stderr) = run(cases);
     assert_eq!(code, 2, "{stdout}\n{stderr}");
     assert!(
-        stderr.contains("`inquorate_from` is for meeting cases"),
+        stderr.contains("`inquorate_from` is for meeting and audit cases"),
         "{stderr}"
     );
     assert!(stderr.contains("town-board.cases.toml:9:"), "{stderr}");
