@@ -1,6 +1,13 @@
 //! Agenda items: the one way tor tells whether two items (or two body names)
 //! are the same, and which items record the chair's election or a ToR review.
 //! `check-meeting`, `audit`, `schedule` and `tor test` all match through it.
+//! Also a meeting's timed agenda as checked ([`AgendaItem`], [`Movement`]),
+//! shared by proposed and held meetings.
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use crate::model::MemberId;
 
 /// The item `schedule` puts on the agenda where the chair is to be elected.
 pub const ELECTION_ITEM: &str = "Election of chair";
@@ -58,6 +65,32 @@ pub fn is_election(item: &str) -> bool {
 pub fn is_review(item: &str) -> bool {
     let s = item_key(item);
     s.contains("review") && (s.contains("terms of reference") || s.split(' ').any(|w| w == "tor"))
+}
+
+/// An agenda item with the time it is taken and who has a conflict on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub title: String,
+    /// When the item is taken: as given, else the previous item's time (the
+    /// first item's: the meeting's start).
+    pub at: DateTime<Tz>,
+    /// Members with a conflict on this item: they leave for it and count for
+    /// none of its rules.
+    pub conflicts: Vec<MemberId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovementKind {
+    Arrives,
+    Leaves,
+}
+
+/// A member arriving after the start or leaving before the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Movement {
+    pub member: MemberId,
+    pub at: DateTime<Tz>,
+    pub kind: MovementKind,
 }
 
 #[cfg(test)]

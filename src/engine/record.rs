@@ -35,9 +35,9 @@ use chrono_tz::Tz;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::items::{AgendaItem, Movement};
 use crate::calendar::DateOrTime;
 use crate::engine::attendance::Attendance;
-use crate::engine::meeting::{AgendaItem, Movement};
 use crate::model::MarkId;
 
 /// Who chaired: the chair, a deputy, a member chosen by the meeting, or no one

@@ -17,9 +17,6 @@ type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
 /// yet; anything else from `load` (and all of `load::structure`, `report`,
 /// `cli`) fails.
 const ENGINE_FROM_LOAD_YET: &[(&str, &str)] = &[
-    // The meeting file's raw `[[items]]` structs still live beside the item
-    // rules; they belong in `load/` with the other raw structs.
-    ("engine/meeting/items.rs", "load::values"),
     // The tally input splits `ORG@TIME` with the loader's `notified::split`.
     ("engine/tally/input.rs", "load::notified"),
 ];

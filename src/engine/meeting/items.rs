@@ -5,38 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::DateTime;
-use chrono_tz::Tz;
-
 use super::MeetingInput;
 use crate::engine::attendance::Attendance;
+pub use crate::engine::items::{AgendaItem, Movement, MovementKind};
 use crate::model::{Capacity, MemberId};
-
-/// An agenda item with the time it is taken and who has a conflict on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgendaItem {
-    pub title: String,
-    /// When the item is taken: as given, else the previous item's time (the
-    /// first item's: the meeting's start).
-    pub at: DateTime<Tz>,
-    /// Members with a conflict on this item: they leave for it and count for
-    /// none of its rules.
-    pub conflicts: Vec<MemberId>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MovementKind {
-    Arrives,
-    Leaves,
-}
-
-/// A member arriving after the start or leaving before the end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Movement {
-    pub member: MemberId,
-    pub at: DateTime<Tz>,
-    pub kind: MovementKind,
-}
 
 /// The meeting as it stood when `item` was taken: who had left is gone, who
 /// had arrived is there (in person, unless they were at the start by a
@@ -110,7 +82,8 @@ pub fn at_item(m: &MeetingInput, item: &AgendaItem) -> (MeetingInput, Vec<Member
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{DateTime, TimeZone};
+    use chrono_tz::Tz;
 
     fn id(s: &str) -> MemberId {
         MemberId::parse(s).expect("an id")
