@@ -4,6 +4,7 @@
 //! finding; the outcome counts only the votes allowed. Every finding cites the
 //! clause that decides it.
 
+mod build;
 mod casting;
 mod conflicts;
 mod eligibility;
@@ -25,8 +26,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub(crate) use build::build;
 pub use input::{Away, Choice, VoteArgs, VoteInput};
-pub(crate) use input::{Item, Lists, build, notified};
+pub(crate) use input::{Item, Lists, notified};
 pub use people::Place;
 pub use proxy_vote::ProxyVote;
 
