@@ -263,7 +263,7 @@ pub struct RawQuorum {
     #[serde(default)]
     pub all: Vec<S<RawCondition>>,
     /// What an inquorate meeting may still do.
-    pub fallback: Option<RawQuorumFallback>,
+    pub fallback: Option<S<RawQuorumFallback>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -487,3 +487,23 @@ fn an_item_continued_inquorate_warns_and_is_still_named_as_the_first_inquorate()
         ]
     );
 }
+
+#[test]
+fn an_empty_fallback_table_is_an_error_where_it_is_written() {
+    let text = format!("{}\n[quorum.fallback]\n", common::MINIMAL);
+    let dir = dir_with(&[("test-group.toml", text.as_bytes())]);
+    let out = common::tor()
+        .arg("validate")
+        .arg(dir.path().join("test-group.toml"))
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(
+        out.contains("`[quorum.fallback]` states no fallback"),
+        "{out}"
+    );
+    assert!(out.contains("test-group.toml:23:1"), "{out}");
+}

@@ -74,7 +74,16 @@ impl Checker<'_> {
 
     /// `[quorum.fallback]`: each fallback with its clause; a bad keyword drops
     /// that fallback (with its error), not the quorum.
-    fn fallback(&mut self, raw: &RawQuorumFallback) -> QuorumFallback {
+    fn fallback(&mut self, spanned: &S<RawQuorumFallback>) -> QuorumFallback {
+        let raw = spanned.get_ref();
+        if raw.continued.is_none() && raw.adjourned.is_none() {
+            self.error(
+                Code::MissingKey,
+                "`[quorum.fallback]` states no fallback: give `[quorum.fallback.continue]` or \
+                 `[quorum.fallback.adjourned]`, or leave it out",
+                spanned.span(),
+            );
+        }
         let continued = raw.continued.as_ref().and_then(|c| {
             let by = self.keyword_of("discretion", &c.by);
             let ratify = self.keyword_of("ratification", &c.ratify);
