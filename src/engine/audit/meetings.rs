@@ -127,21 +127,9 @@ impl Auditor<'_> {
         }
     }
 
-    /// One finding for `rule` from the meetings' own findings: each meeting
-    /// counts once, by its worst finding (an item's where an item fails).
-    pub(super) fn sum_up(&self, rule: Rule, meetings: &[MeetingAudit]) -> Finding {
-        let found: Vec<(NaiveDate, &Finding)> = meetings
-            .iter()
-            .filter_map(|m| {
-                let worst = m
-                    .findings
-                    .iter()
-                    .filter(|f| f.rule == rule)
-                    .reduce(|a, b| if worse(b, a) { b } else { a })?;
-                Some((m.date, worst))
-            })
-            .collect();
-        let tor_clause = match rule {
+    /// The clause of the ToR's rule judged meeting by meeting as `rule`.
+    fn clause_of(&self, rule: Rule) -> Option<&crate::model::Clause> {
+        match rule {
             Rule::Notice => self.tor.notice.agenda.as_ref().map(|r| &r.clause),
             Rule::ExtraordinaryNotice => self.tor.notice.extraordinary.as_ref().map(|r| &r.clause),
             Rule::Quorum => self.tor.quorum.as_ref().map(|q| &q.clause),
@@ -154,7 +142,14 @@ impl Auditor<'_> {
             }
             Rule::Minutes => self.tor.notice.minutes.as_ref().map(|r| &r.clause),
             _ => None,
-        };
+        }
+    }
+
+    /// One finding for `rule` from the meetings' own findings: each meeting
+    /// counts once, by its worst finding (an item's where an item fails).
+    pub(super) fn sum_up(&self, rule: Rule, meetings: &[MeetingAudit]) -> Finding {
+        let found = by_meeting(rule, meetings);
+        let tor_clause = self.clause_of(rule);
         if found.is_empty() {
             return match (rule, tor_clause) {
                 (Rule::ExtraordinaryNotice, None) => {
@@ -258,6 +253,22 @@ impl Auditor<'_> {
             .map_or(SkipReason::NotApplicable, SkipReason::Unjudged);
         Finding::skip(rule, clause, message).because(reason)
     }
+}
+
+/// Each meeting's finding for `rule`, with its day: its worst, so a meeting
+/// that lost its quorum at an item counts as failing it.
+fn by_meeting(rule: Rule, meetings: &[MeetingAudit]) -> Vec<(NaiveDate, &Finding)> {
+    meetings
+        .iter()
+        .filter_map(|m| {
+            let worst = m
+                .findings
+                .iter()
+                .filter(|f| f.rule == rule)
+                .reduce(|a, b| if worse(b, a) { b } else { a })?;
+            Some((m.date, worst))
+        })
+        .collect()
 }
 
 /// `a` says more is wrong than `b`: fail, then warn, then pass, then skip.
