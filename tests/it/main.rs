@@ -51,6 +51,7 @@ mod member_dates;
 mod message_dates;
 mod month_window;
 mod notice_props;
+mod ordinary_cycle;
 mod output_safety;
 mod packaging;
 mod phases;

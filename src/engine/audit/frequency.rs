@@ -4,7 +4,7 @@ use super::{Auditor, PeriodAudit, PeriodShape, only_message};
 use crate::engine::Rule;
 use crate::engine::cancellation::{chain, excused};
 use crate::engine::period::{Span, add_months, gap_end, gap_too_long, gap_words, outside_window};
-use crate::engine::record::CancelledMeeting;
+use crate::engine::record::{CancelledMeeting, MeetingKind};
 use crate::engine::words::plural;
 use crate::engine::{Finding, FindingStatus, Message};
 use crate::model::{Frequency, FrequencyRule, Gap, Keyword, Period};
@@ -33,10 +33,15 @@ impl<'a> Auditor<'a> {
             FrequencyRule::AtLeast { n, per } => self.per_period(f, n, per, false),
             FrequencyRule::Exactly { n, per } => self.per_period(f, n, per, true),
         };
-        // A meeting outside the month window breaks the rule however many were held.
+        // A meeting outside the month window breaks the rule however many were
+        // held; an extraordinary one is called outside the ordinary cycle.
         let mut outside: Vec<Message> = self
             .held()
-            .filter(|m| self.in_phase(m.date) && !f.in_window(m.date))
+            .filter(|m| {
+                self.in_phase(m.date)
+                    && m.kind != MeetingKind::Extraordinary
+                    && !f.in_window(m.date)
+            })
             .map(|m| outside_window(f, m.date))
             .collect();
         if let Some(gap) = f.max_gap {
@@ -118,7 +123,9 @@ impl<'a> Auditor<'a> {
             .record
             .meetings
             .iter()
-            .filter(|m| p.contains(m.date))
+            // Exactly N sets the ordinary cycle, which extraordinary
+            // meetings do not use up; at least N counts every meeting held.
+            .filter(|m| p.contains(m.date) && !(exact && m.kind == MeetingKind::Extraordinary))
             .map(|m| m.date)
             .collect();
         let cancelled: Vec<&CancelledMeeting> = self

@@ -7,7 +7,7 @@ use super::{Ctx, Past};
 use crate::engine::Rule;
 use crate::engine::cancellation::{Chain, chain, excused, unexcused_note};
 use crate::engine::period::{Span, gap_too_long, outside_window};
-use crate::engine::record::CancelledMeeting;
+use crate::engine::record::{CancelledMeeting, MeetingKind};
 use crate::engine::{Fact, Finding, Message};
 use crate::model::{Frequency, FrequencyRule, Period};
 use crate::msg;
@@ -19,7 +19,9 @@ impl Ctx<'_> {
         let Some(f) = &self.tor.frequency else {
             return Finding::not_stated(R, "meeting frequency");
         };
-        if !f.in_window(self.date) {
+        // The months and days of the week set the ordinary cycle; an
+        // extraordinary meeting is called outside it when needed.
+        if !self.m.extraordinary && !f.in_window(self.date) {
             return Finding::fail(R, &f.clause, outside_window(f, self.date));
         }
         let Some(past) = self.past() else {
@@ -222,11 +224,23 @@ impl Ctx<'_> {
                 format!("counting this {per}'s meetings needs the record of meetings"),
             );
         };
-        let k = record
+        // "N a year" sets the ordinary cycle: extraordinary meetings are
+        // called beside it and do not use up its N.
+        let ordinary = record
             .before(self.date)
-            .filter(|m| this.contains(m.date))
-            .count()
-            + 1;
+            .filter(|m| this.contains(m.date) && m.kind != MeetingKind::Extraordinary)
+            .count();
+        if self.m.extraordinary {
+            return Finding::pass(
+                R,
+                &f.clause,
+                format!(
+                    "an extraordinary meeting, beside the {n} ordinary a {per} ({ordinary} held in {})",
+                    this.label()
+                ),
+            );
+        }
+        let k = ordinary + 1;
         if k > n as usize {
             Finding::fail(
                 R,
