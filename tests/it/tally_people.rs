@@ -244,3 +244,40 @@ fn the_headline_names_who_gave_the_casting_vote() {
         format!("{}\n{}", headline("present"), headline("deputy"))
     );
 }
+
+#[test]
+fn present_people_count_for_the_quorum_but_cast_no_vote() {
+    // Under the quarter quorum of 5 July 2022, 3 of the 12 in post.
+    let alone = tally(&[PANEL, "--at", "2023-03-01", "--for", "council-a:2"], 1);
+    assert_eq!(finding(&alone, "quorum")["status"], "fail", "{alone:#}");
+    let r = tally(
+        &[
+            PANEL,
+            "--at",
+            "2023-03-01",
+            "--for",
+            "council-a:2",
+            "--present",
+            "council-b:1",
+        ],
+        0,
+    );
+    assert_eq!(finding(&r, "quorum")["status"], "pass", "{r:#}");
+    assert_eq!(r["counts"]["for"], 2);
+    assert_eq!(r["counts"]["against"], 0);
+    assert_eq!(r["counts"]["abstain"], 0);
+    assert_eq!(r["outcome"], "carried");
+    // A council's present people and its voters share its seats.
+    let out = tor()
+        .arg("--dir")
+        .arg(examples())
+        .args(["tally", PANEL, "--at", "2023-03-01"])
+        .args(["--for", "council-a:2", "--present", "council-a:1"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("more than its 2 seats"), "{err}");
+}
