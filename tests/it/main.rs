@@ -50,6 +50,7 @@ mod meeting_props;
 mod member_dates;
 mod message_dates;
 mod month_window;
+mod new_keys;
 mod notice_props;
 mod ordinary_cycle;
 mod output_safety;
