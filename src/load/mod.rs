@@ -17,6 +17,7 @@ mod spanned;
 pub mod statutory;
 pub mod structure;
 pub(crate) mod values;
+mod vote_lists;
 pub mod votes;
 mod warnings;
 

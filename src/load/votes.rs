@@ -11,13 +11,14 @@ use toml::Spanned;
 use super::agenda::{self, with_agenda};
 use super::input::{Input, OnEmpty};
 use super::values::{self, DateOrTimeSchema, Value};
+use super::vote_lists::{Item, Lists, build, notified};
 use crate::calendar::DateOrTime;
 use crate::diag::{Code, Diagnostic, nearest};
 use crate::engine::InputError;
 use crate::engine::meeting::ChairPresence;
 use crate::engine::meeting::{self, MeetingInput};
 use crate::engine::same_item;
-use crate::engine::tally::{Away, Choice, Item, Lists, ProxyVote, VoteInput, build};
+use crate::engine::tally::{Away, Choice, ProxyVote, VoteInput};
 use crate::model::{DecisionKind, MemberId, Tor};
 
 type S<T> = Spanned<T>;
@@ -261,7 +262,7 @@ pub(crate) fn from_raw(
         opt_out: items(&raw.opt_out),
         substitutes: items(&raw.substitutes),
         deputies: items(&raw.deputies),
-        notified: crate::engine::tally::notified(items(&raw.notified)),
+        notified: notified(items(&raw.notified)),
         casting,
         written: raw.written,
         late: items(&raw.late),

@@ -16,10 +16,7 @@ type Graph = BTreeMap<String, BTreeMap<String, BTreeSet<String>>>;
 /// What the engine still takes from the loader, each with why it is not gone
 /// yet; anything else from `load` (and all of `load::structure`, `report`,
 /// `cli`) fails.
-const ENGINE_FROM_LOAD_YET: &[(&str, &str)] = &[
-    // The tally input splits `ORG@TIME` with the loader's `notified::split`.
-    ("engine/tally/input.rs", "load::notified"),
-];
+const ENGINE_FROM_LOAD_YET: &[(&str, &str)] = &[];
 
 #[test]
 fn no_module_of_src_imports_one_that_imports_it_back() {

@@ -4,7 +4,6 @@
 //! finding; the outcome counts only the votes allowed. Every finding cites the
 //! clause that decides it.
 
-mod build;
 mod casting;
 mod conflicts;
 mod eligibility;
@@ -12,7 +11,6 @@ mod explain;
 mod input;
 mod item;
 mod outcome;
-mod people;
 mod proxies;
 mod proxy_vote;
 mod quorum;
@@ -26,10 +24,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub(crate) use build::build;
+pub use input::Place;
 pub use input::{Away, Choice, VoteArgs, VoteInput};
-pub(crate) use input::{Item, Lists, notified};
-pub use people::Place;
 pub use proxy_vote::ProxyVote;
 
 use crate::engine::{Finding, Unchecked};

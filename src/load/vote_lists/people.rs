@@ -5,13 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::Choice;
-use super::input::{Item, Problems};
+use super::{Item, Problems};
+use crate::engine::tally::{Choice, Place};
 use crate::engine::{InputError, resolve_attendee, resolve_member};
 use crate::model::{Counting, MemberId, Tor};
-
-/// Where a member's people stood: a vote, or present without voting (`None`).
-pub type Place = Option<Choice>;
 
 /// The vote lists resolved: who is in each, and how many people of each.
 #[derive(Debug, Default)]

@@ -8,10 +8,10 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::ProxyVote;
-use super::input::{Choice, Item, Lists, Problems, VoteInput};
 use super::people::{Placed, place};
+use super::{Item, Lists, Problems};
 use crate::engine::attendance::Attendance;
+use crate::engine::tally::{Choice, ProxyVote, VoteInput};
 use crate::engine::{Held, InputError, resolve_member};
 use crate::model::{DecisionKind, MemberId, Tor};
 
