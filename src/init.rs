@@ -17,8 +17,8 @@ pub use general::{ChairExtra, DecisionAnswer, FallbackClauses, General};
 pub use member::{MemberAnswer, Stated};
 pub use shapes::{
     AlternationAnswer, BaseAnswer, CastingAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer,
-    FallbackAnswer, MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer,
-    WrittenAnswer,
+    FallbackAnswer, MethodAnswer, RemoteAnswer, SeatsAnswer, SendersAnswer, ShareAnswer,
+    SubstitutesAnswer, TermAnswer, WrittenAnswer,
 };
 
 use crate::model::{ClassId, InvalidId, MemberId};

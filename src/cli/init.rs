@@ -12,7 +12,8 @@ use tor::init::{
     AlternationAnswer, Answers, BaseAnswer, CastingAnswer, ChairAnswer, ChairExtra,
     ConditionAnswer, CountsAnswer, DecisionAnswer, EscalationAnswer, FallbackAnswer,
     FallbackClauses, FrequencyAnswer, General, MemberAnswer, MethodAnswer, QuorumAnswer,
-    RemoteAnswer, SeatsAnswer, ShareAnswer, Stated, TermAnswer, WrittenAnswer, render,
+    RemoteAnswer, SeatsAnswer, SendersAnswer, ShareAnswer, Stated, SubstitutesAnswer, TermAnswer,
+    WrittenAnswer, render,
 };
 use tor::model::{ClassId, MemberId, PartnershipId};
 
@@ -142,6 +143,21 @@ pub(crate) struct GeneralArgs {
     /// The remote-attendance rule's clause in the ToR [default: a TODO placeholder]
     #[arg(long, value_name = "CLAUSE", requires = "remote")]
     pub remote_clause: Option<String>,
+    /// Who may send a substitute for an absent member: all, or MEMBER,...
+    #[arg(long, value_name = "all|MEMBER,...")]
+    pub substitutes: Option<SendersAnswer>,
+    /// What a substitute may do [default: counts-and-votes]
+    #[arg(long, requires = "substitutes", value_parser = keyword_parser::<RemoteAnswer>())]
+    pub substitutes_may: Option<RemoteAnswer>,
+    /// No more substitutes for a member than its absent seats
+    #[arg(long, requires = "substitutes")]
+    pub substitutes_one_per_absent: bool,
+    /// Substitutes notified to the secretariat at least N hours before the meeting
+    #[arg(long, value_name = "N", requires = "substitutes")]
+    pub substitutes_notice_hours: Option<u32>,
+    /// The substitutes rule's clause in the ToR [default: a TODO placeholder]
+    #[arg(long, value_name = "CLAUSE", requires = "substitutes")]
+    pub substitutes_clause: Option<String>,
     /// What a majority is taken of: votes-cast, present, present-and-voting, membership or class:ID
     #[arg(long, value_name = "BASE", requires = "decision")]
     pub majority_of: Option<BaseAnswer>,
@@ -196,6 +212,15 @@ impl GeneralArgs {
             remote: self
                 .remote
                 .map(|r| Stated::new(r, self.remote_clause.clone())),
+            substitutes: self.substitutes.clone().map(|senders| {
+                let rule = SubstitutesAnswer {
+                    senders: senders.0,
+                    may: self.substitutes_may.unwrap_or(RemoteAnswer::CountsAndVotes),
+                    one_per_absent_member: self.substitutes_one_per_absent,
+                    notice_hours: self.substitutes_notice_hours,
+                };
+                Stated::new(rule, self.substitutes_clause.clone())
+            }),
             written: self
                 .written
                 .map(|w| Stated::new(w, self.written_clause.clone())),

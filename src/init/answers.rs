@@ -186,6 +186,7 @@ impl Answers {
             self.review.as_ref().map(|s| &s.clause),
             self.quorum_all_clause(),
             self.general.remote.as_ref().map(|s| &s.clause),
+            self.general.substitutes.as_ref().map(|s| &s.clause),
             self.general.written.as_ref().map(|s| &s.clause),
         ]
         .into_iter()
@@ -220,6 +221,10 @@ impl Answers {
             (
                 "remote attendance",
                 self.general.remote.as_ref().map(|s| &s.clause),
+            ),
+            (
+                "substitutes",
+                self.general.substitutes.as_ref().map(|s| &s.clause),
             ),
             (
                 "written procedure",

@@ -282,6 +282,8 @@ fn chair(root: &mut Table, a: &Answers) {
 }
 
 fn remote(root: &mut Table, a: &Answers) {
+    let mut attendance = Table::new();
+    attendance.set_implicit(true);
     if let Some(r) = &a.general.remote {
         let mut t = rule_table(
             "Members attending remotely: whether they count for the quorum and vote;\n\
@@ -289,9 +291,19 @@ fn remote(root: &mut Table, a: &Answers) {
             &r.clause,
         );
         General::fill_remote(r.rule, &mut t);
-        let mut attendance = Table::new();
-        attendance.set_implicit(true);
         attendance.insert("remote", Item::Table(t));
+    }
+    if let Some(s) = &a.general.substitutes {
+        let mut t = rule_table(
+            "Substitutes for absent members: who may send one (`members`; every member\n\
+             if left out), whether one counts for the quorum and votes, and the notice;\n\
+             `[attendance.deputies]` takes the same keys.",
+            &s.clause,
+        );
+        General::fill_substitutes(&s.rule, &mut t);
+        attendance.insert("substitutes", Item::Table(t));
+    }
+    if !attendance.is_empty() {
         root.insert("attendance", Item::Table(attendance));
     }
 }

@@ -9,7 +9,8 @@ use toml_edit::{Array, ArrayOfTables, InlineTable, Item, Table, value};
 use super::member::{MemberAnswer, Stated, classes};
 use super::shapes::{
     AlternationAnswer, BaseAnswer, ConditionAnswer, CountsAnswer, EscalationAnswer, FallbackAnswer,
-    MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, TermAnswer, WrittenAnswer,
+    MethodAnswer, RemoteAnswer, SeatsAnswer, ShareAnswer, SubstitutesAnswer, TermAnswer,
+    WrittenAnswer,
 };
 use super::{ChairAnswer, InitError};
 use crate::model::{
@@ -58,6 +59,7 @@ pub struct General {
     pub quorum_all: Vec<ConditionAnswer>,
     pub chair: ChairExtra,
     pub remote: Option<Stated<RemoteAnswer>>,
+    pub substitutes: Option<Stated<SubstitutesAnswer>>,
     pub written: Option<Stated<WrittenAnswer>>,
     /// `[quorum.fallback]`: the clauses letting the chair continue an inquorate
     /// meeting, and making a reconvened adjourned one quorate with those present.
@@ -158,6 +160,11 @@ impl General {
                     input: list.iter().map(MemberId::as_str).collect::<Vec<_>>().join(","),
                     reason: "a chair that alternates among members is not named:MEMBER; write --chair named".to_owned(),
                 });
+            }
+        }
+        if let Some(subs) = &self.substitutes {
+            for m in &subs.rule.senders {
+                member(m, "--substitutes")?;
             }
         }
         if let Some(d) = decision {
@@ -338,6 +345,23 @@ impl General {
         };
         t.insert("counts_for_quorum", value(counts));
         t.insert("votes", value(votes));
+    }
+
+    /// The keys of `[attendance.substitutes]`.
+    pub(super) fn fill_substitutes(subs: &SubstitutesAnswer, t: &mut Table) {
+        if !subs.senders.is_empty() {
+            t.insert(
+                "members",
+                value(strings(subs.senders.iter().map(MemberId::as_str))),
+            );
+        }
+        Self::fill_remote(subs.may, t);
+        if subs.one_per_absent_member {
+            t.insert("one_per_absent_member", value(true));
+        }
+        if let Some(h) = subs.notice_hours {
+            t.insert("notice_hours", value(i64::from(h)));
+        }
     }
 
     /// The keys of `[decisions.written]`.

@@ -219,6 +219,32 @@ impl FromStr for AlternationAnswer {
     }
 }
 
+/// Who may send a substitute: `all` members, or those named (`MEMBER,...`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendersAnswer(pub Vec<MemberId>);
+
+impl FromStr for SendersAnswer {
+    type Err = InitError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.trim() == "all" {
+            return Ok(Self(Vec::new()));
+        }
+        Ok(Self(ids("substitutes", s, s, MemberId::parse)?))
+    }
+}
+
+/// `[attendance.substitutes]`: who may send one, what one may do, and the
+/// limits and notice the ToR sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubstitutesAnswer {
+    /// Empty: every member may.
+    pub senders: Vec<MemberId>,
+    pub may: RemoteAnswer,
+    pub one_per_absent_member: bool,
+    pub notice_hours: Option<u32>,
+}
+
 /// Who presides when the chair is absent, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FallbackAnswer {

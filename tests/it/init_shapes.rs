@@ -102,6 +102,13 @@ fn joint_scrutiny_seats_and_each_council_minimum() {
             "speak-only",
             "--remote-clause",
             "7",
+            "--substitutes",
+            "all",
+            "--substitutes-one-per-absent",
+            "--substitutes-notice-hours",
+            "24",
+            "--substitutes-clause",
+            "6",
             "--decision",
             "majority",
             "--majority-of",
@@ -141,6 +148,29 @@ fn joint_scrutiny_seats_and_each_council_minimum() {
                 ],
                 "fail",
             ),
+        ],
+    );
+    // Clause 6: a substitute per absent seat, notified 24 hours before.
+    let subs = |notified: &'static str| -> [&'static str; 8] {
+        [
+            "--at",
+            "2025-11-11T18:00",
+            "--attendees",
+            "northvale:3,southmere:2",
+            "--substitute",
+            "northvale:1",
+            "--notified",
+            notified,
+        ]
+    };
+    same_as_shipped(
+        dir.path(),
+        "check-meeting",
+        "northvale-southmere-joint-scrutiny",
+        "quorum",
+        &[
+            (&subs("northvale@2025-11-10T18:00"), "pass"),
+            (&subs("northvale@2025-11-11T12:00"), "fail"),
         ],
     );
 }
@@ -192,6 +222,10 @@ const TOWN_BOARD: &[&str] = &[
     "5:1/2:more-than",
     "--written-clause",
     "8",
+    "--substitutes",
+    "council-leader,lep",
+    "--substitutes-clause",
+    "4",
 ];
 
 #[test]
@@ -229,6 +263,22 @@ fn town_board_named_members_presiding_and_no_casting_vote() {
             ),
         ],
     );
+    // Clause 4: only the council leader and the LEP may send a substitute.
+    for (sent, attendees, expected) in [
+        ("council-leader", "chair,mp,college,police", "pass"),
+        ("business-1", "chair,council-leader,mp,college", "fail"),
+    ] {
+        same_as_shipped(
+            dir.path(),
+            "check-meeting",
+            "town-board",
+            "membership",
+            &[(
+                &["--at", at, "--attendees", attendees, "--substitute", sent],
+                expected,
+            )],
+        );
+    }
     // 3–3: the ToR says there is no casting vote, so equal votes lose.
     let tie = [
         "--at",
@@ -375,6 +425,10 @@ fn answers_the_loader_would_refuse_exit_2_and_write_nothing() {
         (
             &["--seats", "nobody:2"][..],
             "`nobody`, which is not one of the members",
+        ),
+        (
+            &["--substitutes", "north,nobody"][..],
+            "--substitutes names `nobody`, which is not one of the members",
         ),
         (&["--seats", "north:0"][..], "not a number from 1 to 10000"),
         (
