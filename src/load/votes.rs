@@ -168,18 +168,16 @@ impl Input for VoteInput {
     }
 }
 
-/// Checks a vote as written against `tor`, reporting every problem with its
-/// place in the text `raw` was read from. Without `default_date`, `at` is
-/// required (its diagnostic then has no place: the caller knows the table's).
-pub(crate) fn from_raw(
+/// The day of the vote: `at`, else `default_date`. Where neither gives one,
+/// a stand-in day lets every other problem be found.
+fn vote_date(
     tor: &Tor,
     raw: &RawVotes,
     default_date: Option<NaiveDate>,
-) -> Result<VoteInput, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    // Stands in for a missing or unreadable date so every other problem is found.
+    problems: &mut Vec<Diagnostic>,
+) -> NaiveDate {
     let fallback = default_date.unwrap_or(NaiveDate::MIN);
-    let date = match (&raw.at, default_date) {
+    match (&raw.at, default_date) {
         (Some(at), _) => match values::date_or_time(at, tor.timezone) {
             Ok(DateOrTime::Date(d)) => d,
             Ok(DateOrTime::Instant(t)) => t.date_naive(),
@@ -197,7 +195,19 @@ pub(crate) fn from_raw(
             );
             fallback
         }
-    };
+    }
+}
+
+/// Checks a vote as written against `tor`, reporting every problem with its
+/// place in the text `raw` was read from. Without `default_date`, `at` is
+/// required (its diagnostic then has no place: the caller knows the table's).
+pub(crate) fn from_raw(
+    tor: &Tor,
+    raw: &RawVotes,
+    default_date: Option<NaiveDate>,
+) -> Result<VoteInput, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let date = vote_date(tor, raw, default_date, &mut problems);
 
     let mut kinds = Vec::new();
     let known = tor.decision_kinds();
