@@ -36,15 +36,10 @@ impl Ctx<'_> {
                 not_counted.push(format!("{label}: not a member on {}", self.date));
                 continue;
             }
-            let people = match self.quorum_people(member, how, people, 0) {
-                Ok((people, limited)) => {
-                    not_counted.extend(limited.map(|why| format!("{label}: {why}")));
-                    people
-                }
-                Err(why) => {
-                    not_counted.push(format!("{label}: {why}"));
-                    continue;
-                }
+            let Some(people) =
+                self.noted_people(member, how, (people, 0), &label, &mut not_counted)
+            else {
+                continue;
             };
             here.push(Here { member, people });
             match &q.rule {
@@ -78,6 +73,29 @@ impl Ctx<'_> {
 }
 
 impl<'a> Ctx<'a> {
+    /// [`Self::quorum_people`] for the finding: the people `member` brings
+    /// (`people` sent, `present` of its own already in the room), with why any
+    /// are not counted noted under `label`; `None` where none count.
+    fn noted_people(
+        &self,
+        member: &Member,
+        how: Capacity,
+        (people, present): (u32, u32),
+        label: &str,
+        not_counted: &mut Vec<String>,
+    ) -> Option<u32> {
+        match self.quorum_people(member, how, people, present) {
+            Ok((people, limited)) => {
+                not_counted.extend(limited.map(|why| format!("{label}: {why}")));
+                Some(people)
+            }
+            Err(why) => {
+                not_counted.push(format!("{label}: {why}"));
+                None
+            }
+        }
+    }
+
     /// The `people` of `member` there in capacity `how` who count for the
     /// quorum, beside `present` of its own in person, with why some do not (a
     /// stand-in limit, or more than its seats); `Err(why)` where none do.
@@ -154,15 +172,9 @@ impl<'a> Ctx<'a> {
             }
             let label = format!("{} ×{sent}", Self::label(member, how));
             let present = self.m.attendance.people_of(&member.id);
-            let people = match self.quorum_people(member, how, sent, present) {
-                Ok((people, limited)) => {
-                    not_counted.extend(limited.map(|why| format!("{label}: {why}")));
-                    people
-                }
-                Err(why) => {
-                    not_counted.push(format!("{label}: {why}"));
-                    continue;
-                }
+            let Some(people) = self.noted_people(member, how, (sent, present), &label, not_counted)
+            else {
+                continue;
             };
             if let Some(&i) = index.get(&member.id) {
                 here[i].people += people;
