@@ -9,7 +9,7 @@ use serde::Deserialize;
 mod decisions;
 
 pub use super::events::{RawAmount, RawElectionYear, RawEventDeadline};
-pub use super::spanned::{S, TomlDate};
+pub use super::spanned::{DateOrWord, S, TomlDate};
 pub use decisions::*;
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -495,8 +495,10 @@ pub struct RawAttendanceStandIns {
     /// Notified at least N hours before the meeting starts: 0 to 8784.
     #[schemars(range(min = 0, max = 8784))]
     pub notice_hours: Option<S<u32>>,
-    /// Registered with the secretariat before this day.
-    pub registered_before: Option<S<TomlDate>>,
+    /// Registered with the secretariat before this day, or before an event
+    /// each year (`"may-meeting"`, `"annual-meeting"`, `"meeting:<mark>"`):
+    /// its latest occurrence on or before the meeting.
+    pub registered_before: Option<S<DateOrWord>>,
     /// The first day the rule holds; always, if absent.
     pub from: Option<S<TomlDate>>,
     /// The last day the rule holds (inclusive); always, if absent.

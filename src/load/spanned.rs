@@ -91,3 +91,56 @@ pub(super) fn plain_date(raw: &S<TomlDate>) -> Option<NaiveDate> {
         _ => None,
     }
 }
+
+/// A TOML date or a word, in one key (`registered_before = 2025-05-01` or
+/// `registered_before = "may-meeting"`): which one is told by the TOML type,
+/// so a quoted date is a word and fails as one, with its position.
+#[derive(Debug, Clone)]
+pub enum DateOrWord {
+    Date(TomlDate),
+    Word(String),
+}
+
+impl<'de> Deserialize<'de> for DateOrWord {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = DateOrWord;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date (2025-05-01, no quotes) or an event such as \"may-meeting\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<DateOrWord, E> {
+                Ok(DateOrWord::Word(v.to_owned()))
+            }
+
+            // toml hands a datetime over as a one-entry map.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DateOrWord, A::Error> {
+                Datetime::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|d| DateOrWord::Date(TomlDate(d)))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl JsonSchema for DateOrWord {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "DateOrWord".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A TOML date written without quotes (2025-05-01), or an event in quotes: \"may-meeting\", \"annual-meeting\", \"ordinary-elections\" or \"meeting:<mark>\""
+        })
+    }
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::{Capacity, ClassId, Clause, Member, MemberId};
+use super::{Capacity, ClassId, Clause, Event, Member, MemberId};
 use crate::engine::words::and_list;
 
 /// Deputies or substitutes standing in for a member.
@@ -44,15 +44,44 @@ fn is_true(b: &bool) -> bool {
 }
 
 /// The notice a stand-in needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StandInNotice {
     /// Beforehand, the ToR not saying how long.
     Beforehand,
     /// At least N hours before the meeting starts.
     Hours(u32),
-    /// Registered before a day (e.g. before the year's first meeting).
-    RegisteredBefore(NaiveDate),
+    /// Registered before a day, or before an event each year.
+    RegisteredBefore(RegisteredBy),
+}
+
+/// What a registration must come before: a fixed day, or the latest
+/// occurrence of an event on or before the meeting (Richmond 3.3: the May
+/// meeting of each year).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum RegisteredBy {
+    Day(NaiveDate),
+    Event(Event),
+}
+
+impl RegisteredBy {
+    /// The event, where the registration is counted from one.
+    pub fn event(&self) -> Option<&Event> {
+        match self {
+            Self::Day(_) => None,
+            Self::Event(e) => Some(e),
+        }
+    }
+}
+
+impl std::fmt::Display for RegisteredBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Day(d) => d.fmt(f),
+            Self::Event(e) => f.write_str(&e.describe()),
+        }
+    }
 }
 
 /// The members who may send a stand-in: those named, and those of the classes
@@ -103,8 +132,18 @@ impl StandIns {
         }
     }
 
+    /// The event a registration is counted from, if the notice is one.
+    pub fn registration_event(&self) -> Option<&Event> {
+        match &self.notice {
+            Some(StandInNotice::RegisteredBefore(by)) => by.event(),
+            _ => None,
+        }
+    }
+
     /// Judges one member's stand-in at a meeting starting at `start` (`None`:
-    /// only the day is known) on `date`.
+    /// only the day is known) on `date`. `event_day` is the day of the
+    /// [`Self::registration_event`] that governs this meeting (its latest
+    /// occurrence on or before `date`), where the caller found it.
     pub fn judge(
         &self,
         kind: Capacity,
@@ -112,6 +151,7 @@ impl StandIns {
         date: NaiveDate,
         start: Option<DateTime<Tz>>,
         notified: Notified,
+        event_day: Option<NaiveDate>,
     ) -> Standing {
         let noun = kind.noun();
         if let Some(who) = self.who.as_ref().filter(|_| !self.may_send(member)) {
@@ -135,24 +175,30 @@ impl StandIns {
                 self.clause
             ));
         }
-        self.notice_standing(noun, start, notified)
+        self.notice_standing(noun, (date, start), notified, event_day)
     }
 
     fn notice_standing(
         &self,
         noun: &str,
-        start: Option<DateTime<Tz>>,
+        (date, start): (NaiveDate, Option<DateTime<Tz>>),
         notified: Notified,
+        event_day: Option<NaiveDate>,
     ) -> Standing {
         let allowed = |unchecked: Option<String>| Standing::Allowed { unchecked };
-        let Some(notice) = self.notice else {
+        let Some(notice) = &self.notice else {
             return allowed(None);
         };
         let clause = &self.clause;
         let needs = match notice {
             StandInNotice::Beforehand => "advance notice".to_owned(),
             StandInNotice::Hours(h) => format!("notice {h} hours before the meeting starts"),
-            StandInNotice::RegisteredBefore(d) => format!("registering before {d}"),
+            StandInNotice::RegisteredBefore(by @ RegisteredBy::Day(_)) => {
+                format!("registering before {by}")
+            }
+            StandInNotice::RegisteredBefore(by @ RegisteredBy::Event(_)) => {
+                format!("registering with the secretariat before {by}")
+            }
         };
         let at = match notified {
             Notified::No => {
@@ -160,7 +206,19 @@ impl StandIns {
                     "{noun} needs {needs}, which is not recorded as given"
                 )));
             }
-            Notified::Yes if notice == StandInNotice::Beforehand => return allowed(None),
+            // A registration each year before an event: an untimed `notified`
+            // records this year's registration, as advance notice is taken
+            // (Richmond 3.3 was encoded as advance notice before it could be
+            // counted from the May meeting, and judged so).
+            Notified::Yes
+                if *notice == StandInNotice::Beforehand
+                    || matches!(
+                        notice,
+                        StandInNotice::RegisteredBefore(RegisteredBy::Event(_))
+                    ) =>
+            {
+                return allowed(None);
+            }
             Notified::Yes => {
                 return allowed(Some(format!(
                     "{noun} needs {needs}; notice is recorded but not when it was given (ORG@DATETIME)"
@@ -171,7 +229,7 @@ impl StandIns {
         let shown = at.format("%Y-%m-%d %H:%M");
         match notice {
             StandInNotice::Beforehand => allowed(None),
-            StandInNotice::Hours(h) => {
+            &StandInNotice::Hours(h) => {
                 let Some(start) = start else {
                     return allowed(Some(format!(
                         "{noun} needs {needs}; the meeting's time is not given"
@@ -191,12 +249,27 @@ impl StandIns {
                     ))
                 }
             }
-            StandInNotice::RegisteredBefore(d) => {
-                if at.date_naive() < d {
+            StandInNotice::RegisteredBefore(RegisteredBy::Day(d)) => {
+                if at.date_naive() < *d {
                     allowed(None)
                 } else {
                     Standing::Refused(format!(
                         "not registered before {d} (notified {shown}) ({clause})"
+                    ))
+                }
+            }
+            StandInNotice::RegisteredBefore(RegisteredBy::Event(e)) => {
+                let what = e.describe();
+                let Some(d) = event_day else {
+                    return allowed(Some(format!(
+                        "{noun} needs {needs}; tor could not find {what} on or before {date} (give the record of meetings)"
+                    )));
+                };
+                if at.date_naive() < d {
+                    allowed(None)
+                } else {
+                    Standing::Refused(format!(
+                        "not registered before {what} on {d} (notified {shown}) ({clause})"
                     ))
                 }
             }
@@ -301,6 +374,7 @@ mod tests {
             start.date_naive(),
             Some(start),
             notified,
+            None,
         )
     }
 
@@ -339,7 +413,7 @@ mod tests {
     #[test]
     fn registration_must_fall_before_the_day() {
         let d = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap();
-        let r = rule(Some(StandInNotice::RegisteredBefore(d)));
+        let r = rule(Some(StandInNotice::RegisteredBefore(RegisteredBy::Day(d))));
         assert_eq!(
             judge(
                 &r,
@@ -354,6 +428,46 @@ mod tests {
             judge(&r, Notified::At(at(1, 9, 0))),
             Standing::Refused(_)
         ));
+    }
+
+    #[test]
+    fn registration_before_an_event_counts_from_its_day_and_warns_without_it() {
+        let r = rule(Some(StandInNotice::RegisteredBefore(RegisteredBy::Event(
+            Event::MayMeeting,
+        ))));
+        let start = at(15, 18, 0);
+        let may = NaiveDate::from_ymd_opt(2025, 5, 8).unwrap();
+        let on = |notified: DateTime<Tz>, day| {
+            r.judge(
+                Capacity::Substitute,
+                &member("north", "council"),
+                start.date_naive(),
+                Some(start),
+                Notified::At(notified),
+                day,
+            )
+        };
+        let before = chrono_tz::Europe::London
+            .with_ymd_and_hms(2025, 5, 7, 23, 59, 0)
+            .unwrap();
+        assert_eq!(on(before, Some(may)), Standing::Allowed { unchecked: None });
+        let Standing::Refused(why) = on(at(1, 9, 0), Some(may)) else {
+            panic!("registered after the May meeting is late");
+        };
+        assert_eq!(
+            why,
+            "not registered before the May meeting on 2025-05-08 (notified 2025-10-01 09:00) (6)"
+        );
+        let Standing::Allowed {
+            unchecked: Some(why),
+        } = on(before, None)
+        else {
+            panic!("no May meeting known is unchecked");
+        };
+        assert!(
+            why.ends_with("tor could not find the May meeting on or before 2025-10-15 (give the record of meetings)"),
+            "{why}"
+        );
     }
 
     #[test]

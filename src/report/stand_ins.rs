@@ -38,7 +38,7 @@ fn words(rule: &str, s: &StandIns) -> String {
     if let Some(n) = s.per_member {
         text.push_str(&format!("; {n} per member"));
     }
-    match s.notice {
+    match &s.notice {
         None => {}
         Some(StandInNotice::Beforehand) => {
             text.push_str("; the secretariat must be told beforehand");
@@ -48,8 +48,8 @@ fn words(rule: &str, s: &StandIns) -> String {
                 "; notified at least {h} hours before the meeting starts"
             ));
         }
-        Some(StandInNotice::RegisteredBefore(d)) => {
-            text.push_str(&format!("; registered before {d}"));
+        Some(StandInNotice::RegisteredBefore(by)) => {
+            text.push_str(&format!("; registered before {by}"));
         }
     }
     match (s.from, s.until) {

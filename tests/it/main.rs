@@ -65,6 +65,7 @@ mod quorum_reach;
 mod readings;
 mod readme;
 mod records;
+mod registration;
 mod schedule;
 mod schedule_ics;
 mod schema;

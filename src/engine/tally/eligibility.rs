@@ -244,11 +244,11 @@ impl<'a> Tally<'a> {
         } else {
             Notified::No
         };
-        let unchecked = match rule.judge(kind, m, self.input.date, None, notified) {
+        let unchecked = match rule.judge(kind, m, self.input.date, None, notified, None) {
             Standing::Refused(why) => return Err((Some(&rule.clause), why)),
             Standing::Allowed { unchecked } => unchecked,
         };
-        let finding = match (rule.notice, unchecked) {
+        let finding = match (&rule.notice, unchecked) {
             (None, _) => Finding::pass(
                 Rule::Eligibility,
                 &rule.clause,

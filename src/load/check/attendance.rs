@@ -7,8 +7,10 @@ use super::{Checker, clause};
 use crate::diag::Code;
 use crate::load::bounds;
 use crate::load::raw::{RawAttendance, RawAttendanceStandIns, RawDecisions, RawRemote};
-use crate::load::spanned::{S, TomlDate};
-use crate::model::{Attendance, Class, Member, Remote, StandInNotice, StandIns, Who};
+use toml::Spanned;
+
+use crate::load::spanned::{DateOrWord, S, TomlDate};
+use crate::model::{Attendance, Class, Member, RegisteredBy, Remote, StandInNotice, StandIns, Who};
 
 impl Checker<'_> {
     pub(super) fn attendance(
@@ -73,7 +75,10 @@ impl Checker<'_> {
             Some(h) => Some(self.bounded("notice_hours", h, &bounds::HOURS, "hours")?),
             None => None,
         };
-        let registered = raw.registered_before.as_ref().and_then(|d| self.date(d));
+        let registered = raw
+            .registered_before
+            .as_ref()
+            .and_then(|r| self.registered_by(r));
         let notice = match (hours, registered, &raw.registered_before) {
             (Some(_), _, Some(r)) => {
                 self.error(
@@ -84,7 +89,7 @@ impl Checker<'_> {
                 return None;
             }
             (Some(h), _, _) => Some(StandInNotice::Hours(h)),
-            (None, Some(d), _) => Some(StandInNotice::RegisteredBefore(d)),
+            (None, Some(by), _) => Some(StandInNotice::RegisteredBefore(by)),
             (None, None, Some(_)) => return None,
             (None, None, None) => raw.advance_notice.then_some(StandInNotice::Beforehand),
         };
@@ -130,6 +135,25 @@ impl Checker<'_> {
             from,
             until,
         })
+    }
+
+    /// `registered_before`: a day, or an event of `[[event_deadlines]]`.
+    pub(super) fn registered_by(&mut self, raw: &S<DateOrWord>) -> Option<RegisteredBy> {
+        match raw.get_ref() {
+            DateOrWord::Date(d) => self
+                .date(&S(Spanned::new(raw.span(), d.clone())))
+                .map(RegisteredBy::Day),
+            DateOrWord::Word(w) => {
+                let event = self.event(&S(Spanned::new(raw.span(), w.clone())));
+                if event.is_none()
+                    && NaiveDate::parse_from_str(w, "%Y-%m-%d").is_ok()
+                    && let Some(d) = self.diagnostics.last_mut()
+                {
+                    d.help = Some(format!("a date is written without quotes: {w}"));
+                }
+                event.map(RegisteredBy::Event)
+            }
+        }
     }
 
     /// A rule's dated period: `None` (with an error) when `until` is before `from`.

@@ -90,17 +90,37 @@ impl Checker<'_> {
         members: &[Member],
         chair: Option<&Chair>,
     ) -> Option<Decisions> {
-        for s in [&raw.deputies, &raw.substitutes].into_iter().flatten() {
+        let mut registered = [None, None];
+        for (s, by) in [&raw.deputies, &raw.substitutes]
+            .into_iter()
+            .zip(&mut registered)
+        {
+            let Some(s) = s else { continue };
             if let Some(p) = &s.per_member {
                 self.bounded("per_member", p, &bounds::PER_MEMBER, "stand-ins")?;
             }
+            if let Some(r) = &s.registered_before {
+                if s.advance_notice {
+                    self.error(
+                        Code::ConflictingKeys,
+                        "give `advance_notice` or `registered_before`, not both",
+                        r.span(),
+                    );
+                    return None;
+                }
+                *by = Some(self.registered_by(r)?);
+            }
         }
+        let [deputies_by, substitutes_by] = registered;
         // The older form: always counts for the quorum, anyone may send one.
-        let stand_ins = |s: &RawStandIns| StandIns {
+        let stand_ins = |s: &RawStandIns, by: Option<RegisteredBy>| StandIns {
             clause: clause(&s.clause),
             holds_vote: s.holds_vote,
             counts_for_quorum: true,
-            notice: s.advance_notice.then_some(StandInNotice::Beforehand),
+            notice: by.map_or_else(
+                || s.advance_notice.then_some(StandInNotice::Beforehand),
+                |by| Some(StandInNotice::RegisteredBefore(by)),
+            ),
             per_member: s.per_member.as_ref().map(|p| *p.get_ref()),
             one_per_absent: false,
             who: None,
@@ -146,8 +166,11 @@ impl Checker<'_> {
                 .as_ref()
                 .map(|c| clause(&c.clause)),
             proxies: raw.proxies.as_ref().and_then(|p| self.proxies(p, &names)),
-            deputies: raw.deputies.as_ref().map(stand_ins),
-            substitutes: raw.substitutes.as_ref().map(stand_ins),
+            deputies: raw.deputies.as_ref().map(|s| stand_ins(s, deputies_by)),
+            substitutes: raw
+                .substitutes
+                .as_ref()
+                .map(|s| stand_ins(s, substitutes_by)),
             opt_out: raw.opt_out.as_ref().and_then(|k| self.kinds(k, &names)),
             conflicts_of_interest: raw
                 .conflicts_of_interest

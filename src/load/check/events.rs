@@ -91,7 +91,7 @@ impl Checker<'_> {
     }
 
     /// `annual-meeting`, `may-meeting`, `ordinary-elections` or `meeting:<mark>`.
-    fn event(&mut self, raw: &S<String>) -> Option<Event> {
+    pub(super) fn event(&mut self, raw: &S<String>) -> Option<Event> {
         let got = raw.get_ref().as_str();
         if let Some(mark) = got.strip_prefix(MEETING_PREFIX) {
             return match MarkId::parse(mark) {

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{RawClauseFlag, S, yes};
+use super::{DateOrWord, RawClauseFlag, S, yes};
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -142,6 +142,10 @@ pub struct RawStandIns {
     /// The member must tell the secretariat beforehand who stands in.
     #[serde(default)]
     pub advance_notice: bool,
+    /// Registered with the secretariat before this day, or before an event
+    /// each year (`"may-meeting"`, `"annual-meeting"`, `"meeting:<mark>"`):
+    /// its latest occurrence on or before the meeting.
+    pub registered_before: Option<S<DateOrWord>>,
     /// At most N stand-ins for one member: 1 to 100.
     #[schemars(range(min = 1, max = 100))]
     pub per_member: Option<S<u32>>,

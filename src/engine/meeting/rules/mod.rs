@@ -15,10 +15,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::{History, MeetingInput};
 use crate::calendar::Calendar;
+use crate::engine::events::Known;
 use crate::engine::record::Record;
 use crate::engine::{Finding, attendance};
 
-use crate::model::{Capacity, Member, MemberId, Notified, StandIns, Standing, Tor};
+use crate::model::{Capacity, Member, MemberId, Notified, Side, StandIns, Standing, Tor};
 
 /// How the ToR takes a member's attendance in one capacity.
 enum Admit<'a> {
@@ -46,6 +47,9 @@ pub(super) struct Ctx<'a> {
     /// substitute, then by deputy), looked up once per member of a large ToR.
     presence: HashMap<&'a MemberId, Capacity>,
     notified: HashSet<&'a MemberId>,
+    /// Per stand-in capacity whose registration counts from an event, the
+    /// day of that event governing this meeting, where found.
+    registration_days: Vec<(Capacity, Option<NaiveDate>)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -57,6 +61,7 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         let at = m.at.with_timezone(&tor.timezone);
         let presence = m.attendance.capacities();
+        let registration_days = registration_days(tor, m, at.date_naive(), history);
         Self {
             tor,
             cal,
@@ -66,6 +71,7 @@ impl<'a> Ctx<'a> {
             history,
             presence,
             notified: m.attendance.notified.iter().collect(),
+            registration_days,
         }
     }
 
@@ -107,7 +113,19 @@ impl<'a> Ctx<'a> {
             None => Admit::NoRule,
             Some(rule) => {
                 let at = Some(self.at);
-                let standing = rule.judge(how, member, self.date, at, self.notified(&member.id));
+                let event_day = self
+                    .registration_days
+                    .iter()
+                    .find(|(c, _)| *c == how)
+                    .and_then(|(_, d)| *d);
+                let standing = rule.judge(
+                    how,
+                    member,
+                    self.date,
+                    at,
+                    self.notified(&member.id),
+                    event_day,
+                );
                 Admit::Rule(rule, standing)
             }
         }
@@ -163,4 +181,32 @@ impl<'a> Ctx<'a> {
     fn year_starts(&self) -> Option<(u32, u32)> {
         self.tor.frequency.as_ref().and_then(|f| f.year_starts)
     }
+}
+
+/// For each stand-in rule registered before an event, the occurrence that
+/// governs a meeting on `date`: the latest on or before it ("each year"),
+/// found as the event deadlines find it, from the record and this meeting's
+/// own marks. Found once here, not once per member judged.
+fn registration_days(
+    tor: &Tor,
+    m: &MeetingInput,
+    date: NaiveDate,
+    history: History<'_>,
+) -> Vec<(Capacity, Option<NaiveDate>)> {
+    let events: Vec<_> = [Capacity::Substitute, Capacity::Deputy]
+        .into_iter()
+        .filter_map(|kind| Some((kind, tor.stand_ins(kind)?.registration_event()?)))
+        .collect();
+    if events.is_empty() {
+        return Vec::new();
+    }
+    let record = match history {
+        History::Record(r) => Some(r),
+        History::Nothing | History::Previous(_) => None,
+    };
+    let known = Known::new(tor, record, Some((date, &m.marks)));
+    events
+        .into_iter()
+        .map(|(kind, event)| (kind, known.around(event, Side::After, date)))
+        .collect()
 }
