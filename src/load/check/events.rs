@@ -29,8 +29,15 @@ impl Checker<'_> {
     }
 
     /// The table the engine reads: the bundled years with the ToR's over them.
-    pub(super) fn elections(own: &[ElectionYear]) -> Elections {
-        Elections::new(bundled(), own)
+    /// Only event deadlines read it, so a ToR without any (most of them, and
+    /// every amendment keeps the base's) does not pay for parsing the bundled
+    /// table on each run.
+    pub(super) fn elections(own: &[ElectionYear], deadlines: &[EventDeadline]) -> Elections {
+        if deadlines.is_empty() {
+            Elections::new(&[], own)
+        } else {
+            Elections::new(bundled(), own)
+        }
     }
 
     pub(super) fn event_deadlines(&mut self, raw: &[RawEventDeadline]) -> Vec<EventDeadline> {

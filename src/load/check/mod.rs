@@ -137,6 +137,7 @@ impl<'a> Checker<'a> {
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
         let ordinary_elections = self.ordinary_elections(&raw.ordinary_elections);
         let event_deadlines = self.event_deadlines(&raw.event_deadlines);
+        let elections = Self::elections(&ordinary_elections, &event_deadlines);
 
         if self.has_errors() {
             return None;
@@ -172,7 +173,7 @@ impl<'a> Checker<'a> {
             statutory_bodies,
             amendments: Vec::new(),
             event_deadlines,
-            elections: Self::elections(&ordinary_elections),
+            elections,
             ordinary_elections,
             adopted_rules: None,
             member_index: std::collections::HashMap::default(),
