@@ -4,7 +4,7 @@
 use super::{RuleSummary, not_stated, stated};
 use crate::model::{
     Base, CastingVote, Comparison, DecisionRule, Decisions, Fraction, KindRule, Method, Proxies,
-    ProxyForm, ProxyRule, Step, Threshold, Tor, WrittenProcedure,
+    ProxyForm, ProxyRule, StandInNotice, Step, Threshold, Tor, WrittenProcedure,
 };
 
 /// The `[decisions]` table in words: how decisions are taken, then who may
@@ -59,8 +59,12 @@ fn who_votes(d: &Decisions, out: &mut Vec<RuleSummary>) {
             if let Some(n) = s.per_member {
                 text.push_str(&format!("; {n} per member"));
             }
-            if s.notice.is_some() {
-                text.push_str("; the secretariat must be told beforehand");
+            match &s.notice {
+                Some(StandInNotice::RegisteredBefore(by)) => {
+                    text.push_str(&format!("; registered with the secretariat before {by}"));
+                }
+                Some(_) => text.push_str("; the secretariat must be told beforehand"),
+                None => {}
             }
             out.push(stated(rule, &s.clause, text));
         }
