@@ -85,7 +85,7 @@ pub struct RawAmount {
     pub months: Option<S<u32>>,
 }
 
-/// The bundled years, by year.
+/// The bundled years, sorted by year, one entry a year.
 pub fn bundled() -> &'static [ElectionYear] {
     static TABLE: OnceLock<Vec<ElectionYear>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -95,10 +95,15 @@ pub fn bundled() -> &'static [ElectionYear] {
         let Ok(raw) = super::structure::parse::<RawElectionTable>(BUNDLED) else {
             return Vec::new();
         };
-        raw.ordinary_elections
+        let mut years: Vec<ElectionYear> = raw
+            .ordinary_elections
             .iter()
             .filter_map(|r| check_year(r, &mut plain_date, &mut |_| {}))
-            .collect()
+            .collect();
+        // Sorted and one a year, as `Elections` looks years up by halving.
+        years.sort_by_key(|e| e.year);
+        years.dedup_by_key(|e| e.year);
+        years
     })
 }
 
@@ -194,11 +199,25 @@ mod tests {
     use crate::model::Elections;
 
     fn table() -> Elections {
-        Elections::new(bundled(), &[])
+        Elections::new(bundled, &[])
     }
 
     fn day(y: i32) -> Option<String> {
         table().day(y).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn the_bundled_table_is_read_only_when_a_day_is_looked_up() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        static ASKED: AtomicBool = AtomicBool::new(false);
+        fn base() -> &'static [ElectionYear] {
+            ASKED.store(true, Ordering::SeqCst);
+            bundled()
+        }
+        let t = Elections::new(base, &[]);
+        assert!(!ASKED.load(Ordering::SeqCst), "read on building");
+        assert_eq!(t.day(2020), None, "2020's elections were postponed");
+        assert!(ASKED.load(Ordering::SeqCst), "not read on a look-up");
     }
 
     #[test]
@@ -277,7 +296,7 @@ mod tests {
                 source: None,
             },
         ];
-        let t = Elections::new(bundled(), &own);
+        let t = Elections::new(bundled, &own);
         assert_eq!(t.day(2014), NaiveDate::from_ymd_opt(2014, 5, 1));
         assert_eq!(t.day(2031), NaiveDate::from_ymd_opt(2031, 6, 5));
         assert_eq!(t.day(2009), NaiveDate::from_ymd_opt(2009, 6, 4));

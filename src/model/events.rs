@@ -183,42 +183,54 @@ pub struct ElectionYear {
     pub source: Option<String>,
 }
 
-/// The ordinary election day of each year: the exceptions listed, the
-/// statutory rule otherwise.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The bundled table of years, sorted by year, each year once.
+pub type BaseYears = fn() -> &'static [ElectionYear];
+
+/// The ordinary election day of each year: the ToR's own years, then the
+/// bundled table, then the statutory rule.
+#[derive(Debug, Clone, Default)]
 pub struct Elections {
-    /// Sorted by year, one entry a year.
-    exceptions: Vec<ElectionYear>,
+    /// The ToR's own years, sorted by year, one entry a year.
+    own: Vec<ElectionYear>,
+    /// The bundled table, asked for only when a day is looked up: most ToRs
+    /// never look one up, and they should not pay for reading it.
+    base: Option<BaseYears>,
 }
 
 impl Elections {
     /// `base` with `own` over it (a ToR's entry replaces the bundled one).
-    pub fn new(base: &[ElectionYear], own: &[ElectionYear]) -> Self {
-        let mut exceptions: Vec<ElectionYear> = own.to_vec();
-        for b in base {
-            if exceptions.iter().all(|e| e.year != b.year) {
-                exceptions.push(b.clone());
-            }
+    pub fn new(base: BaseYears, own: &[ElectionYear]) -> Self {
+        let mut own = own.to_vec();
+        own.sort_by_key(|e| e.year);
+        own.dedup_by_key(|e| e.year);
+        Self {
+            own,
+            base: Some(base),
         }
-        exceptions.sort_by_key(|e| e.year);
-        Self { exceptions }
+    }
+
+    /// The table's entry for `year`, the ToR's own first, where it lists one
+    /// (else the statutory rule gives the day): so a working can cite the
+    /// entry's source.
+    pub fn listed(&self, year: i32) -> Option<&ElectionYear> {
+        let find = |years: &'static [ElectionYear]| {
+            years
+                .binary_search_by_key(&year, |e| e.year)
+                .ok()
+                .map(|i| &years[i])
+        };
+        match self.own.binary_search_by_key(&year, |e| e.year) {
+            Ok(i) => Some(&self.own[i]),
+            Err(_) => self.base.and_then(|base| find(base())),
+        }
     }
 
     /// The ordinary election day of `year`, `None` for a year without one.
     pub fn day(&self, year: i32) -> Option<NaiveDate> {
-        match self.exceptions.binary_search_by_key(&year, |e| e.year) {
-            Ok(i) => self.exceptions[i].date,
-            Err(_) => first_thursday_in_may(year),
+        match self.listed(year) {
+            Some(e) => e.date,
+            None => first_thursday_in_may(year),
         }
-    }
-
-    /// The table's entry for `year`, where it lists one (else the statutory
-    /// rule gives the day): so a working can cite the entry's source.
-    pub fn listed(&self, year: i32) -> Option<&ElectionYear> {
-        self.exceptions
-            .binary_search_by_key(&year, |e| e.year)
-            .ok()
-            .map(|i| &self.exceptions[i])
     }
 
     /// The latest election day on or before `d` (looking back ten years at most).

@@ -28,16 +28,10 @@ impl Checker<'_> {
         out
     }
 
-    /// The table the engine reads: the bundled years with the ToR's over them.
-    /// Only event deadlines read it, so a ToR without any (most of them, and
-    /// every amendment keeps the base's) does not pay for parsing the bundled
-    /// table on each run.
-    pub(super) fn elections(own: &[ElectionYear], deadlines: &[EventDeadline]) -> Elections {
-        if deadlines.is_empty() {
-            Elections::new(&[], own)
-        } else {
-            Elections::new(bundled(), own)
-        }
+    /// The table the engine reads: the bundled years with the ToR's over them
+    /// (the bundled ones parsed on the first look-up, not on every load).
+    pub(super) fn elections(own: &[ElectionYear]) -> Elections {
+        Elections::new(bundled, own)
     }
 
     pub(super) fn event_deadlines(&mut self, raw: &[RawEventDeadline]) -> Vec<EventDeadline> {

@@ -137,7 +137,7 @@ impl<'a> Checker<'a> {
         let history = raw.history.iter().filter_map(|h| self.history(h)).collect();
         let ordinary_elections = self.ordinary_elections(&raw.ordinary_elections);
         let event_deadlines = self.event_deadlines(&raw.event_deadlines);
-        let elections = Self::elections(&ordinary_elections, &event_deadlines);
+        let elections = Self::elections(&ordinary_elections);
 
         if self.has_errors() {
             return None;
