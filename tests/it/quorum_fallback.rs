@@ -507,3 +507,34 @@ fn an_empty_fallback_table_is_an_error_where_it_is_written() {
     );
     assert!(out.contains("test-group.toml:23:1"), "{out}");
 }
+
+/// A meeting quorate at the start that the chair let continue after the police
+/// left is still one whose later decisions await ratifying; and it is not
+/// itself "the first quorate meeting" that ratifies an earlier one.
+#[test]
+fn a_meeting_that_lost_its_quorum_by_an_item_and_continued_awaits_ratifying() {
+    let record = b"[[meeting]]\nat = 2025-10-14T10:00:00\npresent = [\"council\", \"police\", \"icb\"]\ncontinued = true\ndepartures = [{ member = \"police\", at = 2025-10-14T10:30:00 }]\n[[meeting.items]]\ntitle = \"Minutes\"\nat = 2025-10-14T10:00:00\n[[meeting.items]]\ntitle = \"Budget\"\nat = 2025-10-14T11:00:00\n\n[[meeting]]\nat = 2025-11-11T10:00:00\npresent = [\"council\", \"police\", \"icb\"]\n";
+    let dir = dir_with(&[("r.toml", record)]);
+    let file = dir.path().join("r.toml");
+    let r = run_json(
+        Some(&examples()),
+        "audit",
+        &[
+            "safeguarding-executive",
+            "--year",
+            "2025",
+            "--record",
+            file.to_str().expect("path"),
+        ],
+        1,
+    );
+    let meetings = r["meetings"].as_array().expect("meetings");
+    let next = quorum(&meetings[1]);
+    assert_eq!(next["status"], "warn", "{next}");
+    let message = next["message"].as_str().expect("message");
+    assert!(
+        message.contains("since the inquorate meeting continued on 2025-10-14")
+            || message.contains("must ratify the decisions taken there (3.2)"),
+        "{message}"
+    );
+}

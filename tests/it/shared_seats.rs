@@ -210,3 +210,37 @@ fn a_councils_substitutes_beside_its_own_need_their_notice() {
         "{on_time:#}"
     );
 }
+
+/// Councillors attending remotely fill seats too: a substitute may take only a
+/// seat none of the council's own fills, so no council counts above its seats.
+#[test]
+fn remote_councillors_leave_no_seat_for_a_substitute() {
+    let report = common::run_json(
+        Some(&examples()),
+        "check-meeting",
+        &[
+            ID,
+            "--at",
+            "2025-10-15T18:00",
+            "--attendees",
+            "northvale:8,southmere:2",
+            "--remote",
+            "northvale:2",
+            "--substitute",
+            "northvale:2",
+        ],
+        0,
+    );
+    let message = quorum_message(&report);
+    assert!(
+        message.starts_with("quorate: 10 voting people present"),
+        "{message}"
+    );
+    // Northvale's 10 seats are all filled (8 in the room, 2 remotely, who do
+    // not count under clause 7): its substitutes take none of them.
+    assert!(
+        message.contains("northvale (by substitute) ×2"),
+        "{message}"
+    );
+    assert!(!message.contains("quorate: 12"), "{message}");
+}

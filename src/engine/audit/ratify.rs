@@ -16,13 +16,31 @@ use crate::msg;
 pub(super) fn mark(held: &[&HeldMeeting], meetings: &mut [MeetingAudit]) {
     let mut pending: Vec<(NaiveDate, Option<Clause>)> = Vec::new();
     for (h, m) in held.iter().zip(meetings.iter_mut()) {
+        // The whole meeting's quorum and, where the record times its items,
+        // each item's: a meeting quorate at the start may lose it by item 6.
+        let quorum = |f: &&crate::engine::Finding| f.rule == Rule::Quorum;
+        let continued_inquorate = m
+            .findings
+            .iter()
+            .filter(quorum)
+            .find(|f| f.status == FindingStatus::Warn);
+        if h.held.continued
+            && let Some(w) = continued_inquorate
+        {
+            // The fallback's warning: this meeting's decisions await ratifying.
+            pending.push((h.date, w.clause.clone()));
+            continue;
+        }
+        let quorate_throughout = m
+            .findings
+            .iter()
+            .filter(quorum)
+            .all(|f| f.status == FindingStatus::Pass);
         let Some(q) = m.findings.iter_mut().find(|f| f.rule == Rule::Quorum) else {
             continue;
         };
         match q.status {
-            // The fallback's warning: this meeting's decisions await ratifying.
-            FindingStatus::Warn if h.held.continued => pending.push((h.date, q.clause.clone())),
-            FindingStatus::Pass if !pending.is_empty() => {
+            FindingStatus::Pass if quorate_throughout && !pending.is_empty() => {
                 let days =
                     Message::and_list(pending.iter().map(|(d, _)| Message::from(*d)).collect());
                 let clause = pending

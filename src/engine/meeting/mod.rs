@@ -216,7 +216,7 @@ pub fn check_meeting(
         &meeting.marks,
         record,
     ));
-    let by_item = item_findings(tor, cal, meeting, history, &findings);
+    let by_item = item_findings(&ctx, tor, meeting, &findings);
     // A meeting let continue is still inquorate (its quorum a `warn`).
     let inquorate_from = by_item
         .iter()
@@ -252,10 +252,9 @@ pub(crate) fn governing_notice(tor: &Tor, extraordinary: bool) -> Option<&crate:
 /// a conflict; and the chair where who presides changed. Only where the
 /// meeting's own quorum was judged: otherwise each item would repeat its skip.
 fn item_findings(
+    whole_ctx: &rules::Ctx,
     tor: &Tor,
-    cal: &Calendar,
     meeting: &MeetingInput,
-    history: History,
     whole: &[Finding],
 ) -> Vec<Finding> {
     let judged = whole
@@ -288,7 +287,7 @@ fn item_findings(
             number: i + 1,
             title: item.title.clone(),
         };
-        let ctx = rules::Ctx::new(tor, cal, &at, history);
+        let ctx = whole_ctx.at_item(&at);
         let mut quorum = match &tor.quorum {
             // With no one left, "who attended" is known: no one.
             Some(q) if !at.attendance.is_given() => Finding::fail(

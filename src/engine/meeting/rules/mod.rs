@@ -75,6 +75,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The context of one agenda item: `m` is the meeting as it stood at the
+    /// item. The registration days are the meeting's (its day and record, not
+    /// who is in the room), so a meeting of many items does not look through
+    /// the record again for each.
+    pub(super) fn at_item<'b>(&'b self, m: &'b MeetingInput) -> Ctx<'b> {
+        Ctx {
+            tor: self.tor,
+            cal: self.cal,
+            m,
+            at: self.at,
+            date: self.date,
+            history: self.history,
+            presence: m.attendance.capacities(),
+            notified: m.attendance.notified.iter().collect(),
+            registration_days: self.registration_days.clone(),
+        }
+    }
+
     /// Every rule, in a fixed order.
     pub(super) fn findings(&self) -> Vec<Finding> {
         let [notice, extraordinary] = self.notice();

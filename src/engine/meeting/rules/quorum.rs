@@ -162,6 +162,13 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .map(|(i, h)| (h.member.id.clone(), i))
             .collect();
+        // Those attending remotely hold seats too: a stand-in may take only a
+        // seat that no one of the member's own fills, in the room or remotely.
+        let mut remote: HashMap<&MemberId, u32> = HashMap::new();
+        for (id, n) in &self.m.attendance.remote {
+            let e = remote.entry(id).or_default();
+            *e = e.saturating_add(*n);
+        }
         for member in &self.tor.members {
             let Some(&(how, sent)) = shared.get(&member.id) else {
                 continue;
@@ -171,7 +178,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let label = format!("{} ×{sent}", Self::label(member, how));
-            let present = self.m.attendance.people_of(&member.id);
+            let present = self
+                .m
+                .attendance
+                .people_of(&member.id)
+                .saturating_add(remote.get(&member.id).copied().unwrap_or(0));
             let Some(people) = self.noted_people(member, how, (sent, present), &label, not_counted)
             else {
                 continue;
