@@ -175,9 +175,11 @@ impl<'a> Known<'a> {
         };
         let mut days: Vec<NaiveDate> = self.marked(mark).collect();
         if *event == Event::MayMeeting {
+            // Years looked up in a set, not by scanning the days found so far.
+            let mut years: std::collections::HashSet<i32> =
+                days.iter().map(Datelike::year).collect();
             for (d, _) in &self.meetings {
-                let year_has_one = days.iter().any(|k| k.year() == d.year());
-                if d.month() == 5 && !year_has_one {
+                if d.month() == 5 && years.insert(d.year()) {
                     days.push(*d);
                 }
             }
